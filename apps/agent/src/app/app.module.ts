@@ -1,0 +1,33 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
+import type { AgentConfig } from '../config/agent-config';
+import { AGENT_CONFIG } from '../config/agent-config.token';
+import { DatabaseModule } from '../database/database.module';
+import { HealthModule } from '../health/health.module';
+import { JsonLogger } from '../logging/json-logger';
+import { SecretRegistry } from '../logging/secret-registry';
+import { MetricsModule } from '../metrics/metrics.module';
+import { StatusModule } from '../status/status.module';
+
+/** The boot-time singletons every module may inject. */
+@Module({})
+class CoreModule {
+  static register(config: AgentConfig, logger: JsonLogger, secrets: SecretRegistry): DynamicModule {
+    const providers = [
+      { provide: AGENT_CONFIG, useValue: config },
+      { provide: JsonLogger, useValue: logger },
+      { provide: SecretRegistry, useValue: secrets },
+    ];
+    return { module: CoreModule, global: true, providers, exports: providers.map((p) => p.provide) };
+  }
+}
+
+@Module({})
+export class AppModule {
+  static register(config: AgentConfig, logger: JsonLogger, secrets: SecretRegistry): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [CoreModule.register(config, logger, secrets), DatabaseModule, MetricsModule, AuthModule, HealthModule, StatusModule],
+    };
+  }
+}

@@ -1,0 +1,75 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startAgent } from '../src/app/start-agent';
+import type { AgentConfig } from '../src/config/agent-config';
+
+export interface TestAgent {
+  url: string;
+  dataDir: string;
+  /** Every log line the agent wrote. */
+  logs: string[];
+  /** Every route the HTTP server really has ("GET /api/v1/health"…), whatever registered it. */
+  routes(): string[];
+  request(method: string, path: string, init?: { token?: string; body?: unknown; rawBody?: string }): Promise<{ status: number; body: unknown; text: string; headers: Headers }>;
+  close(): Promise<void>;
+}
+
+/** Boots a real agent on a temporary SQLite file, on a free loopback port. */
+export async function bootTestAgent(overrides: Partial<AgentConfig> = {}): Promise<TestAgent> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'sfha-agent-'));
+  const logs: string[] = [];
+  const config: AgentConfig = {
+    dataDir,
+    bindHost: '127.0.0.1',
+    bindPort: 0,
+    logLevel: 'debug',
+    nodeName: 'test-node',
+    tokenTtlSeconds: 3600,
+    webDir: null,
+    ...overrides,
+  };
+  const { app, url } = await startAgent(config, { writeLog: (line) => logs.push(line) });
+  return {
+    url,
+    dataDir,
+    logs,
+    routes() {
+      const express = app.getHttpAdapter().getInstance() as { router: { stack: { route?: { path: string; methods: Record<string, boolean> } }[] } };
+      return express.router.stack
+        .filter((layer) => layer.route)
+        .flatMap((layer) => Object.keys(layer.route?.methods ?? {}).filter((m) => m !== '_all').map((m) => `${m.toUpperCase()} ${layer.route?.path ?? ''}`));
+    },
+    async request(method, path, init = {}) {
+      const headers: Record<string, string> = {};
+      if (init.token) headers.authorization = `Bearer ${init.token}`;
+      let body: string | undefined;
+      if (init.rawBody !== undefined || init.body !== undefined) {
+        headers['content-type'] = 'application/json';
+        body = init.rawBody ?? JSON.stringify(init.body);
+      }
+      const res = await fetch(`${url}${path}`, { method, headers, body });
+      const text = await res.text();
+      let parsed: unknown = text;
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        /* not JSON: keep the text */
+      }
+      return { status: res.status, body: parsed, text, headers: res.headers };
+    },
+    async close() {
+      await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const ADMIN_PASSWORD = 'correct horse battery staple';
+
+/** Completes the first run and returns an admin token. */
+export async function setUpAdmin(agent: TestAgent): Promise<string> {
+  const res = await agent.request('POST', '/api/v1/auth/setup', { body: { password: ADMIN_PASSWORD } });
+  if (res.status !== 200) throw new Error(`setup failed: ${res.status} ${res.text}`);
+  return (res.body as { accessToken: string }).accessToken;
+}

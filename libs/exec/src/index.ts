@@ -1,0 +1,3 @@
+export { createExecutor, ExecError } from './exec';
+export type { ExecErrorKind, ExecObserver, ExecOptions, ExecResult, Executor } from './exec';
+export { redact, REDACTED } from './redact';
