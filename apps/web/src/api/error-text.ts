@@ -1,0 +1,13 @@
+import { ApiError } from '@sfha/contracts';
+import { fill } from '../i18n/i18n';
+import type { Messages } from '../i18n/messages.fr';
+
+/** The admin-facing text of an API failure, translated when the code is known. */
+export function errorText(error: unknown, m: Messages): string {
+  if (error instanceof ApiError) {
+    const known = (m.errors as Record<string, string>)[error.code];
+    if (known) return known;
+    return fill(m.errors.UNKNOWN, { message: error.message });
+  }
+  return fill(m.errors.UNKNOWN, { message: error instanceof Error ? error.message : String(error) });
+}

@@ -1,0 +1,53 @@
+/** French, the default language. The English file must have exactly these keys. */
+export const fr = {
+  appName: 'sfha',
+  tagline: 'Haute disponibilité pour vos serveurs',
+  loading: 'Chargement…',
+  language: 'Langue',
+  languages: { fr: 'Français', en: 'English' },
+  firstRun: {
+    title: 'Premier démarrage',
+    intro: "Choisissez le mot de passe administrateur de ce nœud. Il n'y a pas de mot de passe par défaut.",
+    password: 'Mot de passe administrateur',
+    passwordHint: 'Au moins 12 caractères.',
+    confirm: 'Confirmez le mot de passe',
+    setupCode: 'Code de configuration',
+    setupCodeHint: "Vous n'êtes pas sur la machine du nœud : saisissez le code à usage unique affiché dans le journal de l'agent (sfha-agent).",
+    submit: 'Définir le mot de passe',
+    mismatch: 'Les deux mots de passe diffèrent.',
+    tooShort: 'Le mot de passe doit faire au moins 12 caractères.',
+  },
+  login: {
+    title: 'Connexion',
+    password: 'Mot de passe administrateur',
+    submit: 'Se connecter',
+    expired: 'Votre session a expiré : reconnectez-vous.',
+  },
+  nav: { overview: 'Vue d’ensemble', label: 'Navigation principale', logout: 'Se déconnecter' },
+  overview: {
+    title: 'Vue d’ensemble',
+    thisNode: 'Ce nœud',
+    node: 'Nœud',
+    version: 'Version',
+    uptime: 'Agent démarré depuis',
+    health: 'Santé',
+    healthOk: 'Opérationnel',
+    cluster: 'Cluster',
+    noCluster: "Ce nœud n'appartient à aucun cluster. Créez-en un avec « sfha init » ou rejoignez-en un avec un lien d'invitation.",
+    member: 'Membre d’un cluster',
+  },
+  errors: {
+    INVALID_CREDENTIALS: 'Mot de passe incorrect.',
+    TOO_MANY_ATTEMPTS: 'Trop d’essais manqués : patientez une minute.',
+    SETUP_CODE_REQUIRED: 'Le code de configuration est requis depuis une autre machine.',
+    SETUP_CODE_INVALID: 'Code de configuration incorrect : reprenez celui du journal de l’agent.',
+    ALREADY_SET_UP: 'Le mot de passe est déjà défini : connectez-vous.',
+    SETUP_REQUIRED: 'Aucun mot de passe défini : terminez le premier démarrage.',
+    UNAUTHENTICATED: 'Session expirée : reconnectez-vous.',
+    NETWORK: 'L’agent ne répond pas. Vérifiez qu’il est démarré.',
+    UNKNOWN: 'Erreur inattendue : {message}',
+  },
+  duration: { s: '{n} s', min: '{n} min', h: '{n} h', d: '{n} j' },
+};
+
+export type Messages = typeof fr;

@@ -1,0 +1,31 @@
+import type { ReactNode } from 'react';
+import { useLogout } from '../api/use-auth';
+import { LanguageSwitch } from '../components/language-switch';
+import { useI18n } from '../i18n/i18n';
+
+export function AppLayout({ nodeName, children }: { nodeName: string | undefined; children: ReactNode }) {
+  const { m } = useI18n();
+  const logout = useLogout();
+  return (
+    <div className="app">
+      <header className="topbar">
+        <span className="brand">{m.appName}</span>
+        {nodeName && <span className="node-badge">{nodeName}</span>}
+        <div className="topbar-actions">
+          <LanguageSwitch />
+          <button type="button" className="button-secondary" onClick={logout}>
+            {m.nav.logout}
+          </button>
+        </div>
+      </header>
+      <div className="app-body">
+        <nav className="sidebar" aria-label={m.nav.label}>
+          <a href="/" aria-current="page">
+            {m.nav.overview}
+          </a>
+        </nav>
+        <main className="content">{children}</main>
+      </div>
+    </div>
+  );
+}

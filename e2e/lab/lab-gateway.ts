@@ -1,0 +1,44 @@
+/**
+ * The machine's only way into the lab, over loopback.
+ *
+ * The machine's own network may use 192.0.2.0/24 (it does on the build machines: the
+ * default gateway is 192.0.2.1), so the lab never routes that range from the machine.
+ * Instead two halves of this gateway, joined by Unix sockets (which ignore network
+ * namespaces), relay TCP:
+ *   machine   127.0.0.1:(7780+i)  →  SOCKDIR/node<i>.sock        (run in the root namespace)
+ *   bridge    SOCKDIR/node<i>.sock →  192.0.2.<i>:7780            (run in the lab's bridge namespace)
+ */
+import { rmSync } from 'node:fs';
+import { connect, createServer, type Socket } from 'node:net';
+import { join } from 'node:path';
+
+function relay(client: Socket, upstream: Socket): void {
+  client.pipe(upstream).pipe(client);
+  const close = () => {
+    client.destroy();
+    upstream.destroy();
+  };
+  client.on('error', close);
+  upstream.on('error', close);
+  client.on('close', close);
+  upstream.on('close', close);
+}
+
+const [side, sockDir, countText, firstPortText] = process.argv.slice(2);
+const count = Number(countText);
+if ((side !== 'machine' && side !== 'bridge') || !sockDir || !Number.isInteger(count) || count < 1) {
+  process.stderr.write('usage: lab-gateway machine|bridge SOCKDIR COUNT FIRST_PORT\n');
+  process.exit(2);
+}
+const basePort = Number(firstPortText) - 1;
+
+for (let i = 1; i <= count; i++) {
+  const socketPath = join(sockDir, `node${i}.sock`);
+  if (side === 'machine') {
+    createServer((client) => relay(client, connect(socketPath))).listen(basePort + i, '127.0.0.1');
+  } else {
+    rmSync(socketPath, { force: true });
+    createServer((client) => relay(client, connect(7780, `192.0.2.${i}`))).listen(socketPath);
+  }
+}
+process.on('SIGTERM', () => process.exit(0));

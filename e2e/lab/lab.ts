@@ -1,0 +1,257 @@
+import { spawn } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  AGENT_MAIN, AGENT_PORT, agentUrl, BRIDGE_IP, BRIDGE_NS, CLI_BIN_DIR, GATEWAY_DIR, hostDir, hostIndex, hostIp, hostName, LAB_DIR,
+  MACHINE_FIRST_PORT, machineUrl, MAX_HOSTS, mountHandle, netnsPath, NS_DIR, PRIVATE_DIRS, privateDirSource, REPO_ROOT,
+} from './lab-layout';
+import { inHost, isAlive, killAll, listNetns, mountsUnder, netnsPids, sh, waitFor } from './lab-system';
+
+export type Log = (line: string) => void;
+
+export interface HostStatus {
+  name: string;
+  ip: string;
+  /** From the machine. */
+  url: string;
+  /** From inside the lab. */
+  labUrl: string;
+  agentPid: number | null;
+  healthy: boolean;
+  processes: number;
+  partitioned: boolean;
+}
+
+const REQUIRED_TOOLS = ['ip', 'nsenter', 'unshare', 'mount', 'nft'];
+const isLabNetns = (ns: string) => ns === BRIDGE_NS || hostIndex(ns) !== null;
+
+async function checkPrerequisites(): Promise<void> {
+  if (process.getuid?.() !== 0) throw new Error('the lab needs root (network and mount namespaces)');
+  for (const tool of REQUIRED_TOOLS) {
+    const found = await sh('sh', ['-c', 'command -v "$1"', 'sh', tool], { allowFailure: true });
+    if (found.exitCode !== 0) throw new Error(`${tool} is missing: run npm run setup (installs the lab's packages)`);
+  }
+  if (!existsSync(AGENT_MAIN)) throw new Error(`the agent is not built (${AGENT_MAIN}): run npm run build`);
+}
+
+export function requireHost(name: string, hosts: readonly string[]): void {
+  if (hostIndex(name) === null) throw new Error(`"${name}" is not a lab host name (node1 … node${MAX_HOSTS})`);
+  if (!hosts.includes(name)) throw new Error(`${name} is not up: run npm run lab -- up N first`);
+}
+
+export async function labHosts(): Promise<string[]> {
+  return (await listNetns()).filter((ns) => hostIndex(ns) !== null).sort((a, b) => (hostIndex(a) ?? 0) - (hostIndex(b) ?? 0));
+}
+
+/** The bridge namespace; its own address lets the gateway reach the hosts. */
+async function ensureBridge(): Promise<void> {
+  if ((await listNetns()).includes(BRIDGE_NS)) return;
+  await sh('ip', ['netns', 'add', BRIDGE_NS]);
+  await sh('ip', ['-n', BRIDGE_NS, 'link', 'set', 'lo', 'up']);
+  await sh('ip', ['-n', BRIDGE_NS, 'link', 'add', 'br0', 'type', 'bridge']);
+  await sh('ip', ['-n', BRIDGE_NS, 'addr', 'add', `${BRIDGE_IP}/24`, 'dev', 'br0']);
+  await sh('ip', ['-n', BRIDGE_NS, 'link', 'set', 'br0', 'up']);
+}
+
+const GATEWAY_STATE = join(LAB_DIR, 'gateway.json');
+// `node --import tsx`, not the tsx launcher, which forks: the recorded PID must be the gateway's own.
+const NODE_TS = [process.execPath, '--import', join(REPO_ROOT, 'node_modules/tsx/dist/loader.mjs')];
+const GATEWAY_SCRIPT = join(__dirname, 'lab-gateway.ts');
+
+function spawnDetached(command: string, args: string[], logFile: string): number {
+  const log = openSync(logFile, 'a');
+  const child = spawn(command, args, { detached: true, stdio: ['ignore', log, log] });
+  closeSync(log);
+  if (!child.pid) throw new Error(`${command} did not start`);
+  child.unref();
+  return child.pid;
+}
+
+/** (Re)starts the loopback gateway for hosts 1..count (see lab-gateway.ts). */
+async function ensureGateway(count: number): Promise<void> {
+  const state = existsSync(GATEWAY_STATE) ? (JSON.parse(readFileSync(GATEWAY_STATE, 'utf8')) as { count: number; pids: number[] }) : null;
+  if (state && state.count === count && state.pids.every(isAlive)) return;
+  if (state) await killAll(state.pids.filter(isAlive));
+  mkdirSync(GATEWAY_DIR, { recursive: true, mode: 0o700 });
+  const rest = [GATEWAY_DIR, String(count), String(MACHINE_FIRST_PORT)];
+  const log = join(LAB_DIR, 'gateway.log');
+  const bridge = spawnDetached('nsenter', [`--net=${netnsPath(BRIDGE_NS)}`, '--', ...NODE_TS, GATEWAY_SCRIPT, 'bridge', ...rest], log);
+  const [node = process.execPath, ...nodeArgs] = NODE_TS;
+  const machine = spawnDetached(node, [...nodeArgs, GATEWAY_SCRIPT, 'machine', ...rest], log);
+  writeFileSync(GATEWAY_STATE, JSON.stringify({ count, pids: [bridge, machine] }));
+}
+
+/** The directory of mount-namespace handles must be a private mount, or the handles leak into every new namespace. */
+async function ensureHandleDir(): Promise<void> {
+  mkdirSync(NS_DIR, { recursive: true });
+  if (!mountsUnder(NS_DIR).includes(NS_DIR)) {
+    await sh('mount', ['--bind', NS_DIR, NS_DIR]);
+    await sh('mount', ['--make-private', NS_DIR]);
+  }
+}
+
+async function createHost(i: number): Promise<void> {
+  const name = hostName(i);
+  if (!(await listNetns()).includes(name)) {
+    await sh('ip', ['netns', 'add', name]);
+    await sh('ip', ['link', 'add', 'eth0', 'netns', name, 'type', 'veth', 'peer', 'name', name, 'netns', BRIDGE_NS]);
+    await sh('ip', ['-n', BRIDGE_NS, 'link', 'set', name, 'master', 'br0', 'up']);
+    await sh('ip', ['-n', name, 'link', 'set', 'lo', 'up']);
+    await sh('ip', ['-n', name, 'addr', 'add', `${hostIp(i)}/24`, 'dev', 'eth0']);
+    await sh('ip', ['-n', name, 'link', 'set', 'eth0', 'up']);
+  }
+  const handle = mountHandle(name);
+  if (mountsUnder(handle).includes(handle)) return;
+  for (const dir of PRIVATE_DIRS) {
+    mkdirSync(privateDirSource(name, dir), { recursive: true, mode: 0o700 });
+    mkdirSync(dir, { recursive: true });
+  }
+  closeSync(openSync(handle, 'a'));
+  await sh('unshare', [`--mount=${handle}`, '--propagation', 'private', 'true']);
+  for (const dir of PRIVATE_DIRS) await inHost(name, ['mount', '--bind', privateDirSource(name, dir), dir]);
+  // sysfs mounted from inside the netns shows this host's interfaces.
+  await inHost(name, ['mount', '-t', 'sysfs', 'sysfs', '/sys']);
+}
+
+function agentPid(name: string): number | null {
+  const file = join(hostDir(name), 'agent.pid');
+  if (!existsSync(file)) return null;
+  const pid = Number(readFileSync(file, 'utf8'));
+  return Number.isInteger(pid) && pid > 0 && isAlive(pid) ? pid : null;
+}
+
+async function isHealthy(i: number): Promise<boolean> {
+  const res = await fetch(`${machineUrl(i)}/api/v1/health`, { signal: AbortSignal.timeout(1_000) });
+  return res.ok;
+}
+
+/** Starts the host's agent in its namespaces, detached, logging to the host's agent.log. */
+async function startAgent(name: string): Promise<void> {
+  if (agentPid(name) !== null) return;
+  const pid = spawnDetached(
+    'nsenter',
+    [`--net=${netnsPath(name)}`, `--mount=${mountHandle(name)}`, '--', process.execPath, AGENT_MAIN, '--data-dir', '/var/lib/sfha', '--bind', `0.0.0.0:${AGENT_PORT}`, '--node-name', name],
+    join(hostDir(name), 'agent.log'),
+  );
+  writeFileSync(join(hostDir(name), 'agent.pid'), String(pid));
+  const i = hostIndex(name) ?? 0;
+  await waitFor(`${name}'s agent to answer at ${machineUrl(i)} (see npm run lab -- logs ${name})`, () => isHealthy(i), 30_000);
+}
+
+/** Brings up hosts node1..nodeN with an agent each; what is already up is left as it is. */
+export async function up(count: number, log: Log): Promise<void> {
+  if (!Number.isInteger(count) || count < 1 || count > MAX_HOSTS) throw new Error(`up N: N must be 1 to ${MAX_HOSTS}`);
+  await checkPrerequisites();
+  const existing = await labHosts();
+  const extra = existing.filter((h) => (hostIndex(h) ?? 0) > count);
+  if (extra.length > 0) throw new Error(`the lab already has ${extra.join(', ')}: run npm run lab -- down first`);
+  if (existing.length === 0) rmSync(join(LAB_DIR, 'hosts'), { recursive: true, force: true });
+  await ensureBridge();
+  await ensureHandleDir();
+  await ensureGateway(count);
+  for (let i = 1; i <= count; i++) {
+    mkdirSync(hostDir(hostName(i)), { recursive: true });
+    await createHost(i);
+  }
+  await Promise.all(Array.from({ length: count }, (_, k) => startAgent(hostName(k + 1))));
+  for (let i = 1; i <= count; i++) log(`${hostName(i)}  ${machineUrl(i)}  (in the lab: ${agentUrl(i)})`);
+}
+
+/** Stops every lab process, deletes the namespaces, unmounts the handles. Safe on a half-built or crashed lab. */
+export async function down(log: Log): Promise<void> {
+  const namespaces = (await listNetns()).filter(isLabNetns);
+  const pids = (await Promise.all(namespaces.map(netnsPids))).flat();
+  if (existsSync(GATEWAY_STATE)) pids.push(...(JSON.parse(readFileSync(GATEWAY_STATE, 'utf8')) as { pids: number[] }).pids.filter(isAlive));
+  await killAll(pids);
+  rmSync(GATEWAY_STATE, { force: true });
+  for (const ns of namespaces) await sh('ip', ['netns', 'del', ns]);
+  for (const point of mountsUnder(NS_DIR)) await sh('umount', [point]);
+  rmSync(NS_DIR, { recursive: true, force: true });
+  log(`lab down: ${pids.length} process(es) stopped, ${namespaces.length} namespace(s) deleted`);
+}
+
+export async function status(): Promise<HostStatus[]> {
+  const hosts = await labHosts();
+  return Promise.all(
+    hosts.map(async (name) => {
+      const i = hostIndex(name) ?? 0;
+      const nft = await sh('ip', ['netns', 'exec', name, 'nft', 'list', 'table', 'inet', 'sfha_lab'], { allowFailure: true });
+      return {
+        name,
+        ip: hostIp(i),
+        url: machineUrl(i),
+        labUrl: agentUrl(i),
+        agentPid: agentPid(name),
+        healthy: await isHealthy(i).catch(() => false),
+        processes: (await netnsPids(name)).length,
+        partitioned: nft.exitCode === 0,
+      };
+    }),
+  );
+}
+
+/** kill -9 of every process of the host (agent, wireguard-go, corosync…): its network stays, as with a hung machine. */
+export async function kill(name: string, log: Log): Promise<void> {
+  requireHost(name, await labHosts());
+  const pids = await netnsPids(name);
+  await killAll(pids);
+  log(`${name}: ${pids.length} process(es) killed`);
+}
+
+export async function start(name: string, log: Log): Promise<void> {
+  requireHost(name, await labHosts());
+  await startAgent(name);
+  log(`${name}: agent up at ${machineUrl(hostIndex(name) ?? 0)}`);
+}
+
+/** Runs a command in the host, `sfha` on its PATH; resolves with its exit code. Output is inherited. */
+export async function execIn(name: string, command: readonly string[]): Promise<number> {
+  requireHost(name, await labHosts());
+  if (command.length === 0) throw new Error('exec NODE -- COMMAND…: the command is missing');
+  const child = spawn('nsenter', [`--net=${netnsPath(name)}`, `--mount=${mountHandle(name)}`, '--', ...command], {
+    stdio: 'inherit',
+    env: { ...process.env, PATH: `${CLI_BIN_DIR}:${process.env.PATH ?? '/usr/bin:/bin'}` },
+  });
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('exit', (code, signal) => resolve(code ?? (signal ? 128 : 1)));
+  });
+}
+
+/** Cuts traffic between the groups (each a list of hosts) with nftables inside each host. */
+export async function partition(groups: readonly string[][], log: Log): Promise<void> {
+  const hosts = await labHosts();
+  const all = groups.flat();
+  if (groups.length < 2) throw new Error('partition needs at least two groups, e.g. partition node1,node2 node3');
+  for (const name of all) requireHost(name, hosts);
+  const twice = all.find((name, k) => all.indexOf(name) !== k);
+  if (twice) throw new Error(`${twice} is in two groups`);
+  await heal(() => undefined);
+  for (const group of groups) {
+    const others = all.filter((name) => !group.includes(name)).map((name) => hostIp(hostIndex(name) ?? 0));
+    const rules = `table inet sfha_lab {
+  chain input { type filter hook input priority -10; policy accept; ip saddr { ${others.join(', ')} } drop; }
+  chain output { type filter hook output priority -10; policy accept; ip daddr { ${others.join(', ')} } drop; }
+}
+`;
+    for (const name of group) await sh('ip', ['netns', 'exec', name, 'nft', '-f', '-'], { input: rules });
+  }
+  log(`partitioned: ${groups.map((g) => g.join(',')).join(' | ')}`);
+}
+
+export async function heal(log: Log): Promise<void> {
+  for (const name of await labHosts()) await sh('ip', ['netns', 'exec', name, 'nft', 'delete', 'table', 'inet', 'sfha_lab'], { allowFailure: true });
+  log('healed: no partition');
+}
+
+export async function logs(name: string): Promise<string> {
+  const file = join(hostDir(name), 'agent.log');
+  if (!existsSync(file)) throw new Error(`${name} has no log yet (${file})`);
+  return readFileSync(file, 'utf8');
+}
+
+/** The one-time setup code the host's agent printed at its last start, if it has not been used. */
+export async function setupCode(name: string): Promise<string | null> {
+  const matches = [...(await logs(name)).matchAll(/setup code ([A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4})/g)];
+  return matches.at(-1)?.[1] ?? null;
+}
