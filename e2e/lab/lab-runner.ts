@@ -1,0 +1,27 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { REPO_ROOT } from './lab-layout';
+
+export interface LabRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `npm run lab -- ARGS…` the way an admin would (same entry point, no npm overhead). */
+export function lab(...args: string[]): LabRun {
+  const result = spawnSync(process.execPath, ['--import', join(REPO_ROOT, 'node_modules/tsx/dist/loader.mjs'), join(__dirname, 'lab-cli.ts'), ...args], {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, TSX_TSCONFIG_PATH: join(REPO_ROOT, 'e2e/tsconfig.json') },
+    timeout: 120_000,
+  });
+  return { code: result.status ?? 1, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Like {@link lab}, but throws with the output when the verb fails. */
+export function labOk(...args: string[]): string {
+  const run = lab(...args);
+  if (run.code !== 0 || run.stderr) throw new Error(`lab ${args.join(' ')} exited ${run.code}:\n${run.stdout}${run.stderr}`);
+  return run.stdout;
+}

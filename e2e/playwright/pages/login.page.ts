@@ -1,0 +1,24 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export class LoginPage {
+  constructor(readonly page: Page) {}
+
+  heading(lang: 'fr' | 'en' = 'fr'): Locator {
+    return this.page.getByRole('heading', { name: lang === 'fr' ? 'Connexion' : 'Log in' });
+  }
+
+  async open(): Promise<void> {
+    await this.page.goto('/');
+    await expect(this.heading()).toBeVisible();
+    await expect(this.page).toHaveURL(/\/login$/);
+  }
+
+  async logIn(password: string, lang: 'fr' | 'en' = 'fr'): Promise<void> {
+    await this.page.getByLabel(lang === 'fr' ? 'Mot de passe administrateur' : 'Admin password').fill(password);
+    await this.page.getByRole('button', { name: lang === 'fr' ? 'Se connecter' : 'Log in' }).click();
+  }
+
+  async switchLanguage(lang: 'fr' | 'en'): Promise<void> {
+    await this.page.getByLabel(lang === 'en' ? 'Langue' : 'Language').selectOption(lang);
+  }
+}
