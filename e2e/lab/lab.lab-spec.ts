@@ -69,7 +69,7 @@ describe('first run from another machine', () => {
   it('requires the one-time setup code the agent printed in its log', async () => {
     const url = `${machineUrl(3)}/api/v1/auth/setup`;
     const post = (body: object) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-    const state = await (await fetch(`${machineUrl(3)}/api/v1/auth/state`)).json();
+    const state = (await (await fetch(`${machineUrl(3)}/api/v1/auth/state`)).json()) as unknown;
     expect(state).toEqual({ setupRequired: true, setupCodeRequired: true });
     const without = await post({ password: PASSWORD });
     expect(without.status).toBe(403);

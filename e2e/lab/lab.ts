@@ -244,10 +244,10 @@ export async function heal(log: Log): Promise<void> {
   log('healed: no partition');
 }
 
-export async function logs(name: string): Promise<string> {
+export function logs(name: string): Promise<string> {
   const file = join(hostDir(name), 'agent.log');
-  if (!existsSync(file)) throw new Error(`${name} has no log yet (${file})`);
-  return readFileSync(file, 'utf8');
+  if (!existsSync(file)) return Promise.reject(new Error(`${name} has no log yet (${file})`));
+  return Promise.resolve(readFileSync(file, 'utf8'));
 }
 
 /** The one-time setup code the host's agent printed at its last start, if it has not been used. */

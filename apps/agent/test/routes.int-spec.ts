@@ -24,9 +24,6 @@ const isPublic = (route: string) => PUBLIC_ROUTES.has(route) || route.startsWith
 interface OpenApiDoc {
   paths: Record<string, Record<string, { security?: unknown[]; 'x-sfha-public'?: boolean }>>;
 }
-interface ExpressLayer {
-  route?: { path: string; methods: Record<string, boolean> };
-}
 
 let agent: TestAgent;
 let doc: OpenApiDoc;

@@ -19,7 +19,7 @@ export function mountDashboard(app: NestExpressApplication, webDir: string | nul
   }
   app.useStaticAssets(webDir, {
     index: false,
-    setHeaders: (res) => res.setHeader('Content-Security-Policy', CSP),
+    setHeaders: (res: Response) => res.setHeader('Content-Security-Policy', CSP),
   });
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (req.method !== 'GET' || NOT_DASHBOARD.test(req.path)) return next();

@@ -21,12 +21,19 @@ function read(): Session | null {
 
 let current = read();
 
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
 function emit(): void {
   listeners.forEach((l) => l());
 }
 
+const token = (): string | null => current?.token ?? null;
+
 export const sessionStore = {
-  token: (): string | null => current?.token ?? null,
+  token,
   start(token: string, expiresAt: string): void {
     current = { token, expiresAt };
     reason = null;
@@ -41,13 +48,10 @@ export const sessionStore = {
     emit();
   },
   endReason: () => reason,
-  subscribe(listener: () => void): () => void {
-    listeners.add(listener);
-    return () => listeners.delete(listener);
-  },
+  subscribe,
 };
 
 /** Re-renders when the admin logs in or out. */
 export function useSessionToken(): string | null {
-  return useSyncExternalStore(sessionStore.subscribe, sessionStore.token);
+  return useSyncExternalStore(subscribe, token);
 }

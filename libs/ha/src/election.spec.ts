@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { electLeader } from './election';
+
+const member = (nodeId: number, online = true, standby = false) => ({ nodeId, online, standby });
+
+describe('leader election', () => {
+  it('picks the lowest node id among online, non-standby members', () => {
+    expect(electLeader([member(3), member(1), member(2)], true)).toBe(1);
+    expect(electLeader([member(1, false), member(2, true, true), member(3)], true)).toBe(3);
+  });
+
+  it('elects nobody without quorum or without an eligible member', () => {
+    expect(electLeader([member(1)], false)).toBeNull();
+    expect(electLeader([member(1, false), member(2, true, true)], true)).toBeNull();
+    expect(electLeader([], true)).toBeNull();
+  });
+});

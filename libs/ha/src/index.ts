@@ -1,0 +1,2 @@
+export { electLeader } from './election';
+export type { ElectionCandidate } from './election';

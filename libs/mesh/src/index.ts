@@ -1,0 +1,2 @@
+export { generateKeyPair, isWireGuardKey, parsePublicKey, publicKeyOf } from './keys';
+export type { WireGuardKeyPair } from './keys';

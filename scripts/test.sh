@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# The full test suite: lint, typecheck, build, contracts check, bundle budget, unit,
+# integration, lab and browser tests. Installs what is missing first. Replaces a running
+# demo lab (the lab tests bring their own up and down).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+
+export NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false
+bin=node_modules/.bin
+results=$(mktemp -d)
+trap 'rm -rf "$results"' EXIT
+step() {
+  local name=$1; shift
+  echo; echo "=== $name"
+  local started=$SECONDS
+  "$@"
+  echo "=== $name: ok ($((SECONDS - started)) s)"
+}
+vitest() { "$bin/vitest" run --project "$1" --reporter=default --reporter=json --outputFile.json="$results/$1.json"; }
+
+step lint "$bin/nx" run-many -t lint --outputStyle=stream
+step typecheck "$bin/nx" run-many -t typecheck --outputStyle=stream
+step build "$bin/nx" run-many -t build --outputStyle=stream
+step contracts bash scripts/contracts.sh check
+step "bundle budget" node scripts/check-bundle.mjs
+step "unit tests" vitest unit
+step "integration tests" vitest integration
+step "lab tests" vitest lab
+step "browser tests" env PLAYWRIGHT_JSON_OUTPUT_NAME="$results/browser.json" "$bin/playwright" test -c e2e/playwright/playwright.config.ts --reporter=list,json
+node scripts/test-summary.mjs "$results"
