@@ -13,10 +13,10 @@ cat <<MSG
 
 sfha demo: 3 hosts (node1..node3) are up, each with its own agent.
 
-  Dashboard            First-run setup code
 MSG
+printf '  %-24s %s\n' "Dashboard" "First-run setup code"
 for i in 1 2 3; do
-  printf '  http://127.0.0.1:778%s  %s\n' "$i" "$(lab setup-code node$i)"
+  printf '  %-24s %s\n' "http://127.0.0.1:778$i" "$(lab setup-code node$i)"
 done
 cat <<MSG
 

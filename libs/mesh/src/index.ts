@@ -1,2 +1,16 @@
 export { generateKeyPair, isWireGuardKey, parsePublicKey, publicKeyOf } from './keys';
 export type { WireGuardKeyPair } from './keys';
+export { formatNetwork, inNetwork, ipToNumber, isHostAddress, isIpv4, nextFreeIp, numberToIp, parseCidr } from './ipv4';
+export type { Ipv4Network } from './ipv4';
+export { canonicalJson, decodeJoinToken, encodeJoinToken, invitationMac, JOIN_TOKEN_SCHEME, JoinTokenError, verifyInvitationMac } from './join-token';
+export type { JoinInvitation, JoinTokenProblem } from './join-token';
+export { CONNECTED_WITHIN_SECONDS, handshakeAgeSeconds, isConnected, parseWgDump } from './wg-dump';
+export type { WgDump, WgInterfaceState, WgPeerState } from './wg-dump';
+export { planPeerChanges } from './peer-plan';
+export type { DesiredPeer, PeerChange } from './peer-plan';
+export { renderWgQuickConfig } from './wg-config';
+export type { WgQuickConfig } from './wg-config';
+export { createWireGuardDriver } from './driver/wireguard.driver';
+export type { InterfaceSpec, WireGuardDriver, WireGuardImplementation } from './driver/wireguard.driver';
+export { MeshDriverError } from './driver/mesh-driver-error';
+export type { MeshDriverProblem } from './driver/mesh-driver-error';
