@@ -9,7 +9,7 @@ export interface TestAgent {
   dataDir: string;
   /** Every log line the agent wrote. */
   logs: string[];
-  /** Every route the HTTP server really has ("GET /api/v1/health"…), whatever registered it. */
+  /** Every route the HTTP server really has ("GET /api/v1/health"…, parameters as {name}), whatever registered it. */
   routes(): string[];
   request(method: string, path: string, init?: { token?: string; body?: unknown; rawBody?: string }): Promise<{ status: number; body: unknown; text: string; headers: Headers }>;
   close(): Promise<void>;
@@ -38,7 +38,7 @@ export async function bootTestAgent(overrides: Partial<AgentConfig> = {}): Promi
       const express = app.getHttpAdapter().getInstance() as { router: { stack: { route?: { path: string; methods: Record<string, boolean> } }[] } };
       return express.router.stack
         .filter((layer) => layer.route)
-        .flatMap((layer) => Object.keys(layer.route?.methods ?? {}).filter((m) => m !== '_all').map((m) => `${m.toUpperCase()} ${layer.route?.path ?? ''}`));
+        .flatMap((layer) => Object.keys(layer.route?.methods ?? {}).filter((m) => m !== '_all').map((m) => `${m.toUpperCase()} ${(layer.route?.path ?? '').replace(/:(\w+)/g, '{$1}')}`));
     },
     async request(method, path, init = {}) {
       const headers: Record<string, string> = {};

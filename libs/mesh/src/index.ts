@@ -14,3 +14,5 @@ export { createWireGuardDriver } from './driver/wireguard.driver';
 export type { InterfaceSpec, WireGuardDriver, WireGuardImplementation } from './driver/wireguard.driver';
 export { MeshDriverError } from './driver/mesh-driver-error';
 export type { MeshDriverProblem } from './driver/mesh-driver-error';
+export { NonceCache, PEER_HEADERS, REPLAY_WINDOW_MS, signPeerRequest, verifyPeerRequest } from './peer-signature';
+export type { PeerAuthResult, SignedRequest } from './peer-signature';

@@ -4,8 +4,10 @@ import type { AgentConfig } from '../config/agent-config';
 import { AGENT_CONFIG } from '../config/agent-config.token';
 import { DatabaseModule } from '../database/database.module';
 import { HealthModule } from '../health/health.module';
+import { EXECUTOR, executorProvider } from '../exec/executor.provider';
 import { JsonLogger } from '../logging/json-logger';
 import { SecretRegistry } from '../logging/secret-registry';
+import { MeshModule } from '../mesh/mesh.module';
 import { MetricsModule } from '../metrics/metrics.module';
 import { StatusModule } from '../status/status.module';
 
@@ -13,12 +15,12 @@ import { StatusModule } from '../status/status.module';
 @Module({})
 class CoreModule {
   static register(config: AgentConfig, logger: JsonLogger, secrets: SecretRegistry): DynamicModule {
-    const providers = [
+    const values = [
       { provide: AGENT_CONFIG, useValue: config },
       { provide: JsonLogger, useValue: logger },
       { provide: SecretRegistry, useValue: secrets },
     ];
-    return { module: CoreModule, global: true, providers, exports: providers.map((p) => p.provide) };
+    return { module: CoreModule, global: true, providers: [...values, executorProvider], exports: [...values.map((p) => p.provide), EXECUTOR] };
   }
 }
 
@@ -27,7 +29,7 @@ export class AppModule {
   static register(config: AgentConfig, logger: JsonLogger, secrets: SecretRegistry): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.register(config, logger, secrets), DatabaseModule, MetricsModule, AuthModule, HealthModule, StatusModule],
+      imports: [CoreModule.register(config, logger, secrets), DatabaseModule, MetricsModule, AuthModule, HealthModule, StatusModule, MeshModule],
     };
   }
 }

@@ -10,27 +10,67 @@ export enum ErrorCode {
   LocalOnly = 'LOCAL_ONLY',
   TooManyAttempts = 'TOO_MANY_ATTEMPTS',
   NotFound = 'NOT_FOUND',
+  NotInCluster = 'NOT_IN_CLUSTER',
+  AlreadyInCluster = 'ALREADY_IN_CLUSTER',
+  InvitationDamaged = 'INVITATION_DAMAGED',
+  InvitationExpired = 'INVITATION_EXPIRED',
+  InvitationUsed = 'INVITATION_USED',
+  InvitationRevoked = 'INVITATION_REVOKED',
+  InvitationForged = 'INVITATION_FORGED',
+  InvitationNotAccepted = 'INVITATION_NOT_ACCEPTED',
+  InvitationNotFound = 'INVITATION_NOT_FOUND',
+  MemberNotFound = 'MEMBER_NOT_FOUND',
+  MemberConflict = 'MEMBER_CONFLICT',
+  MeshNetworkFull = 'MESH_NETWORK_FULL',
+  MeshPortInUse = 'MESH_PORT_IN_USE',
+  MeshIpConflict = 'MESH_IP_CONFLICT',
+  MeshToolsMissing = 'MESH_TOOLS_MISSING',
+  MeshFailed = 'MESH_FAILED',
+  RotationState = 'ROTATION_STATE',
+  PeerUnreachable = 'PEER_UNREACHABLE',
 }
 
 /** Exhaustive: adding a code without a status fails to compile. */
 export function httpStatusFor(code: ErrorCode): number {
   switch (code) {
     case ErrorCode.ValidationFailed:
+    case ErrorCode.InvitationDamaged:
       return 400;
     case ErrorCode.Unauthenticated:
     case ErrorCode.InvalidCredentials:
       return 401;
+    case ErrorCode.InvitationForged:
     case ErrorCode.SetupCodeRequired:
     case ErrorCode.SetupCodeInvalid:
     case ErrorCode.LocalOnly:
       return 403;
     case ErrorCode.NotFound:
+    case ErrorCode.InvitationNotFound:
+    case ErrorCode.MemberNotFound:
       return 404;
+    case ErrorCode.InvitationExpired:
+    case ErrorCode.InvitationRevoked:
+      return 410;
     case ErrorCode.SetupRequired:
     case ErrorCode.AlreadySetUp:
+    case ErrorCode.NotInCluster:
+    case ErrorCode.AlreadyInCluster:
+    case ErrorCode.InvitationUsed:
+    case ErrorCode.InvitationNotAccepted:
+    case ErrorCode.MemberConflict:
+    case ErrorCode.MeshNetworkFull:
+    case ErrorCode.MeshPortInUse:
+    case ErrorCode.MeshIpConflict:
+    case ErrorCode.RotationState:
       return 409;
     case ErrorCode.TooManyAttempts:
       return 429;
+    case ErrorCode.PeerUnreachable:
+      return 502;
+    // Not bad input: the host lacks something or a command failed; said plainly, never a bare 500.
+    case ErrorCode.MeshToolsMissing:
+    case ErrorCode.MeshFailed:
+      return 503;
     default: {
       const unmapped: never = code;
       throw new Error(`unmapped error code ${String(unmapped)}`);

@@ -21,4 +21,12 @@ export class NodeStatusDto {
   /** Whether this node belongs to a cluster yet (`sfha init` or `sfha join`). */
   @ApiProperty()
   clusterMember!: boolean;
+
+  /** The cluster's name, when a member. */
+  @ApiProperty({ type: String, nullable: true })
+  clusterName!: string | null;
+
+  /** This node's mesh address, when a member. */
+  @ApiProperty({ type: String, nullable: true })
+  meshIp!: string | null;
 }

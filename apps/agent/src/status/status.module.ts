@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { AuthRepository } from '../auth/auth.repository';
+import { MeshModule } from '../mesh/mesh.module';
 import { StatusController } from './status.controller';
 import { StatusService } from './status.service';
 
-@Module({ controllers: [StatusController], providers: [StatusService, AuthRepository] })
+@Module({ imports: [MeshModule], controllers: [StatusController], providers: [StatusService, AuthRepository] })
 export class StatusModule {}

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AuthRepository } from '../auth/auth.repository';
 import type { AgentConfig } from '../config/agent-config';
 import { AGENT_CONFIG } from '../config/agent-config.token';
+import { MeshRepository } from '../mesh/mesh.repository';
 import { AGENT_VERSION } from '../version';
 import type { NodeStatusDto } from './status.dto';
 
@@ -12,17 +13,20 @@ export class StatusService {
   constructor(
     @Inject(AGENT_CONFIG) private readonly config: AgentConfig,
     private readonly admins: AuthRepository,
+    private readonly mesh: MeshRepository,
   ) {}
 
   nodeStatus(): NodeStatusDto {
+    const cluster = this.mesh.cluster();
     return {
       nodeName: this.config.nodeName,
       version: AGENT_VERSION,
       startedAt: this.startedAt.toISOString(),
       uptimeSeconds: Math.floor((Date.now() - this.startedAt.getTime()) / 1000),
       setupComplete: this.admins.adminExists(),
-      // The mesh and cluster arrive with `sfha init` / `sfha join`.
-      clusterMember: false,
+      clusterMember: cluster !== null,
+      clusterName: cluster?.name ?? null,
+      meshIp: this.mesh.self()?.meshIp ?? null,
     };
   }
 }

@@ -106,6 +106,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cluster": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The cluster and its members */
+        get: operations["getCluster"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cluster/init": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create a cluster with this node as its first member (sfha init) */
+        post: operations["initCluster"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cluster/join": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Join a cluster with an invitation link (sfha join) */
+        post: operations["joinCluster"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/health": {
         parameters: {
             query?: never;
@@ -117,6 +168,160 @@ export interface paths {
         get: operations["getHealth"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mesh/down": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take the mesh interface down (until mesh up) */
+        post: operations["meshDown"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mesh/endpoint": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change where the other nodes reach this one */
+        put: operations["setEndpoint"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mesh/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Invitations issued by this node, without their links */
+        get: operations["listInvitations"];
+        put?: never;
+        /** A one-time join link and its QR code (shown once) */
+        post: operations["createInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mesh/invitations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke a pending invitation */
+        delete: operations["revokeInvitation"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mesh/peers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a member by hand (mesh add-peer) */
+        post: operations["addPeer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mesh/peers/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a member from every node (mesh remove-peer) */
+        delete: operations["removePeer"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mesh/rotate-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rotate this node’s WireGuard key: prepare, commit, cleanup, or all */
+        post: operations["rotateKeys"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mesh/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Peers with endpoint, handshake age, transfer, round trip, connected */
+        get: operations["getMeshStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mesh/up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Bring the mesh interface up (and keep it up) */
+        post: operations["meshUp"];
         delete?: never;
         options?: never;
         head?: never;
@@ -161,6 +366,15 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AddPeerDto: {
+            /** @example 203.0.113.9:51820 */
+            endpoint: string;
+            /** @example 10.100.0.9 */
+            ip: string;
+            /** @example node4 */
+            name: string;
+            publicKey: string;
+        };
         ApiErrorBody: {
             /** @example VALIDATION_FAILED */
             code: string;
@@ -178,6 +392,25 @@ export interface components {
             currentPassword: string;
             newPassword: string;
         };
+        ClusterDto: {
+            clusterId: string;
+            generation: number;
+            members: components["schemas"]["MemberDto"][];
+            /** @example prod */
+            name: string;
+            /** @example 10.100.0.0/24 */
+            network: string;
+        };
+        CreateInvitationDto: {
+            /** @example 1h */
+            expiresIn?: string;
+            /** @example 10.100.0.5 */
+            ip?: string;
+        };
+        EndpointDto: {
+            /** @example 203.0.113.7:51820 */
+            endpoint: string;
+        };
         HealthDto: {
             /**
              * @example {
@@ -188,14 +421,105 @@ export interface components {
             /** @enum {string} */
             status: "ok";
         };
+        InitClusterDto: {
+            /** @example 10.100.0.1/24 */
+            address: string;
+            /** @example prod */
+            cluster: string;
+            /** @example 203.0.113.7:51820 */
+            endpoint?: string;
+            /** @example 25 */
+            keepalive?: number;
+            /** @example 51820 */
+            port?: number;
+        };
+        InvitationCreatedDto: {
+            assignedIp: string;
+            /** Format: date-time */
+            expiresAt: string;
+            id: string;
+            qrSvg: string;
+            token: string;
+        };
+        InvitationDto: {
+            assignedIp: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            expiresAt: string;
+            id: string;
+            /** @enum {string} */
+            status: "pending" | "used" | "revoked" | "expired";
+            usedBy: string | null;
+        };
+        JoinDto: {
+            endpoint?: string;
+            token: string;
+        };
+        JoinResultDto: {
+            clusterName: string;
+            connected: string[];
+            elapsedMs: number;
+            members: string[];
+            meshIp: string;
+            nodeName: string;
+        };
         LocalLoginDto: {
             credential: string;
         };
         LoginDto: {
             password: string;
         };
+        MemberDto: {
+            /** @example 192.0.2.2:51820 */
+            endpoint: string | null;
+            /** Format: date-time */
+            joinedAt: string;
+            /** @example 25 */
+            keepalive: number;
+            /** @example 10.100.0.2 */
+            meshIp: string;
+            /** @example node2 */
+            name: string;
+            publicKey: string;
+            self: boolean;
+        };
+        MeshPeerStatusDto: {
+            connected: boolean;
+            endpoint: string | null;
+            handshakeAgeSeconds: number | null;
+            keepalive: number;
+            /** Format: date-time */
+            latestHandshakeAt: string | null;
+            meshIp: string;
+            name: string;
+            publicKey: string;
+            rttMs: number | null;
+            rxBytes: number;
+            txBytes: number;
+        };
+        MeshSelfDto: {
+            endpoint: string | null;
+            listenPort: number;
+            meshIp: string;
+            name: string;
+            pendingPublicKey: string | null;
+            publicKey: string;
+        };
+        MeshStatusDto: {
+            clusterName: string;
+            desiredUp: boolean;
+            /** @example wg-sfha */
+            interface: string;
+            network: string;
+            peers: components["schemas"]["MeshPeerStatusDto"][];
+            self: components["schemas"]["MeshSelfDto"];
+            up: boolean;
+        };
         NodeStatusDto: {
             clusterMember: boolean;
+            clusterName: string | null;
+            meshIp: string | null;
             /** @example node1 */
             nodeName: string;
             setupComplete: boolean;
@@ -204,6 +528,17 @@ export interface components {
             uptimeSeconds: number;
             /** @example 0.1.0 */
             version: string;
+        };
+        RotateKeysDto: {
+            /** @enum {string} */
+            phase?: "prepare" | "commit" | "cleanup" | "all";
+        };
+        RotationDto: {
+            pendingPublicKey: string | null;
+            /** @enum {string} */
+            phase: "prepare" | "commit" | "cleanup" | "all";
+            previousKeyKept: boolean;
+            publicKey: string;
         };
         SessionDto: {
             /** Format: date-time */
@@ -402,6 +737,80 @@ export interface operations {
             };
         };
     };
+    getCluster: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClusterDto"];
+                };
+            };
+        };
+    };
+    initCluster: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InitClusterDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClusterDto"];
+                };
+            };
+            /** @description already in a cluster, port in use, address in use */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    joinCluster: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["JoinDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JoinResultDto"];
+                };
+            };
+        };
+    };
     getHealth: {
         parameters: {
             query?: never;
@@ -426,6 +835,208 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
+            };
+        };
+    };
+    meshDown: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    setEndpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EndpointDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClusterDto"];
+                };
+            };
+        };
+    };
+    listInvitations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationDto"][];
+                };
+            };
+        };
+    };
+    createInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateInvitationDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationCreatedDto"];
+                };
+            };
+        };
+    };
+    revokeInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    addPeer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddPeerDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClusterDto"];
+                };
+            };
+        };
+    };
+    removePeer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    rotateKeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RotateKeysDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RotationDto"];
+                };
+            };
+        };
+    };
+    getMeshStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeshStatusDto"];
+                };
+            };
+        };
+    };
+    meshUp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -1,0 +1,220 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+
+export const NAME_PATTERN = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
+export const CIDR_PATTERN = /^(\d{1,3}\.){3}\d{1,3}\/\d{1,2}$/;
+export const IPV4_PATTERN = /^(\d{1,3}\.){3}\d{1,3}$/;
+export const ENDPOINT_PATTERN = /^(\[[0-9a-fA-F:]+\]|[A-Za-z0-9.-]+):([1-9]\d{0,4})$/;
+export const WG_KEY_PATTERN = /^[A-Za-z0-9+/]{42}[AEIMQUYcgkosw480]=$/;
+
+const NAME_MESSAGE = '$property must be 1-63 lowercase letters, digits or dashes, not starting or ending with a dash';
+const ENDPOINT_MESSAGE = '$property must be HOST:PORT, for example 203.0.113.7:51820';
+
+export class InitClusterDto {
+  /** Name of the new cluster. */
+  @ApiProperty({ example: 'prod' })
+  @IsString()
+  @Matches(NAME_PATTERN, { message: NAME_MESSAGE })
+  cluster!: string;
+
+  /** This node's mesh address with the mesh network's prefix. */
+  @ApiProperty({ example: '10.100.0.1/24' })
+  @IsString()
+  @Matches(CIDR_PATTERN, { message: '$property must be an IPv4 address with a prefix, for example 10.100.0.1/24' })
+  address!: string;
+
+  /** WireGuard UDP port of every node (default 51820). */
+  @ApiPropertyOptional({ example: 51820 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  port?: number;
+
+  /** host:port where the other nodes reach this one; detected when omitted. */
+  @ApiPropertyOptional({ example: '203.0.113.7:51820' })
+  @IsOptional()
+  @IsString()
+  @Matches(ENDPOINT_PATTERN, { message: ENDPOINT_MESSAGE })
+  endpoint?: string;
+
+  /** Persistent keepalive in seconds, 0 to turn it off (default 25). */
+  @ApiPropertyOptional({ example: 25 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(3600)
+  keepalive?: number;
+}
+
+export class MemberDto {
+  @ApiProperty({ example: 'node2' }) name!: string;
+  @ApiProperty({ example: '10.100.0.2' }) meshIp!: string;
+  @ApiProperty() publicKey!: string;
+  @ApiProperty({ type: String, nullable: true, example: '192.0.2.2:51820' }) endpoint!: string | null;
+  @ApiProperty({ example: 25 }) keepalive!: number;
+  @ApiProperty({ format: 'date-time' }) joinedAt!: string;
+  /** This entry is the node answering. */
+  @ApiProperty() self!: boolean;
+}
+
+export class ClusterDto {
+  @ApiProperty() clusterId!: string;
+  @ApiProperty({ example: 'prod' }) name!: string;
+  @ApiProperty({ example: '10.100.0.0/24' }) network!: string;
+  /** Generation of the member list. */
+  @ApiProperty() generation!: number;
+  @ApiProperty({ type: [MemberDto] }) members!: MemberDto[];
+}
+
+export class MeshPeerStatusDto {
+  @ApiProperty() name!: string;
+  @ApiProperty() meshIp!: string;
+  @ApiProperty() publicKey!: string;
+  /** The endpoint WireGuard uses now (it follows a roaming peer), else the configured one. */
+  @ApiProperty({ type: String, nullable: true }) endpoint!: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) latestHandshakeAt!: string | null;
+  @ApiProperty({ type: Number, nullable: true }) handshakeAgeSeconds!: number | null;
+  @ApiProperty() rxBytes!: number;
+  @ApiProperty() txBytes!: number;
+  @ApiProperty() keepalive!: number;
+  /** Round trip over the mesh (TCP connect to its peer API), measured every 5 s. */
+  @ApiProperty({ type: Number, nullable: true }) rttMs!: number | null;
+  /** A handshake younger than 3 minutes. */
+  @ApiProperty() connected!: boolean;
+}
+
+export class MeshSelfDto {
+  @ApiProperty() name!: string;
+  @ApiProperty() meshIp!: string;
+  @ApiProperty() publicKey!: string;
+  @ApiProperty({ type: String, nullable: true }) endpoint!: string | null;
+  @ApiProperty() listenPort!: number;
+  /** A new key announced by rotate-keys --prepare, not in use yet. */
+  @ApiProperty({ type: String, nullable: true }) pendingPublicKey!: string | null;
+}
+
+export class MeshStatusDto {
+  @ApiProperty() clusterName!: string;
+  @ApiProperty() network!: string;
+  @ApiProperty({ example: 'wg-sfha' }) interface!: string;
+  /** The interface exists on the host. */
+  @ApiProperty() up!: boolean;
+  /** The admin wants it up (mesh up / mesh down). */
+  @ApiProperty() desiredUp!: boolean;
+  @ApiProperty({ type: MeshSelfDto }) self!: MeshSelfDto;
+  @ApiProperty({ type: [MeshPeerStatusDto] }) peers!: MeshPeerStatusDto[];
+}
+
+export class CreateInvitationDto {
+  /** How long the invitation is valid: seconds, or 30m, 1h, 2d (default 1h, at most 7d). */
+  @ApiPropertyOptional({ example: '1h' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^\d+\s*[smhd]?$/, { message: '$property must be a duration like 3600, 30m, 1h or 2d' })
+  expiresIn?: string;
+
+  /** The mesh address to give the new node; the next free one when omitted. */
+  @ApiPropertyOptional({ example: '10.100.0.5' })
+  @IsOptional()
+  @IsString()
+  @Matches(IPV4_PATTERN, { message: '$property must be an IPv4 address like 10.100.0.5' })
+  ip?: string;
+}
+
+export class InvitationCreatedDto {
+  @ApiProperty() id!: string;
+  /** The sfha-join:// link. Shown once: it holds a one-time key. */
+  @ApiProperty() token!: string;
+  /** The same link as a QR code (SVG). */
+  @ApiProperty() qrSvg!: string;
+  @ApiProperty() assignedIp!: string;
+  @ApiProperty({ format: 'date-time' }) expiresAt!: string;
+}
+
+export const INVITATION_STATUSES = ['pending', 'used', 'revoked', 'expired'] as const;
+
+export class InvitationDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() assignedIp!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) expiresAt!: string;
+  @ApiProperty({ enum: INVITATION_STATUSES }) status!: (typeof INVITATION_STATUSES)[number];
+  @ApiProperty({ type: String, nullable: true }) usedBy!: string | null;
+}
+
+export class JoinDto {
+  /** The sfha-join:// link of an invitation. */
+  @ApiProperty()
+  @IsString()
+  @MaxLength(8192)
+  token!: string;
+
+  /** host:port where the other nodes reach this one; detected when omitted. */
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Matches(ENDPOINT_PATTERN, { message: ENDPOINT_MESSAGE })
+  endpoint?: string;
+}
+
+export class JoinResultDto {
+  @ApiProperty() clusterName!: string;
+  @ApiProperty() nodeName!: string;
+  @ApiProperty() meshIp!: string;
+  /** The other members. */
+  @ApiProperty({ type: [String] }) members!: string[];
+  /** The members a handshake was seen with before answering. */
+  @ApiProperty({ type: [String] }) connected!: string[];
+  /** Milliseconds from the request to handshakes with every member (or to giving up waiting). */
+  @ApiProperty() elapsedMs!: number;
+}
+
+export class AddPeerDto {
+  @ApiProperty({ example: 'node4' })
+  @IsString()
+  @Matches(NAME_PATTERN, { message: NAME_MESSAGE })
+  name!: string;
+
+  @ApiProperty({ example: '203.0.113.9:51820' })
+  @IsString()
+  @Matches(ENDPOINT_PATTERN, { message: ENDPOINT_MESSAGE })
+  endpoint!: string;
+
+  @ApiProperty()
+  @IsString()
+  @Matches(WG_KEY_PATTERN, { message: '$property must be a WireGuard public key (44 characters of base64)' })
+  publicKey!: string;
+
+  @ApiProperty({ example: '10.100.0.9' })
+  @IsString()
+  @Matches(IPV4_PATTERN, { message: '$property must be an IPv4 address like 10.100.0.9' })
+  ip!: string;
+}
+
+export class EndpointDto {
+  @ApiProperty({ example: '203.0.113.7:51820' })
+  @IsString()
+  @Matches(ENDPOINT_PATTERN, { message: ENDPOINT_MESSAGE })
+  endpoint!: string;
+}
+
+export const ROTATION_PHASES = ['prepare', 'commit', 'cleanup', 'all'] as const;
+export type RotationPhase = (typeof ROTATION_PHASES)[number];
+
+export class RotateKeysDto {
+  /** One step, or all three in a row (default). */
+  @ApiPropertyOptional({ enum: ROTATION_PHASES })
+  @IsOptional()
+  @IsIn(ROTATION_PHASES)
+  phase?: RotationPhase;
+}
+
+export class RotationDto {
+  @ApiProperty({ enum: ROTATION_PHASES }) phase!: RotationPhase;
+  /** The key in use now. */
+  @ApiProperty() publicKey!: string;
+  @ApiProperty({ type: String, nullable: true }) pendingPublicKey!: string | null;
+  /** An old private key is still kept (cleanup removes it). */
+  @ApiProperty() previousKeyKept!: boolean;
+}

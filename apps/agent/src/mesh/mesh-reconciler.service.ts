@@ -1,0 +1,91 @@
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { WireGuardDriver } from '@sfha/mesh';
+import { JsonLogger } from '../logging/json-logger';
+import { MeshKeyStore } from './mesh-key-store';
+import { meshState } from './mesh-state';
+import { MeshRepository } from './mesh.repository';
+import { desiredPeers } from './member-list';
+import { PeerApiServer } from './peer-api/peer-api.server';
+import { WIREGUARD_DRIVER } from './wireguard-driver.provider';
+
+const RECONCILE_EVERY_MS = 10_000;
+
+/**
+ * Makes the host match the node's stored mesh state: interface, key, port, address, peers,
+ * peer API. Runs at boot (so the mesh comes back after a restart), every 10 s (so it comes
+ * back after wireguard-go dies), and after every change. Runs are serialized.
+ */
+@Injectable()
+export class MeshReconciler implements OnApplicationBootstrap, OnApplicationShutdown {
+  private queue: Promise<void> = Promise.resolve();
+  private timer: NodeJS.Timeout | null = null;
+  private notBefore = 0;
+
+  constructor(
+    private readonly repo: MeshRepository,
+    private readonly keys: MeshKeyStore,
+    @Inject(WIREGUARD_DRIVER) private readonly driver: WireGuardDriver,
+    private readonly peerApi: PeerApiServer,
+    private readonly logger: JsonLogger,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (this.repo.cluster()) void this.reconcile().catch(() => undefined);
+    this.timer = setInterval(() => {
+      if (this.repo.cluster()) void this.reconcile().catch(() => undefined);
+    }, RECONCILE_EVERY_MS);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  /** Holds every reconcile back for up to `ms` (a redeem answer must leave before its tunnel changes). */
+  defer(ms: number): void {
+    this.notBefore = Date.now() + ms;
+  }
+
+  /** Ends a {@link defer} early: reconciles may run after `ms`. */
+  release(ms = 0): void {
+    this.notBefore = Date.now() + ms;
+  }
+
+  /** Applies the stored state now; rejects with the driver's error (callers map it). */
+  reconcile(): Promise<void> {
+    const run = this.queue.then(() => this.apply());
+    this.queue = run.catch((error: unknown) => {
+      this.logger.event('warn', 'mesh', `mesh reconcile failed: ${(error as Error).message}`);
+    });
+    return run;
+  }
+
+  private async apply(): Promise<void> {
+    const wait = this.notBefore - Date.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    const state = meshState(this.repo.cluster(), this.repo.self(), this.repo.members());
+    if (!state) {
+      await this.peerApi.stop();
+      return;
+    }
+    const { self } = state;
+    if (!self.desiredUp) {
+      await this.peerApi.stop();
+      await this.driver.deleteInterface(self.interface);
+      return;
+    }
+    const privateKey = this.keys.read('current');
+    if (!privateKey) throw new Error(`the mesh private key is missing (${this.keys.path('current')})`);
+    const { created } = await this.driver.ensureInterface({
+      name: self.interface,
+      privateKey,
+      listenPort: self.listenPort,
+      address: `${self.meshIp}/${state.prefix}`,
+      mtu: self.mtu,
+    });
+    if (created) this.logger.event('info', 'mesh', `interface ${self.interface} created`, { meshIp: self.meshIp, port: self.listenPort });
+    const changes = await this.driver.applyPeers(self.interface, desiredPeers(self.nodeName, state.members, this.repo.pendingInvitations(new Date().toISOString())));
+    if (changes.length > 0) this.logger.event('info', 'mesh', `peers updated: ${changes.length} change(s)`);
+    await this.peerApi.listen(self.meshIp, self.peerApiPort);
+  }
+}
