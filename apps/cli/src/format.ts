@@ -25,6 +25,8 @@ export interface StatusView {
   uptimeSeconds: number;
   setupComplete: boolean;
   clusterMember: boolean;
+  clusterName?: string | null;
+  meshIp?: string | null;
   health: string;
 }
 
@@ -35,6 +37,6 @@ export function formatStatus(view: StatusView, m: Messages, lang: Lang): string 
     [m.status.agent, m.status.running(formatDuration(view.uptimeSeconds, lang))],
     [m.status.health, view.health],
     [m.status.admin, view.setupComplete ? m.status.adminSet : m.status.adminUnset],
-    [m.status.cluster, view.clusterMember ? m.status.member : m.status.noCluster],
+    [m.status.cluster, view.clusterMember ? `${view.clusterName ?? ''} (${m.status.member}, ${view.meshIp ?? '?'})` : m.status.noCluster],
   ]);
 }

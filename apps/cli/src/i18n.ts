@@ -6,7 +6,18 @@ const fr = {
 Usage : sfha [options] <commande>
 
 Commandes :
-  status            état de ce nœud (agent, compte admin, cluster)
+  status                                   état de ce nœud (agent, compte admin, cluster)
+  init --cluster NOM --mesh --ip CIDR      crée un cluster dont ce nœud est le premier membre
+       [--port N] [--endpoint HÔTE:PORT] [--keepalive S]
+  join LIEN [--endpoint HÔTE:PORT]         rejoint un cluster avec un lien d'invitation
+  mesh status                              pairs : endpoint, dernier handshake, trafic, RTT
+  mesh token [--expires 1h] [--ip IP]      crée une invitation (lien sfha-join:// à usage unique)
+  mesh invitations | mesh revoke ID        liste / révoque les invitations de ce nœud
+  mesh up | mesh down                      monte / arrête l'interface du mesh
+  mesh add-peer --name N --endpoint H:P --pubkey CLÉ --ip IP
+  mesh remove-peer NOM                     retire un membre de tous les nœuds
+  mesh set-endpoint HÔTE:PORT              change l'adresse où les autres joignent ce nœud
+  mesh rotate-keys [--prepare|--commit|--cleanup]   renouvelle la clé WireGuard de ce nœud
 
 Options :
   --lang=fr|en      langue des messages (défaut fr, ou $SFHA_LANG)
@@ -38,6 +49,35 @@ Options :
     noCluster: 'aucun (sfha init pour en créer un, sfha join pour en rejoindre un)',
     health: 'Santé',
   },
+  usage: (u: string) => `usage : sfha ${u}`,
+  mesh: {
+    created: (c: string, ip: string) => `cluster « ${c} » créé ; ce nœud a l'adresse mesh ${ip}`,
+    inviteNext: 'Invitez un nœud : sfha mesh token',
+    joined: (c: string, ip: string, ms: number) => `cluster « ${c} » rejoint en ${ms} ms ; adresse mesh ${ip}`,
+    handshakes: (ok: string, all: number) => `handshakes : ${ok || 'aucun'} (${all} membre(s))`,
+    token: 'Lien d\'invitation (à usage unique, à ne partager qu\'avec le nouveau nœud) :',
+    tokenFor: (ip: string, until: string) => `pour l'adresse ${ip}, valable jusqu'au ${until}. Sur le nouveau nœud : sfha join <lien>`,
+    cluster: 'Cluster',
+    self: 'Ce nœud',
+    iface: (name: string, up: boolean) => `interface ${name} : ${up ? 'active' : 'arrêtée'}`,
+    header: ['PAIR', 'IP MESH', 'ENDPOINT', 'HANDSHAKE', 'RTT', 'REÇU', 'ENVOYÉ', 'ÉTAT'],
+    ago: (s: number) => `il y a ${s} s`,
+    never: 'jamais',
+    connected: 'connecté',
+    disconnected: 'déconnecté',
+    noPeers: 'aucun pair pour l\'instant : sfha mesh token crée une invitation',
+    invHeader: ['ID', 'ADRESSE', 'EXPIRE', 'ÉTAT', 'UTILISÉE PAR'],
+    noInvitations: 'aucune invitation',
+    statuses: { pending: 'en attente', used: 'utilisée', revoked: 'révoquée', expired: 'expirée' } as Record<string, string>,
+    revoked: (id: string) => `invitation ${id} révoquée`,
+    up: 'mesh monté',
+    down: 'mesh arrêté',
+    peerAdded: (n: string) => `membre ${n} ajouté`,
+    peerRemoved: (n: string) => `membre ${n} retiré de tous les nœuds`,
+    endpointSet: (e: string) => `les autres nœuds joignent maintenant ce nœud sur ${e}`,
+    rotated: (phase: string, key: string) => `rotation (${phase}) faite ; clé publique en service : ${key}`,
+    pending: (key: string) => `nouvelle clé préparée : ${key} (sfha mesh rotate-keys --commit pour l'appliquer)`,
+  },
 };
 
 const en: typeof fr = {
@@ -46,7 +86,18 @@ const en: typeof fr = {
 Usage: sfha [options] <command>
 
 Commands:
-  status            this node's state (agent, admin account, cluster)
+  status                                   this node's state (agent, admin account, cluster)
+  init --cluster NAME --mesh --ip CIDR     create a cluster with this node as first member
+       [--port N] [--endpoint HOST:PORT] [--keepalive S]
+  join LINK [--endpoint HOST:PORT]         join a cluster with an invitation link
+  mesh status                              peers: endpoint, latest handshake, transfer, RTT
+  mesh token [--expires 1h] [--ip IP]      create an invitation (one-time sfha-join:// link)
+  mesh invitations | mesh revoke ID        list / revoke this node's invitations
+  mesh up | mesh down                      bring the mesh interface up / down
+  mesh add-peer --name N --endpoint H:P --pubkey KEY --ip IP
+  mesh remove-peer NAME                    remove a member from every node
+  mesh set-endpoint HOST:PORT              change where the others reach this node
+  mesh rotate-keys [--prepare|--commit|--cleanup]   renew this node's WireGuard key
 
 Options:
   --lang=fr|en      message language (default fr, or $SFHA_LANG)
@@ -77,6 +128,35 @@ Options:
     member: 'member',
     noCluster: 'none (sfha init to create one, sfha join to join one)',
     health: 'Health',
+  },
+  usage: (u) => `usage: sfha ${u}`,
+  mesh: {
+    created: (c, ip) => `cluster "${c}" created; this node has mesh address ${ip}`,
+    inviteNext: 'Invite a node: sfha mesh token',
+    joined: (c, ip, ms) => `joined cluster "${c}" in ${ms} ms; mesh address ${ip}`,
+    handshakes: (ok, all) => `handshakes: ${ok || 'none'} (${all} member(s))`,
+    token: 'Invitation link (single use; share it with the new node only):',
+    tokenFor: (ip, until) => `for address ${ip}, valid until ${until}. On the new node: sfha join <link>`,
+    cluster: 'Cluster',
+    self: 'This node',
+    iface: (name, up) => `interface ${name}: ${up ? 'up' : 'down'}`,
+    header: ['PEER', 'MESH IP', 'ENDPOINT', 'HANDSHAKE', 'RTT', 'RX', 'TX', 'STATE'],
+    ago: (s) => `${s} s ago`,
+    never: 'never',
+    connected: 'connected',
+    disconnected: 'disconnected',
+    noPeers: 'no peer yet: sfha mesh token creates an invitation',
+    invHeader: ['ID', 'ADDRESS', 'EXPIRES', 'STATE', 'USED BY'],
+    noInvitations: 'no invitations',
+    statuses: { pending: 'pending', used: 'used', revoked: 'revoked', expired: 'expired' },
+    revoked: (id) => `invitation ${id} revoked`,
+    up: 'mesh up',
+    down: 'mesh down',
+    peerAdded: (n) => `member ${n} added`,
+    peerRemoved: (n) => `member ${n} removed from every node`,
+    endpointSet: (e) => `the other nodes now reach this node at ${e}`,
+    rotated: (phase, key) => `rotation (${phase}) done; public key in use: ${key}`,
+    pending: (key) => `new key prepared: ${key} (sfha mesh rotate-keys --commit applies it)`,
   },
 };
 

@@ -62,7 +62,7 @@ export class MeshInvitationService implements OnModuleInit {
   async create(dto: CreateInvitationDto): Promise<InvitationCreatedDto> {
     const { cluster, self, members, me } = this.replication.state();
     const seconds = dto.expiresIn === undefined ? DEFAULT_EXPIRY_SECONDS : parseDuration(dto.expiresIn);
-    if (seconds === null || seconds < 60 || seconds > MAX_EXPIRY_SECONDS) throw new DomainError(ErrorCode.ValidationFailed, 'expiresIn must be between 1 minute and 7 days (e.g. 30m, 1h, 2d)');
+    if (seconds === null || seconds < 1 || seconds > MAX_EXPIRY_SECONDS) throw new DomainError(ErrorCode.ValidationFailed, 'expiresIn must be between 1 second and 7 days (e.g. 30m, 1h, 2d)');
     const network = parseCidr(cluster.network).network;
     const now = new Date();
     const taken = [...members.map((m) => m.meshIp), ...this.repo.pendingInvitations(now.toISOString()).map((i) => i.assignedIp)];

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { decodeJoinToken, generateKeyPair, isConnected, JoinTokenError, parseCidr, type JoinInvitation, type WireGuardDriver } from '@sfha/mesh';
+import { decodeJoinToken, generateKeyPair, JoinTokenError, parseCidr, type JoinInvitation, type WireGuardDriver } from '@sfha/mesh';
 import type { AgentConfig } from '../config/agent-config';
 import { AGENT_CONFIG } from '../config/agent-config.token';
 import { DomainError } from '../errors/domain-error';
@@ -54,8 +54,9 @@ export class MeshJoinService {
     const own = generateKeyPair();
     this.secrets.add(own.privateKey);
     try {
+      this.keys.write('bootstrap', invitation.bootstrapPrivateKey);
       await driverStep(() =>
-        this.driver.ensureInterface({ name: MESH_DEFAULTS.interface, privateKey: invitation.bootstrapPrivateKey, listenPort: invitation.port, address: `${invitation.assignedIp}/${prefix}`, mtu: MESH_DEFAULTS.mtu }),
+        this.driver.ensureInterface({ name: MESH_DEFAULTS.interface, privateKeyFile: this.keys.path('bootstrap'), listenPort: invitation.port, address: `${invitation.assignedIp}/${prefix}`, mtu: MESH_DEFAULTS.mtu }),
       );
       await driverStep(() =>
         this.driver.setPeer(MESH_DEFAULTS.interface, { publicKey: invitation.inviter.publicKey, endpoint: inviterEndpoint, allowedIps: [`${invitation.inviter.meshIp}/32`], keepalive: MESH_DEFAULTS.keepalive }),
@@ -64,6 +65,7 @@ export class MeshJoinService {
       const answer = await this.redeem(invitation, { token: dto.token.trim(), publicKey: own.publicKey, endpoint, name: this.config.nodeName });
       await sleep(SWITCH_DELAY_MS);
       this.keys.write('current', own.privateKey);
+      this.keys.remove('bootstrap');
       this.repo.transaction(() => {
         this.repo.createCluster(
           { ...answer.cluster, generation: answer.generation, createdAt: new Date().toISOString() },
@@ -80,7 +82,7 @@ export class MeshJoinService {
     }
     await driverStep(() => this.reconciler.reconcile());
     const others = this.repo.members().filter((m) => m.name !== this.config.nodeName);
-    const connected = await this.awaitHandshakes(others.map((m) => ({ name: m.name, meshIp: m.meshIp, publicKey: m.publicKey })), invitation.inviter.peerApiPort);
+    const connected = await this.awaitTunnels(others, invitation.inviter.peerApiPort);
     const elapsedMs = Date.now() - started;
     this.logger.event('info', 'mesh', `joined cluster "${invitation.clusterName}" as ${invitation.assignedIp}`, { connected, elapsedMs });
     return { clusterName: invitation.clusterName, nodeName: this.config.nodeName, meshIp: invitation.assignedIp, members: others.map((m) => m.name), connected, elapsedMs };
@@ -124,18 +126,23 @@ export class MeshJoinService {
     throw new DomainError(ErrorCode.PeerUnreachable, `the tunnel to ${invitation.inviter.name} is up but its agent does not answer (${lastError})`);
   }
 
-  /** Nudges every peer (a TCP connect starts the handshake) until each has one, or time runs out. */
-  private async awaitHandshakes(peers: { name: string; meshIp: string; publicKey: string }[], port: number): Promise<string[]> {
+  /**
+   * Waits until every member answers through the tunnel made with this node's own key (a TCP
+   * connect needs a fresh handshake; the dump's handshake time may still be the bootstrap's).
+   */
+  private async awaitTunnels(peers: { name: string; meshIp: string }[], port: number): Promise<string[]> {
     const deadline = Date.now() + HANDSHAKES_TIMEOUT_MS;
-    let connected: string[] = [];
-    while (Date.now() < deadline) {
-      const now = Math.floor(Date.now() / 1000);
-      const live = (await this.driver.dump(MESH_DEFAULTS.interface)).peers;
-      connected = peers.filter((p) => isConnected(live.find((l) => l.publicKey === p.publicKey)?.latestHandshake ?? null, now)).map((p) => p.name);
-      if (connected.length === peers.length) break;
-      await Promise.all(peers.filter((p) => !connected.includes(p.name)).map((p) => tcpRoundTripMs(p.meshIp, port, 250)));
+    const reached = new Set<string>();
+    while (Date.now() < deadline && reached.size < peers.length) {
+      await Promise.all(
+        peers
+          .filter((p) => !reached.has(p.name))
+          .map(async (p) => {
+            if ((await tcpRoundTripMs(p.meshIp, port, 1_000)) !== null) reached.add(p.name);
+          }),
+      );
     }
-    return connected;
+    return peers.filter((p) => reached.has(p.name)).map((p) => p.name);
   }
 
   private async detectEndpoint(inviterEndpoint: string, port: number): Promise<string> {

@@ -5,7 +5,8 @@ import type { AgentConfig } from '../config/agent-config';
 import { AGENT_CONFIG } from '../config/agent-config.token';
 import { SecretRegistry } from '../logging/secret-registry';
 
-export type KeySlot = 'current' | 'pending' | 'previous';
+/** current: in use; pending: prepared by a rotation; previous: replaced by one; bootstrap: a joiner's one-time key. */
+export type KeySlot = 'current' | 'pending' | 'previous' | 'bootstrap';
 
 /**
  * This node's WireGuard private keys, one 0600 file per slot in `<data-dir>/mesh/` (0700).

@@ -74,11 +74,10 @@ export class MeshReconciler implements OnApplicationBootstrap, OnApplicationShut
       await this.driver.deleteInterface(self.interface);
       return;
     }
-    const privateKey = this.keys.read('current');
-    if (!privateKey) throw new Error(`the mesh private key is missing (${this.keys.path('current')})`);
+    if (!this.keys.read('current')) throw new Error(`the mesh private key is missing (${this.keys.path('current')})`);
     const { created } = await this.driver.ensureInterface({
       name: self.interface,
-      privateKey,
+      privateKeyFile: this.keys.path('current'),
       listenPort: self.listenPort,
       address: `${self.meshIp}/${state.prefix}`,
       mtu: self.mtu,

@@ -6,7 +6,8 @@ import { MeshDriverError } from './mesh-driver-error';
 
 export interface InterfaceSpec {
   name: string;
-  privateKey: string;
+  /** Path of a 0600 file holding the private key (the key never goes on a command line). */
+  privateKeyFile: string;
   listenPort: number;
   /** This node's mesh address with the network's prefix, e.g. 10.100.0.1/24 */
   address: string;
@@ -21,7 +22,7 @@ export interface WireGuardDriver {
   interfaceExists(name: string): Promise<boolean>;
   /** Creates the interface when missing, then sets key, port, address and MTU, and brings it up. Idempotent. */
   ensureInterface(spec: InterfaceSpec): Promise<{ created: boolean; implementation: WireGuardImplementation | 'existing' }>;
-  setPrivateKey(name: string, privateKey: string): Promise<void>;
+  setPrivateKey(name: string, privateKeyFile: string): Promise<void>;
   setPeer(name: string, peer: DesiredPeer): Promise<void>;
   removePeer(name: string, publicKey: string): Promise<void>;
   /** Makes the interface's peers exactly `desired`; returns what it changed. */
@@ -40,7 +41,7 @@ export interface WireGuardDriver {
 const TOOLS_HINT = 'install them: apt-get install wireguard-tools wireguard-go';
 
 export function createWireGuardDriver(exec: Executor): WireGuardDriver {
-  const run = async (file: string, args: readonly string[], options: { secrets?: string[]; input?: string } = {}) => {
+  const run = async (file: string, args: readonly string[], options: { secrets?: string[] } = {}) => {
     try {
       return await exec.run(file, args, { timeoutMs: 10_000, ...options });
     } catch (error) {
@@ -78,7 +79,7 @@ export function createWireGuardDriver(exec: Executor): WireGuardDriver {
           implementation = 'wireguard-go';
         }
       }
-      await driver.setPrivateKey(spec.name, spec.privateKey);
+      await driver.setPrivateKey(spec.name, spec.privateKeyFile);
       await run('wg', ['set', spec.name, 'listen-port', String(spec.listenPort)]);
       const ip = spec.address.split('/')[0] ?? '';
       const owner = await driver.addressOwner(ip);
@@ -88,9 +89,8 @@ export function createWireGuardDriver(exec: Executor): WireGuardDriver {
       return { created: implementation !== 'existing', implementation };
     },
 
-    async setPrivateKey(name, privateKey) {
-      // Through stdin: the key is never on a command line.
-      await run('wg', ['set', name, 'private-key', '/dev/stdin'], { input: `${privateKey}\n`, secrets: [privateKey] });
+    async setPrivateKey(name, privateKeyFile) {
+      await run('wg', ['set', name, 'private-key', privateKeyFile]);
     },
 
     async setPeer(name, peer) {

@@ -164,7 +164,7 @@ export class JoinResultDto {
   @ApiProperty() meshIp!: string;
   /** The other members. */
   @ApiProperty({ type: [String] }) members!: string[];
-  /** The members a handshake was seen with before answering. */
+  /** The members that answered through the tunnel made with this node's own key. */
   @ApiProperty({ type: [String] }) connected!: string[];
   /** Milliseconds from the request to handshakes with every member (or to giving up waiting). */
   @ApiProperty() elapsedMs!: number;
