@@ -65,8 +65,14 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+// Node exits quietly with code 0 when only unref'd timers are left (an abandoned fetch):
+// keep the loop alive until the verb settles, so a verb can never "succeed" without finishing.
+const keepAlive = setInterval(() => undefined, 60_000);
 main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  (code) => {
+    clearInterval(keepAlive);
+    process.exit(code);
+  },
   (error: unknown) => {
     process.stderr.write(`lab: ${(error as Error).message}\n`);
     process.exit(1);

@@ -25,3 +25,20 @@ export function labOk(...args: string[]): string {
   if (run.code !== 0 || run.stderr) throw new Error(`lab ${args.join(' ')} exited ${run.code}:\n${run.stdout}${run.stderr}`);
   return run.stdout;
 }
+
+/** Everything `sfha` printed during the run, for the secret-leak check. */
+export const sfhaOutputs: string[] = [];
+
+/** Runs `sfha ARGS…` inside a host as root (`lab exec NODE -- sfha …`). */
+export function sfha(node: string, ...args: string[]): LabRun {
+  const run = lab('exec', node, '--', 'sfha', '--lang=en', ...args);
+  sfhaOutputs.push(run.stdout, run.stderr);
+  return run;
+}
+
+/** `sfha --json ARGS…`, parsed; throws with the output when it fails. */
+export function sfhaJson<T>(node: string, ...args: string[]): T {
+  const run = sfha(node, '--json', ...args);
+  if (run.code !== 0) throw new Error(`sfha ${args.join(' ')} on ${node} exited ${run.code}: ${run.stderr}${run.stdout}`);
+  return JSON.parse(run.stdout) as T;
+}

@@ -121,8 +121,13 @@ function agentPid(name: string): number | null {
 }
 
 async function isHealthy(i: number): Promise<boolean> {
-  const res = await fetch(`${machineUrl(i)}/api/v1/health`, { signal: AbortSignal.timeout(1_000) });
-  return res.ok;
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), 1_000);
+  try {
+    return (await fetch(`${machineUrl(i)}/api/v1/health`, { signal: controller.signal })).ok;
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** Starts the host's agent in its namespaces, detached, logging to the host's agent.log. */

@@ -35,7 +35,7 @@ Options :
   credentialDenied: (f: string) => `lecture de ${f} refusée : lancez sfha en root`,
   credentialBroken: (f: string) => `${f} est illisible : redémarrez l'agent sfha pour le réécrire`,
   unreachable: (u: string, why: string) => `impossible de joindre l'agent sur ${u} (${why}) : est-il démarré ?`,
-  apiError: (m: string) => `l'agent a refusé : ${m}`,
+  apiError: (status: number, code: string, m: string) => `l'agent a refusé (HTTP ${status}, ${code}) : ${m}`,
   status: {
     node: 'Nœud',
     version: 'Version',
@@ -115,7 +115,7 @@ Options:
   credentialDenied: (f) => `reading ${f} was denied: run sfha as root`,
   credentialBroken: (f) => `${f} is unreadable: restart the sfha agent to rewrite it`,
   unreachable: (u, why) => `cannot reach the agent at ${u} (${why}): is it running?`,
-  apiError: (m) => `the agent refused: ${m}`,
+  apiError: (status, code, m) => `the agent refused (HTTP ${status}, ${code}): ${m}`,
   status: {
     node: 'Node',
     version: 'Version',

@@ -32,9 +32,11 @@ async function main(): Promise<void> {
     await command(args, m, out);
   } catch (error) {
     if (error instanceof CliError) return fail(error.message, 1);
-    if (error instanceof ApiError) return fail(m.apiError(error.message), 1);
+    if (error instanceof ApiError) return fail(m.apiError(error.status, error.code, error.message), 1);
     throw error;
   }
 }
 
-void main();
+// Never exit 0 without finishing: Node would if only unref'd timers were left.
+const keepAlive = setInterval(() => undefined, 60_000);
+void main().finally(() => clearInterval(keepAlive));
