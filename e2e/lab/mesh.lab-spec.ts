@@ -1,5 +1,5 @@
 import { decodeJoinToken, encodeJoinToken } from '@sfha/mesh';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HostStatus } from './lab';
@@ -213,7 +213,6 @@ describe('secrets', () => {
 
   it('keeps key files 0600 in a 0700 directory', () => {
     const dir = join(privateDirSource('node1', '/var/lib/sfha'), 'mesh');
-    const { statSync } = require('node:fs') as typeof import('node:fs');
     expect(statSync(dir).mode & 0o777).toBe(0o700);
     for (const f of readdirSync(dir)) expect(statSync(join(dir, f)).mode & 0o777).toBe(0o600);
   });

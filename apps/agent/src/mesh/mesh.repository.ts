@@ -13,6 +13,28 @@ interface MemberRow {
   joined_at: string;
 }
 
+interface InvitationRow {
+  id: string;
+  assigned_ip: string;
+  bootstrap_public_key: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+  used_by: string | null;
+  revoked_at: string | null;
+}
+
+const toInvitation = (r: InvitationRow): InvitationRecord => ({
+  id: r.id,
+  assignedIp: r.assigned_ip,
+  bootstrapPublicKey: r.bootstrap_public_key,
+  createdAt: r.created_at,
+  expiresAt: r.expires_at,
+  usedAt: r.used_at,
+  usedBy: r.used_by,
+  revokedAt: r.revoked_at,
+});
+
 const toMember = (r: MemberRow): Member => ({
   name: r.name,
   meshIp: r.mesh_ip,
@@ -85,23 +107,18 @@ export class MeshRepository {
   }
 
   invitation(id: string): InvitationRecord | null {
-    const row = this.db.prepare('SELECT * FROM invitations WHERE id = ?').get(id) as
-      | { id: string; assigned_ip: string; bootstrap_public_key: string; created_at: string; expires_at: string; used_at: string | null; used_by: string | null; revoked_at: string | null }
-      | undefined;
-    return row
-      ? { id: row.id, assignedIp: row.assigned_ip, bootstrapPublicKey: row.bootstrap_public_key, createdAt: row.created_at, expiresAt: row.expires_at, usedAt: row.used_at, usedBy: row.used_by, revokedAt: row.revoked_at }
-      : null;
+    const row = this.db.prepare('SELECT * FROM invitations WHERE id = ?').get(id) as InvitationRow | undefined;
+    return row ? toInvitation(row) : null;
   }
 
   allInvitations(): InvitationRecord[] {
-    const ids = this.db.prepare('SELECT id FROM invitations ORDER BY created_at DESC').all() as { id: string }[];
-    return ids.map((r) => this.invitation(r.id)).filter((i): i is InvitationRecord => i !== null);
+    return (this.db.prepare('SELECT * FROM invitations ORDER BY created_at DESC').all() as InvitationRow[]).map(toInvitation);
   }
 
   /** Invitations neither used, revoked nor expired at `now`. */
   pendingInvitations(now: string): InvitationRecord[] {
-    const ids = this.db.prepare('SELECT id FROM invitations WHERE used_at IS NULL AND revoked_at IS NULL AND expires_at > ? ORDER BY created_at').all(now) as { id: string }[];
-    return ids.map((r) => this.invitation(r.id)).filter((i): i is InvitationRecord => i !== null);
+    const rows = this.db.prepare('SELECT * FROM invitations WHERE used_at IS NULL AND revoked_at IS NULL AND expires_at > ? ORDER BY created_at').all(now) as InvitationRow[];
+    return rows.map(toInvitation);
   }
 
   /** Single use, atomically: true only for the one caller that marks it used. */
