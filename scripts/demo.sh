@@ -9,9 +9,18 @@ node_modules/.bin/nx run-many -t build --outputStyle=stream >/dev/null
 lab() { TSX_TSCONFIG_PATH=e2e/tsconfig.json node --import tsx e2e/lab/lab-cli.ts "$@"; }
 lab up 3 >/dev/null
 
+# The WireGuard mesh: node1 creates the cluster, node2 joins with node1's invitation,
+# node3 with node2's. Nodes already in it are left as they are (safe to run twice).
+member() { lab exec "$1" -- sfha --json status | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>process.exit(JSON.parse(s).clusterMember?0:1))'; }
+invitation() { lab exec "$1" -- sfha --json mesh token | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).token))'; }
+member node1 || lab exec node1 -- sfha --lang=en init --cluster demo --mesh --ip 10.100.0.1/24 >/dev/null
+member node2 || lab exec node2 -- sfha --lang=en join "$(invitation node1)" >/dev/null
+member node3 || lab exec node3 -- sfha --lang=en join "$(invitation node2)" >/dev/null
+
 cat <<MSG
 
-sfha demo: 3 hosts (node1..node3) are up, each with its own agent.
+sfha demo: 3 hosts (node1..node3) are up, each with its own agent, joined in the
+WireGuard mesh of cluster "demo" (10.100.0.1-3). See it: npm run lab -- exec node1 -- sfha mesh status
 
 MSG
 printf '  %-24s %s\n' "Dashboard" "First-run setup code"
@@ -25,6 +34,7 @@ node's setup code (it is printed in the agent's log: npm run lab -- logs node1).
 
 From inside a host, as root, no password needed:
   npm run lab -- exec node1 -- sfha status
+  npm run lab -- exec node1 -- sfha mesh status
 Other lab verbs: npm run lab -- help
 Stop everything:  npm run lab -- down
 MSG

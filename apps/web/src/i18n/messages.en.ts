@@ -35,7 +35,7 @@ export const en: Messages = {
     healthOk: 'Operational',
     cluster: 'Cluster',
     noCluster: 'This node belongs to no cluster. Create one with "sfha init" or join one with an invitation link.',
-    member: 'Cluster member',
+    member: 'Member of cluster "{name}", mesh address {ip}.',
   },
   errors: {
     INVALID_CREDENTIALS: 'Wrong password.',

@@ -34,7 +34,7 @@ export const fr = {
     healthOk: 'Opérationnel',
     cluster: 'Cluster',
     noCluster: "Ce nœud n'appartient à aucun cluster. Créez-en un avec « sfha init » ou rejoignez-en un avec un lien d'invitation.",
-    member: 'Membre d’un cluster',
+    member: 'Membre du cluster « {name} », adresse mesh {ip}.',
   },
   errors: {
     INVALID_CREDENTIALS: 'Mot de passe incorrect.',

@@ -1,7 +1,7 @@
 import { errorText } from '../api/error-text';
 import { useHealthQuery, useNodeStatusQuery } from '../api/use-node-queries';
 import { ErrorBanner } from '../components/error-banner';
-import { useI18n } from '../i18n/i18n';
+import { fill, useI18n } from '../i18n/i18n';
 import { formatDuration } from './duration';
 
 export function OverviewPage() {
@@ -32,7 +32,7 @@ export function OverviewPage() {
       </section>
       <section className="card" aria-labelledby="cluster">
         <h2 id="cluster">{m.overview.cluster}</h2>
-        <p>{node?.clusterMember ? m.overview.member : m.overview.noCluster}</p>
+        <p>{node?.clusterMember ? fill(m.overview.member, { name: node.clusterName ?? '', ip: node.meshIp ?? '' }) : m.overview.noCluster}</p>
       </section>
     </>
   );
