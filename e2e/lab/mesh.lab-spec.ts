@@ -73,6 +73,24 @@ describe('a 3-node mesh', () => {
     expect(hasInterface('node2')).toBe(false);
   });
 
+  it('refuses a UDP port or a mesh address already in use on the host, changing nothing', () => {
+    const holder = lab('exec', 'node2', '--', 'sh', '-c', `node -e "require('dgram').createSocket('udp4').bind(51820); setTimeout(() => {}, 60000)" >/dev/null 2>&1 & echo $!`);
+    const pid = Number(holder.stdout.trim());
+    try {
+      expect(sfha('node2', 'init', '--cluster', 'other', '--mesh', '--ip', '10.100.0.2/24').stderr).toContain('(HTTP 409, MESH_PORT_IN_USE): UDP port 51820 is already in use on this host');
+    } finally {
+      process.kill(pid, 'SIGKILL');
+    }
+    labOk('exec', 'node2', '--', 'ip', 'address', 'add', '10.100.0.7/32', 'dev', 'lo');
+    try {
+      expect(sfha('node2', 'init', '--cluster', 'other', '--mesh', '--ip', '10.100.0.7/24').stderr).toContain('(HTTP 409, MESH_IP_CONFLICT): 10.100.0.7 is already used by interface lo');
+    } finally {
+      labOk('exec', 'node2', '--', 'ip', 'address', 'del', '10.100.0.7/32', 'dev', 'lo');
+    }
+    expect(isMember('node2')).toBe(false);
+    expect(hasInterface('node2')).toBe(false);
+  });
+
   it('takes node2 in with an invitation made on node1', () => {
     const invitation = invite('node1');
     node2Link = invitation.token;
@@ -148,6 +166,10 @@ describe('mesh remove-peer', () => {
     expect(ping('node3', 'node1')).toBe(false);
     expect(ping('node3', 'node2')).toBe(false);
     expect(ping('node1', 'node2')).toBe(true);
+  });
+
+  it('refuses a malformed endpoint change', () => {
+    expect(sfha('node1', 'mesh', 'set-endpoint', 'nowhere').stderr).toContain('endpoint must be HOST:PORT');
   });
 
   it('refuses an unknown member and the node itself', () => {

@@ -1,12 +1,12 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { decodeJoinToken, encodeJoinToken, generateKeyPair, isHostAddress, isWireGuardKey, JoinTokenError, nextFreeIp, parseCidr, verifyInvitationMac, type JoinInvitation } from '@sfha/mesh';
 import { randomUUID } from 'node:crypto';
-import { toString as qrToString } from 'qrcode';
 import { DomainError } from '../errors/domain-error';
 import { ErrorCode } from '../errors/error-code';
 import { JsonLogger } from '../logging/json-logger';
 import { SecretRegistry } from '../logging/secret-registry';
 import { CreateInvitationDto, ENDPOINT_PATTERN, type InvitationCreatedDto, type InvitationDto, NAME_PATTERN } from './dto/mesh.dto';
+import { invitationQrPng } from './invitation-qr';
 import { driverStep } from './mesh-errors';
 import { MeshReconciler } from './mesh-reconciler.service';
 import { MeshReplication } from './mesh-replication.service';
@@ -105,8 +105,7 @@ export class MeshInvitationService implements OnModuleInit {
     this.repo.insertInvitation(record);
     await driverStep(() => this.reconciler.reconcile());
     this.logger.event('info', 'mesh', `invitation ${record.id} created for ${ip}`, { expiresAt: record.expiresAt });
-    const qrSvg = await qrToString(token, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
-    return { id: record.id, token, qrSvg, assignedIp: ip, expiresAt: record.expiresAt };
+    return { id: record.id, token, qrPng: await invitationQrPng(token), assignedIp: ip, expiresAt: record.expiresAt };
   }
 
   list(): InvitationDto[] {

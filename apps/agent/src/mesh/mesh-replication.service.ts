@@ -3,6 +3,7 @@ import { NonceCache, verifyPeerRequest } from '@sfha/mesh';
 import { DomainError } from '../errors/domain-error';
 import { ErrorCode } from '../errors/error-code';
 import { JsonLogger } from '../logging/json-logger';
+import { SecretRegistry } from '../logging/secret-registry';
 import { notInCluster } from './mesh-errors';
 import { MeshReconciler } from './mesh-reconciler.service';
 import { meshState, type MeshState } from './mesh-state';
@@ -30,6 +31,7 @@ export class MeshReplication implements OnModuleInit, OnApplicationBootstrap, On
     private readonly reconciler: MeshReconciler,
     private readonly peerApi: PeerApiServer,
     private readonly client: PeerClient,
+    private readonly secrets: SecretRegistry,
     private readonly logger: JsonLogger,
   ) {}
 
@@ -53,6 +55,7 @@ export class MeshReplication implements OnModuleInit, OnApplicationBootstrap, On
   state(): MeshState {
     const state = meshState(this.repo.cluster(), this.repo.self(), this.repo.members());
     if (!state) throw notInCluster();
+    this.secrets.add(state.cluster.secret);
     return state;
   }
 

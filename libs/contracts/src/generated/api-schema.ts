@@ -438,7 +438,7 @@ export interface components {
             /** Format: date-time */
             expiresAt: string;
             id: string;
-            qrSvg: string;
+            qrPng: string;
             token: string;
         };
         InvitationDto: {

@@ -126,8 +126,8 @@ export class InvitationCreatedDto {
   @ApiProperty() id!: string;
   /** The sfha-join:// link. Shown once: it holds a one-time key. */
   @ApiProperty() token!: string;
-  /** The same link as a QR code (SVG). */
-  @ApiProperty() qrSvg!: string;
+  /** The same link as a QR code: a PNG data URL (data:image/png;base64,…). */
+  @ApiProperty() qrPng!: string;
   @ApiProperty() assignedIp!: string;
   @ApiProperty({ format: 'date-time' }) expiresAt!: string;
 }
