@@ -12,14 +12,15 @@ interface MeshStatus { up: boolean; self: { name: string; meshIp: string; public
 interface Invitation { id: string; token: string; assignedIp: string }
 interface InvitationRow { id: string; status: string; usedBy: string | null }
 
-const NODES = ['node1', 'node2', 'node3'] as const;
+const NODES = ['node1', 'node2', 'node3', 'node4'] as const;
 type Node = (typeof NODES)[number];
-const MESH_IP: Record<Node, string> = { node1: '10.100.0.1', node2: '10.100.0.2', node3: '10.100.0.3' };
+/** Addresses given in join order; node4's is read from its join (it may reuse a freed one). */
+const MESH_IP: Record<Exclude<Node, 'node4'>, string> = { node1: '10.100.0.1', node2: '10.100.0.2', node3: '10.100.0.3' };
 
 const status = (node: Node) => sfhaJson<MeshStatus>(node, 'mesh', 'status');
 const peersOf = (node: Node) => status(node).peers.map((p) => p.name);
 const invite = (node: Node, ...args: string[]) => sfhaJson<Invitation>(node, 'mesh', 'token', ...args);
-const ping = (from: Node, to: Node) => lab('exec', from, '--', 'ping', '-c', '1', '-W', '1', MESH_IP[to]).code === 0;
+const ping = (from: Node, to: Exclude<Node, 'node4'>) => lab('exec', from, '--', 'ping', '-c', '1', '-W', '1', MESH_IP[to]).code === 0;
 const hasInterface = (node: Node) => lab('exec', node, '--', 'ip', 'link', 'show', 'wg-sfha').code === 0;
 const isMember = (node: Node) => sfhaJson<{ clusterMember: boolean }>(node, 'status').clusterMember;
 const hostStatus = (node: Node) => (JSON.parse(labOk('status', '--json')) as HostStatus[]).find((h) => h.name === node);
@@ -51,7 +52,7 @@ let node2Link = '';
 
 beforeAll(() => {
   labOk('down');
-  labOk('up', '3');
+  labOk('up', '4');
 });
 afterAll(() => {
   lab('down');
@@ -148,8 +149,9 @@ describe('a 3-node mesh', () => {
   });
 
   it('is a full mesh: every pair has a handshake and pings over the mesh', async () => {
-    for (const node of NODES) {
-      const others = NODES.filter((n) => n !== node);
+    const three: Exclude<Node, 'node4'>[] = ['node1', 'node2', 'node3'];
+    for (const node of three) {
+      const others = three.filter((n) => n !== node);
       await waitFor(`${node} connected to ${others.join(', ')}`, () => Promise.resolve(allConnected(node, others)), 15_000);
       expect(peersOf(node)).toEqual(others);
       for (const other of others) expect([node, other, ping(node, other)]).toEqual([node, other, true]);
@@ -218,6 +220,22 @@ describe('durability', () => {
     await waitFor('node2’s interface back', () => Promise.resolve(hasInterface('node2')), 20_000);
     await waitFor('node1 and node2 to ping over the mesh', () => Promise.resolve(ping('node2', 'node1') && ping('node1', 'node2')), 30_000);
     expect(allConnected('node2', ['node1'])).toBe(true);
+  });
+});
+
+describe('a join while a member is down', () => {
+  it('succeeds, and the member catches up when it comes back', async () => {
+    labOk('kill', 'node1');
+    const invitation = invite('node2');
+    const result = sfhaJson<{ meshIp: string; members: string[]; connected: string[] }>('node4', 'join', invitation.token);
+    expect(result).toMatchObject({ meshIp: invitation.assignedIp, members: ['node1', 'node2'], connected: ['node2'] });
+    rememberKeys();
+    labOk('start', 'node1');
+    // node1 pulls the member list from node2 within 15 s, then the tunnel to node4 comes up.
+    await waitFor('node1 to know node4', () => Promise.resolve(peersOf('node1').includes('node4')), 30_000);
+    // node3's address was freed by its removal, so node4 may get it: ping what it was given.
+    const pingIp = (from: Node, ip: string) => lab('exec', from, '--', 'ping', '-c', '1', '-W', '1', ip).code === 0;
+    await waitFor('node1 and node4 to ping over the mesh', () => Promise.resolve(pingIp('node4', MESH_IP.node1) && pingIp('node1', result.meshIp)), 30_000);
   });
 });
 

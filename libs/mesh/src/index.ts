@@ -2,7 +2,7 @@ export { generateKeyPair, isWireGuardKey, parsePublicKey, publicKeyOf } from './
 export type { WireGuardKeyPair } from './keys';
 export { formatNetwork, inNetwork, ipToNumber, isHostAddress, isIpv4, nextFreeIp, numberToIp, parseCidr } from './ipv4';
 export type { Ipv4Network } from './ipv4';
-export { canonicalJson, decodeJoinToken, encodeJoinToken, invitationMac, JOIN_TOKEN_SCHEME, JoinTokenError, verifyInvitationMac } from './join-token';
+export { canonicalJson, decodeJoinToken, encodeJoinToken, invitationMac, invitationProblem, JOIN_TOKEN_SCHEME, JoinTokenError, verifyInvitationMac } from './join-token';
 export type { JoinInvitation, JoinTokenProblem } from './join-token';
 export { CONNECTED_WITHIN_SECONDS, handshakeAgeSeconds, isConnected, parseWgDump } from './wg-dump';
 export type { WgDump, WgInterfaceState, WgPeerState } from './wg-dump';

@@ -40,6 +40,15 @@ describe('join token', () => {
     expect(() => decodeJoinToken('https://example.invalid/x')).toThrow('an invitation link starts with sfha-join://');
   });
 
+  it('refuses a well-formed link whose invitation cannot be used, naming the field', () => {
+    const bad = (patch: Partial<JoinInvitation>) => () => decodeJoinToken(encodeJoinToken({ ...invitation, ...patch }, SECRET));
+    expect(bad({ network: 'nope' })).toThrow('the invitation link holds an invalid invitation (network)');
+    expect(bad({ assignedIp: '10.200.0.2' })).toThrow('(assignedIp)');
+    expect(bad({ port: 70000 })).toThrow('(port)');
+    expect(bad({ bootstrapPrivateKey: 'short' })).toThrow('(bootstrapPrivateKey)');
+    expect(bad({ inviter: { ...invitation.inviter, endpoints: [] } })).toThrow('(inviter.endpoints)');
+  });
+
   it('lets only the cluster secret vouch for an invitation', () => {
     const forged = encodeJoinToken({ ...invitation, assignedIp: '10.100.0.50' }, 'attacker-secret');
     const { invitation: decoded, mac } = decodeJoinToken(forged);

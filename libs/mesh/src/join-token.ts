@@ -1,4 +1,6 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { inNetwork, isIpv4, parseCidr } from './ipv4';
+import { isWireGuardKey } from './keys';
 
 export const JOIN_TOKEN_SCHEME = 'sfha-join://';
 
@@ -84,7 +86,32 @@ export function decodeJoinToken(token: string): { invitation: JoinInvitation; ma
   if (!inv || inv.v !== 1 || typeof parsed.mac !== 'string' || !inv.inviter || !Array.isArray(inv.inviter.endpoints)) {
     throw new JoinTokenError('malformed', 'the invitation link is from an unknown sfha version');
   }
+  const problem = invitationProblem(inv as JoinInvitation);
+  if (problem) throw new JoinTokenError('malformed', `the invitation link holds an invalid invitation (${problem})`);
   return { invitation: inv as JoinInvitation, mac: parsed.mac };
+}
+
+const ENDPOINT = /^(\[[0-9a-fA-F:]+\]|[A-Za-z0-9.-]+):([1-9]\d{0,4})$/;
+const isPort = (n: unknown) => Number.isInteger(n) && (n as number) >= 1 && (n as number) <= 65535;
+
+/** The first field of an invitation that cannot be used as is, or null. Pure. */
+export function invitationProblem(inv: JoinInvitation): string | null {
+  let network;
+  try {
+    network = parseCidr(inv.network).network;
+  } catch {
+    return 'network';
+  }
+  if (!isIpv4(inv.assignedIp) || !inNetwork(inv.assignedIp, network)) return 'assignedIp';
+  if (!isPort(inv.port)) return 'port';
+  if (typeof inv.bootstrapPrivateKey !== 'string' || !isWireGuardKey(inv.bootstrapPrivateKey)) return 'bootstrapPrivateKey';
+  if (typeof inv.inviter.publicKey !== 'string' || !isWireGuardKey(inv.inviter.publicKey)) return 'inviter.publicKey';
+  if (!isIpv4(inv.inviter.meshIp) || !inNetwork(inv.inviter.meshIp, network)) return 'inviter.meshIp';
+  if (inv.inviter.endpoints.length === 0 || !inv.inviter.endpoints.every((e) => typeof e === 'string' && ENDPOINT.test(e))) return 'inviter.endpoints';
+  if (!isPort(inv.inviter.peerApiPort)) return 'inviter.peerApiPort';
+  if (Number.isNaN(new Date(inv.expiresAt).getTime())) return 'expiresAt';
+  if (typeof inv.invitationId !== 'string' || typeof inv.clusterId !== 'string' || typeof inv.clusterName !== 'string') return 'ids';
+  return null;
 }
 
 /** The inviter's check: the MAC was made with this cluster's secret (constant time). */

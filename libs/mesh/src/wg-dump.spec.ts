@@ -46,6 +46,16 @@ describe('peer plan', () => {
     ]);
   });
 
+  it('keeps an endpoint the peer roamed to, but applies a desired endpoint that changed', () => {
+    const desired = { publicKey: 'xTIBA5rboUvnH4htodjb6e697QjLERt1NAB4mZqp8Dg=', endpoint: '10.0.0.2:51820', allowedIps: ['10.100.0.2/32'], keepalive: 25 };
+    // Live endpoint 192.0.2.2 (roamed / NATed) while sfha last set 10.0.0.2: left alone.
+    expect(planPeerChanges(current.slice(0, 1), [desired], new Map([[desired.publicKey, '10.0.0.2:51820']]))).toEqual([]);
+    // The admin changed the endpoint since: applied.
+    expect(planPeerChanges(current.slice(0, 1), [desired], new Map([[desired.publicKey, '10.0.0.9:51820']]))).toEqual([{ op: 'set', peer: desired }]);
+    // Never set by sfha (e.g. after a restart): applied once.
+    expect(planPeerChanges(current.slice(0, 1), [desired])).toEqual([{ op: 'set', peer: desired }]);
+  });
+
   it('keeps a roamed endpoint when the desired one is unknown, and notices a new keepalive', () => {
     const roamed = { publicKey: 'xTIBA5rboUvnH4htodjb6e697QjLERt1NAB4mZqp8Dg=', endpoint: null, allowedIps: ['10.100.0.2/32'], keepalive: 25 };
     expect(planPeerChanges(current.slice(0, 1), [roamed])).toEqual([]);

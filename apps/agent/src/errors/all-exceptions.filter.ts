@@ -1,4 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus } from '@nestjs/common';
+import { MeshDriverError } from '@sfha/mesh';
 import type { Response } from 'express';
 import type { JsonLogger } from '../logging/json-logger';
 import type { ApiErrorBody } from './api-error-body';
@@ -37,6 +38,12 @@ export class AllExceptionsFilter implements ExceptionFilter {
   }
 
   private toBody(exception: unknown): ApiErrorBody {
+    if (exception instanceof MeshDriverError) {
+      // A host-side failure (tool missing, port or address taken): said plainly, never a bare 500.
+      const statusCode = exception.problem === 'port-in-use' || exception.problem === 'ip-conflict' ? 409 : 503;
+      const code = { 'tools-missing': 'MESH_TOOLS_MISSING', 'port-in-use': 'MESH_PORT_IN_USE', 'ip-conflict': 'MESH_IP_CONFLICT', 'command-failed': 'MESH_FAILED' }[exception.problem];
+      return { statusCode, code, message: exception.message };
+    }
     if (exception instanceof DomainError) {
       return { statusCode: httpStatusFor(exception.code), code: exception.code, message: exception.message };
     }

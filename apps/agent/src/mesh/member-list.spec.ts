@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { desiredPeers, parseDuration, shouldAdopt } from './member-list';
+import { desiredPeers, isMemberList, parseDuration, shouldAdopt } from './member-list';
 import type { Member } from './mesh.types';
 
 const member = (name: string, n: number): Member => ({
@@ -40,6 +40,20 @@ describe('desired peers', () => {
   it('drops a bootstrap key whose address now belongs to a member', () => {
     const invitation = { id: 'i', assignedIp: '10.100.0.2', bootstrapPublicKey: 'boot-key', createdAt: '', expiresAt: '', usedAt: null, usedBy: null, revokedAt: null };
     expect(desiredPeers('node1', [member('node1', 1), member('node2', 2)], [invitation]).map((p) => p.publicKey)).toEqual(['node2-key']);
+  });
+});
+
+describe('incoming member lists', () => {
+  it('accepts a well-formed list and refuses anything that could not be stored', () => {
+    expect(isMemberList({ generation: 3, members: [member('node1', 1), member('node2', 2)] })).toBe(true);
+    expect(isMemberList(null)).toBe(false);
+    expect(isMemberList({ generation: 'x', members: [] })).toBe(false);
+    expect(isMemberList({ generation: 3, members: [{ name: 'node1' }] })).toBe(false);
+    expect(isMemberList({ generation: 3, members: [member('node1', 1), member('node1', 2)] })).toBe(false);
+  });
+
+  it('makes a node that was removed want no peers', () => {
+    expect(desiredPeers('node3', [member('node1', 1), member('node2', 2)], [])).toEqual([]);
   });
 });
 

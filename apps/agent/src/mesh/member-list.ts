@@ -14,8 +14,25 @@ export function shouldAdopt(local: MemberList, incoming: MemberList): boolean {
   return digest(incoming) > digest(local);
 }
 
-/** The WireGuard peers a node wants: every other member, plus its pending invitations' bootstrap keys. */
+/** Whether an incoming value has the shape of a member list (it is stored as is). */
+export function isMemberList(value: unknown): value is MemberList {
+  const list = value as Partial<MemberList> | null;
+  if (!list || !Number.isInteger(list.generation) || !Array.isArray(list.members)) return false;
+  const names = new Set<string>();
+  return list.members.every((m: Partial<Member> | null) => {
+    const ok = !!m && typeof m.name === 'string' && typeof m.meshIp === 'string' && typeof m.publicKey === 'string' && Number.isInteger(m.keepalive) && typeof m.joinedAt === 'string'
+      && (m.endpoint === null || typeof m.endpoint === 'string') && (m.pendingPublicKey === null || typeof m.pendingPublicKey === 'string') && !names.has(m.name);
+    if (ok && m?.name) names.add(m.name);
+    return ok;
+  });
+}
+
+/**
+ * The WireGuard peers a node wants: every other member, plus its pending invitations'
+ * bootstrap keys. A node no longer in the list (removed) wants none.
+ */
 export function desiredPeers(selfName: string, members: readonly Member[], pendingInvitations: readonly InvitationRecord[]): DesiredPeer[] {
+  if (!members.some((m) => m.name === selfName)) return [];
   const memberIps = new Set(members.map((m) => m.meshIp));
   const peers: DesiredPeer[] = members
     .filter((m) => m.name !== selfName)

@@ -9,6 +9,7 @@ import { JsonLogger } from '../logging/json-logger';
 import type { AddPeerDto, ClusterDto, InitClusterDto } from './dto/mesh.dto';
 import { driverStep } from './mesh-errors';
 import { MeshKeyStore } from './mesh-key-store';
+import { MeshLock } from './mesh-lock';
 import { MeshReconciler } from './mesh-reconciler.service';
 import { MeshReplication } from './mesh-replication.service';
 import { MeshRepository } from './mesh.repository';
@@ -27,16 +28,24 @@ export class MeshClusterService {
     private readonly reconciler: MeshReconciler,
     private readonly replication: MeshReplication,
     @Inject(WIREGUARD_DRIVER) private readonly driver: WireGuardDriver,
+    private readonly lock: MeshLock,
     private readonly logger: JsonLogger,
   ) {}
 
   /** `sfha init`: keys, cluster secret, mesh up, all stored; undone whole if any step fails. */
-  async init(dto: InitClusterDto): Promise<ClusterDto> {
+  init(dto: InitClusterDto): Promise<ClusterDto> {
+    return this.lock.exclusive('cluster init', () => this.initUnlocked(dto));
+  }
+
+  private async initUnlocked(dto: InitClusterDto): Promise<ClusterDto> {
     if (this.repo.cluster()) throw new DomainError(ErrorCode.AlreadyInCluster, `this node already belongs to cluster "${this.repo.cluster()?.name}"`);
     const { ip, network } = this.parseAddress(dto.address);
     const port = dto.port ?? MESH_DEFAULTS.port;
     await driverStep(() => this.driver.checkTools());
-    if (!(await this.driver.interfaceExists(MESH_DEFAULTS.interface)) && !(await this.driver.udpPortFree(port))) {
+    if (await this.driver.interfaceExists(MESH_DEFAULTS.interface)) {
+      throw new DomainError(ErrorCode.MeshFailed, `interface ${MESH_DEFAULTS.interface} already exists on this host: remove it first (ip link del ${MESH_DEFAULTS.interface})`);
+    }
+    if (!(await this.driver.udpPortFree(port))) {
       throw new DomainError(ErrorCode.MeshPortInUse, `UDP port ${port} is already in use on this host: choose another with --port`);
     }
     const owner = await this.driver.addressOwner(ip);
@@ -46,12 +55,12 @@ export class MeshClusterService {
     const now = new Date().toISOString();
     const self: MeshSelf = { nodeName: this.config.nodeName, interface: MESH_DEFAULTS.interface, meshIp: ip, listenPort: port, peerApiPort: MESH_DEFAULTS.peerApiPort, mtu: MESH_DEFAULTS.mtu, desiredUp: true };
     const me: Member = { name: self.nodeName, meshIp: ip, publicKey: keys.publicKey, pendingPublicKey: null, endpoint, keepalive: dto.keepalive ?? MESH_DEFAULTS.keepalive, joinedAt: now };
-    this.keys.write('current', keys.privateKey);
-    this.repo.transaction(() => {
-      this.repo.createCluster({ clusterId: randomUUID(), name: dto.cluster, network: formatNetwork(network), secret: randomBytes(32).toString('base64url'), generation: 1, createdAt: now }, self);
-      this.repo.replaceMembers(1, [me]);
-    });
     try {
+      this.keys.write('current', keys.privateKey);
+      this.repo.transaction(() => {
+        this.repo.createCluster({ clusterId: randomUUID(), name: dto.cluster, network: formatNetwork(network), secret: randomBytes(32).toString('base64url'), generation: 1, createdAt: now }, self);
+        this.repo.replaceMembers(1, [me]);
+      });
       await driverStep(() => this.reconciler.reconcile());
     } catch (error) {
       // Nothing half-done: no interface, no state, no key.
@@ -99,7 +108,10 @@ export class MeshClusterService {
     const state = this.replication.state();
     if (name === state.self.nodeName) throw new DomainError(ErrorCode.MemberConflict, 'a node cannot remove itself: run remove-peer on another member');
     if (!state.members.some((m) => m.name === name)) throw new DomainError(ErrorCode.MemberNotFound, `no member named ${name} (members: ${state.members.map((m) => m.name).join(', ')})`);
-    await this.replication.commit((members) => members.filter((m) => m.name !== name));
+    const removed = state.members.find((m) => m.name === name);
+    const list = await this.replication.commit((members) => members.filter((m) => m.name !== name));
+    // The removed node hears it too, so it stops believing it is a member.
+    if (removed) await this.replication.pushTo([removed], list);
   }
 
   /** Changes where the other nodes reach this one. */

@@ -11,7 +11,8 @@ import { driverStep } from './mesh-errors';
 import { MeshReconciler } from './mesh-reconciler.service';
 import { MeshReplication } from './mesh-replication.service';
 import { MeshRepository } from './mesh.repository';
-import type { InvitationRecord, Member } from './mesh.types';
+import type { MeshState } from './mesh-state';
+import type { InvitationRecord, Member, MemberList } from './mesh.types';
 import { parseDuration } from './member-list';
 import { PeerApiServer, type PeerRequest } from './peer-api/peer-api.server';
 
@@ -103,7 +104,13 @@ export class MeshInvitationService implements OnModuleInit {
     this.secrets.add(bootstrap.privateKey);
     this.secrets.add(token);
     this.repo.insertInvitation(record);
-    await driverStep(() => this.reconciler.reconcile());
+    try {
+      await driverStep(() => this.reconciler.reconcile());
+    } catch (error) {
+      // The caller never sees the link: it must not keep an address or a key reserved.
+      this.repo.deleteInvitation(record.id);
+      throw error;
+    }
     this.logger.event('info', 'mesh', `invitation ${record.id} created for ${ip}`, { expiresAt: record.expiresAt });
     return { id: record.id, token, qrPng: await invitationQrPng(token), assignedIp: ip, expiresAt: record.expiresAt };
   }
@@ -128,7 +135,7 @@ export class MeshInvitationService implements OnModuleInit {
   /** Peer API: a joiner, through the bootstrap tunnel, trades the invitation for membership. */
   private async redeem(req: PeerRequest) {
     const state = this.replication.state();
-    const body = req.body as Partial<RedeemRequest>;
+    const body = (req.body && typeof req.body === 'object' ? req.body : {}) as Partial<RedeemRequest>;
     if (typeof body.token !== 'string' || typeof body.publicKey !== 'string' || !isWireGuardKey(body.publicKey) || typeof body.name !== 'string' || !NAME_PATTERN.test(body.name) || typeof body.endpoint !== 'string' || !ENDPOINT_PATTERN.test(body.endpoint)) {
       throw new DomainError(ErrorCode.ValidationFailed, 'a redeem request needs token, publicKey (WireGuard key), name and endpoint (HOST:PORT)');
     }
@@ -145,6 +152,11 @@ export class MeshInvitationService implements OnModuleInit {
     const record = this.repo.invitation(invitation.invitationId);
     if (!record || record.assignedIp !== invitation.assignedIp) throw new DomainError(ErrorCode.InvitationNotFound, `invitation ${invitation.invitationId} was not issued by ${state.self.nodeName}`);
     if (req.remoteIp !== record.assignedIp) throw new DomainError(ErrorCode.InvitationForged, 'the redeem request does not come through the invitation’s own tunnel');
+    const already = state.members.find((m) => m.name === body.name && m.publicKey === body.publicKey && m.meshIp === record.assignedIp);
+    if (already && record.usedBy === body.name) {
+      // The same joiner asking again (its first answer was lost or late): the same answer.
+      return this.redeemAnswer(state, { generation: state.cluster.generation, members: state.members }, already);
+    }
     const clash = state.members.find((m) => m.name === body.name || m.publicKey === body.publicKey || m.meshIp === record.assignedIp);
     if (clash) throw new DomainError(ErrorCode.MemberConflict, `the cluster already has a member ${clash.name} with this name, key or address`);
     const now = new Date().toISOString();
@@ -159,8 +171,12 @@ export class MeshInvitationService implements OnModuleInit {
     const member: Member = { name: body.name, meshIp: record.assignedIp, publicKey: body.publicKey, pendingPublicKey: null, endpoint: body.endpoint, keepalive: state.me?.keepalive ?? 25, joinedAt: now };
     // The others learn the new member first, so its handshakes succeed at once; this node swaps
     // the bootstrap key for the real one only after its answer has left through the bootstrap tunnel.
-    const list = await this.replication.commit((members) => [...members, member], { exclude: [member.name], applyLocally: false });
+    const list = await this.replication.commit((members) => [...members, member], { exclude: [member.name], applyLocally: false, pushTimeoutMs: 1_500 });
     this.logger.event('info', 'mesh', `${member.name} joined with invitation ${record.id}`, { meshIp: member.meshIp, endpoint: member.endpoint });
+    return this.redeemAnswer(state, list, member);
+  }
+
+  private redeemAnswer(state: MeshState, list: MemberList, member: Member) {
     const answer: RedeemAnswer = {
       cluster: { clusterId: state.cluster.clusterId, name: state.cluster.name, network: state.cluster.network, secret: state.cluster.secret },
       generation: list.generation,

@@ -10,6 +10,7 @@ import type { JoinDto, JoinResultDto } from './dto/mesh.dto';
 import { MESH_DEFAULTS } from './mesh-cluster.service';
 import { driverStep } from './mesh-errors';
 import { MeshKeyStore } from './mesh-key-store';
+import { MeshLock } from './mesh-lock';
 import { tcpRoundTripMs } from './mesh-probe.service';
 import { MeshReconciler } from './mesh-reconciler.service';
 import { MeshRepository } from './mesh.repository';
@@ -19,6 +20,8 @@ import { WIREGUARD_DRIVER } from './wireguard-driver.provider';
 
 /** How long the bootstrap tunnel may take to come up before the invitation is judged refused. */
 const BOOTSTRAP_TIMEOUT_MS = 6_000;
+/** One redeem call may wait for the inviter to tell the other members (1.5 s each at most). */
+const REDEEM_CALL_TIMEOUT_MS = 5_000;
 /** How long join waits for handshakes with every member before answering anyway. */
 const HANDSHAKES_TIMEOUT_MS = 10_000;
 /** Lets the inviter swap the bootstrap key for ours before we use ours (see MeshInvitationService). */
@@ -37,10 +40,15 @@ export class MeshJoinService {
     private readonly client: PeerClient,
     private readonly secrets: SecretRegistry,
     @Inject(WIREGUARD_DRIVER) private readonly driver: WireGuardDriver,
+    private readonly lock: MeshLock,
     private readonly logger: JsonLogger,
   ) {}
 
-  async join(dto: JoinDto): Promise<JoinResultDto> {
+  join(dto: JoinDto): Promise<JoinResultDto> {
+    return this.lock.exclusive('join', () => this.joinUnlocked(dto));
+  }
+
+  private async joinUnlocked(dto: JoinDto): Promise<JoinResultDto> {
     const started = Date.now();
     const cluster = this.repo.cluster();
     if (cluster) throw new DomainError(ErrorCode.AlreadyInCluster, `this node already belongs to cluster "${cluster.name}"`);
@@ -106,7 +114,7 @@ export class MeshJoinService {
     let lastError = '';
     while (Date.now() < deadline) {
       try {
-        const answer = await this.client.call<RedeemAnswer & { code?: string; message?: string }>(target, 'POST', REDEEM_PATH, { body: request, timeoutMs: 2_000 });
+        const answer = await this.client.call<RedeemAnswer & { code?: string; message?: string }>(target, 'POST', REDEEM_PATH, { body: request, timeoutMs: REDEEM_CALL_TIMEOUT_MS });
         if (answer.status === 200) return answer.body;
         const code = Object.values(ErrorCode).includes(answer.body.code as ErrorCode) ? (answer.body.code as ErrorCode) : ErrorCode.PeerUnreachable;
         throw new DomainError(code, `${invitation.inviter.name} refused: ${answer.body.message ?? `HTTP ${answer.status}`}`);

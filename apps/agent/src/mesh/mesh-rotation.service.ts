@@ -26,10 +26,10 @@ export class MeshRotationService {
     if (phase === 'all') {
       await this.prepare();
       await this.commit();
-      this.cleanup();
+      await this.cleanup();
     } else if (phase === 'prepare') await this.prepare();
     else if (phase === 'commit') await this.commit();
-    else this.cleanup();
+    else await this.cleanup();
     return this.describe(phase);
   }
 
@@ -46,6 +46,9 @@ export class MeshRotationService {
     const { self } = this.replication.state();
     const pending = this.keys.read('pending');
     if (!pending) throw new DomainError(ErrorCode.RotationState, 'no new key is prepared: run rotate-keys --prepare first');
+    // A member that misses the new key could never reach this node again: all must answer first.
+    const unreachable = await this.replication.unreachableMembers();
+    if (unreachable.length > 0) throw new DomainError(ErrorCode.PeerUnreachable, `${unreachable.join(', ')} cannot be reached now: the key change would cut it off; retry when it is back`);
     const publicKey = publicKeyOf(pending);
     // The members learn the new key over the tunnels that still use the old one; then this node switches.
     await this.replication.commit((members) => members.map((m) => (m.name === self.nodeName ? { ...m, publicKey, pendingPublicKey: null } : m)), { applyLocally: false });
@@ -57,7 +60,7 @@ export class MeshRotationService {
   }
 
   /** Leaving an old key behind is harmless but pointless; a dropped prepared key is announced as gone. */
-  private cleanup(): void {
+  private async cleanup(): Promise<void> {
     const hadPrevious = this.keys.read('previous') !== null;
     const hadPending = this.keys.read('pending') !== null;
     if (!hadPrevious && !hadPending) throw new DomainError(ErrorCode.RotationState, 'nothing to clean up: no old or prepared key is kept');
@@ -65,7 +68,7 @@ export class MeshRotationService {
     if (hadPending) {
       const { self } = this.replication.state();
       this.keys.remove('pending');
-      void this.replication.commit((members) => members.map((m) => (m.name === self.nodeName ? { ...m, pendingPublicKey: null } : m)));
+      await this.replication.commit((members) => members.map((m) => (m.name === self.nodeName ? { ...m, pendingPublicKey: null } : m)));
     }
   }
 

@@ -4,6 +4,7 @@ import { MeshClusterService } from './mesh-cluster.service';
 import { MeshInvitationService } from './mesh-invitation.service';
 import { MeshJoinService } from './mesh-join.service';
 import { MeshKeyStore } from './mesh-key-store';
+import { MeshLock } from './mesh-lock';
 import { MeshProbe } from './mesh-probe.service';
 import { MeshReconciler } from './mesh-reconciler.service';
 import { MeshReplication } from './mesh-replication.service';
@@ -31,6 +32,7 @@ import { wireGuardDriverProvider } from './wireguard-driver.provider';
     MeshInvitationService,
     MeshJoinService,
     MeshRotationService,
+    MeshLock,
   ],
   exports: [MeshRepository],
 })

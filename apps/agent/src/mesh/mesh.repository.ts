@@ -129,6 +129,10 @@ export class MeshRepository {
     return result.changes === 1;
   }
 
+  deleteInvitation(id: string): void {
+    this.db.prepare('DELETE FROM invitations WHERE id = ?').run(id);
+  }
+
   revokeInvitation(id: string, now: string): boolean {
     return this.db.prepare('UPDATE invitations SET revoked_at = ? WHERE id = ? AND used_at IS NULL AND revoked_at IS NULL').run(now, id).changes === 1;
   }

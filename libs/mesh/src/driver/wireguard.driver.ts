@@ -41,6 +41,9 @@ export interface WireGuardDriver {
 const TOOLS_HINT = 'install them: apt-get install wireguard-tools wireguard-go';
 
 export function createWireGuardDriver(exec: Executor): WireGuardDriver {
+  /** The endpoint sfha last set per interface and peer key (see planPeerChanges). */
+  const appliedEndpoints = new Map<string, Map<string, string | null>>();
+  const appliedOn = (name: string) => appliedEndpoints.get(name) ?? appliedEndpoints.set(name, new Map()).get(name) ?? new Map<string, string | null>();
   const run = async (file: string, args: readonly string[], options: { secrets?: string[] } = {}) => {
     try {
       return await exec.run(file, args, { timeoutMs: 10_000, ...options });
@@ -104,10 +107,16 @@ export function createWireGuardDriver(exec: Executor): WireGuardDriver {
     },
 
     async applyPeers(name, desired) {
-      const plan = planPeerChanges((await driver.dump(name)).peers, desired);
+      const applied = appliedOn(name);
+      const plan = planPeerChanges((await driver.dump(name)).peers, desired, applied);
       for (const change of plan) {
-        if (change.op === 'remove') await driver.removePeer(name, change.publicKey);
-        else await driver.setPeer(name, change.peer);
+        if (change.op === 'remove') {
+          await driver.removePeer(name, change.publicKey);
+          applied.delete(change.publicKey);
+        } else {
+          await driver.setPeer(name, change.peer);
+          applied.set(change.peer.publicKey, change.peer.endpoint);
+        }
       }
       return plan;
     },
@@ -118,6 +127,7 @@ export function createWireGuardDriver(exec: Executor): WireGuardDriver {
     },
 
     async deleteInterface(name) {
+      appliedEndpoints.delete(name);
       if (await driver.interfaceExists(name)) await run('ip', ['link', 'delete', 'dev', name]);
     },
 
