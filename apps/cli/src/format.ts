@@ -30,6 +30,30 @@ export interface StatusView {
   health: string;
 }
 
+export interface ClusterStatusView {
+  quorate: boolean;
+  corosyncRunning: boolean;
+  totalVotes: number | null;
+  expectedVotes: number | null;
+  quorum: number | null;
+  leader: string | null;
+  nodes: { name: string; nodeId: number; meshIp: string; online: boolean; leader: boolean; self: boolean }[];
+}
+
+export function formatClusterStatus(view: ClusterStatusView, m: Messages): string {
+  const c = m.clusterStatus;
+  const quorum = !view.corosyncRunning ? c.corosyncDown : view.quorate ? c.quorate(view.totalVotes ?? 0, view.expectedVotes ?? 0, view.quorum ?? 0) : c.notQuorate(view.totalVotes ?? 0, view.quorum ?? 0);
+  const head = table([
+    [c.quorum, quorum],
+    [c.leader, view.leader ?? c.noLeader],
+  ]);
+  const rows = view.nodes.map((n) => {
+    const tags = [n.leader ? c.leaderTag : '', n.self ? c.selfTag : ''].filter(Boolean).join(', ');
+    return `  ${n.name.padEnd(12)} ${String(n.nodeId).padEnd(4)} ${n.meshIp.padEnd(16)} ${n.online ? c.online : c.offline}${tags ? ` (${tags})` : ''}`;
+  });
+  return [head, '', `  ${c.header}`, ...rows].join('\n');
+}
+
 export function formatStatus(view: StatusView, m: Messages, lang: Lang): string {
   return table([
     [m.status.node, view.nodeName],

@@ -14,7 +14,7 @@ import { MeshController } from './mesh.controller';
 import { MeshRepository } from './mesh.repository';
 import { PeerApiServer } from './peer-api/peer-api.server';
 import { PeerClient } from './peer-api/peer-client';
-import { wireGuardDriverProvider } from './wireguard-driver.provider';
+import { WIREGUARD_DRIVER, wireGuardDriverProvider } from './wireguard-driver.provider';
 
 @Module({
   controllers: [ClusterController, MeshController],
@@ -34,6 +34,6 @@ import { wireGuardDriverProvider } from './wireguard-driver.provider';
     MeshRotationService,
     MeshLock,
   ],
-  exports: [MeshRepository],
+  exports: [MeshRepository, WIREGUARD_DRIVER],
 })
 export class MeshModule {}

@@ -157,6 +157,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cluster/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Membership and quorum as Corosync sees them from this node, and the leader */
+        get: operations["getClusterStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/health": {
         parameters: {
             query?: never;
@@ -400,6 +417,28 @@ export interface components {
             name: string;
             /** @example 10.100.0.0/24 */
             network: string;
+        };
+        ClusterNodeDto: {
+            leader: boolean;
+            /** @example 10.100.0.1 */
+            meshIp: string;
+            /** @example node1 */
+            name: string;
+            /** @example 1 */
+            nodeId: number;
+            online: boolean;
+            self: boolean;
+        };
+        ClusterStatusDto: {
+            /** @example prod */
+            clusterName: string;
+            corosyncRunning: boolean;
+            expectedVotes: number | null;
+            leader: string | null;
+            nodes: components["schemas"]["ClusterNodeDto"][];
+            quorate: boolean;
+            quorum: number | null;
+            totalVotes: number | null;
         };
         CreateInvitationDto: {
             /** @example 1h */
@@ -807,6 +846,25 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["JoinResultDto"];
+                };
+            };
+        };
+    };
+    getClusterStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClusterStatusDto"];
                 };
             };
         };

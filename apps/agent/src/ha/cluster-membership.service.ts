@@ -1,0 +1,95 @@
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { COROSYNC_DEFAULTS, NOT_RUNNING, renderCorosyncConf, type CorosyncDriver, type QuorumStatus } from '@sfha/ha';
+import type { WireGuardDriver } from '@sfha/mesh';
+import { JsonLogger } from '../logging/json-logger';
+import { SecretRegistry } from '../logging/secret-registry';
+import { meshState } from '../mesh/mesh-state';
+import { MeshRepository } from '../mesh/mesh.repository';
+import { WIREGUARD_DRIVER } from '../mesh/wireguard-driver.provider';
+import { clusterView, corosyncAuthkey, corosyncNodes, type ClusterView } from './cluster-view';
+import { COROSYNC_DRIVER } from './corosync-driver.provider';
+
+const POLL_EVERY_MS = 1_000;
+const LOG_FILE = '/var/log/corosync/corosync.log';
+
+/**
+ * Keeps Corosync in step with the member list (config rendered, authkey derived from the
+ * cluster secret, started, reloaded when members change) and follows membership and quorum
+ * with a 1 s poll of `corosync-quorumtool`. Its view says who leads.
+ */
+@Injectable()
+export class ClusterMembership implements OnApplicationBootstrap, OnApplicationShutdown {
+  private timer: NodeJS.Timeout | null = null;
+  private stopped = false;
+  private current: ClusterView | null = null;
+
+  constructor(
+    private readonly mesh: MeshRepository,
+    @Inject(COROSYNC_DRIVER) private readonly corosync: CorosyncDriver,
+    @Inject(WIREGUARD_DRIVER) private readonly wireguard: WireGuardDriver,
+    private readonly secrets: SecretRegistry,
+    private readonly logger: JsonLogger,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const loop = () => {
+      if (this.stopped) return;
+      void this.tick()
+        .catch((error: unknown) => this.logger.event('warn', 'cluster', `membership: ${(error as Error).message}`))
+        .finally(() => {
+          if (!this.stopped) this.timer = setTimeout(loop, POLL_EVERY_MS);
+        });
+    };
+    loop();
+  }
+
+  onApplicationShutdown(): void {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+  }
+
+  /** The latest view, or null when this node is in no cluster. */
+  view(): ClusterView | null {
+    return this.current;
+  }
+
+  async tick(): Promise<void> {
+    const state = meshState(this.mesh.cluster(), this.mesh.self(), this.mesh.members());
+    const isMember = state?.members.some((m) => m.name === state.self.nodeName) ?? false;
+    if (!state || !isMember || !state.self.desiredUp || !(await this.wireguard.interfaceExists(state.self.interface))) {
+      if (state && (await this.corosync.quorum()).running) {
+        await this.corosync.stop();
+        this.logger.event('info', 'cluster', 'corosync stopped (no mesh)');
+      }
+      this.publish(state ? clusterView(state.self.nodeName, state.members, state.cluster.network, NOT_RUNNING) : null);
+      return;
+    }
+    const authkey = corosyncAuthkey(state.cluster.secret);
+    this.secrets.add(authkey.toString('base64'));
+    const conf = renderCorosyncConf({ clusterName: state.cluster.name, nodes: corosyncNodes(state.members, state.cluster.network), ...COROSYNC_DEFAULTS, logFile: LOG_FILE });
+    const changed = this.corosync.writeConfig(conf, authkey);
+    let quorum: QuorumStatus = await this.corosync.quorum();
+    if (!quorum.running) {
+      await this.corosync.start();
+      this.logger.event('info', 'cluster', 'corosync started', { nodes: state.members.length });
+      quorum = await this.corosync.quorum();
+    } else if (changed) {
+      await this.corosync.reload();
+      this.logger.event('info', 'cluster', 'corosync nodelist reloaded', { nodes: state.members.map((m) => m.name) });
+    }
+    this.publish(clusterView(state.self.nodeName, state.members, state.cluster.network, quorum));
+  }
+
+  /** Stores the view and logs what changed: quorum, nodes coming and going, the leader. */
+  private publish(next: ClusterView | null): void {
+    const previous = this.current;
+    this.current = next;
+    if (!next) return;
+    if (previous?.quorate !== next.quorate) this.logger.event(next.quorate ? 'info' : 'warn', 'cluster', next.quorate ? 'quorum gained' : 'quorum lost', { votes: next.totalVotes, expected: next.expectedVotes });
+    for (const node of next.nodes) {
+      const before = previous?.nodes.find((n) => n.name === node.name);
+      if (before && before.online !== node.online) this.logger.event(node.online ? 'info' : 'warn', 'cluster', `${node.name} ${node.online ? 'joined' : 'left'} the membership`);
+    }
+    if ((previous?.leader ?? null) !== next.leader) this.logger.event('info', 'cluster', next.leader ? `leader: ${next.leader}` : 'no leader (no quorum)');
+  }
+}

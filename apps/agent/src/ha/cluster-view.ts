@@ -1,0 +1,52 @@
+import { electLeader, type CorosyncNode, type QuorumStatus } from '@sfha/ha';
+import { ipToNumber, parseCidr } from '@sfha/mesh';
+import { hkdfSync } from 'node:crypto';
+import type { Member } from '../mesh/mesh.types';
+
+/** A member's Corosync node id: its address's offset in the mesh network (stable, unique, ≥ 1). */
+export function nodeIdFor(meshIp: string, network: string): number {
+  return ipToNumber(meshIp) - ipToNumber(parseCidr(network).network.address);
+}
+
+/** The Corosync authkey, derived from the cluster secret every member holds (256 bytes). */
+export function corosyncAuthkey(clusterSecret: string): Buffer {
+  return Buffer.from(hkdfSync('sha256', clusterSecret, 'sfha', 'corosync authkey', 256));
+}
+
+export function corosyncNodes(members: readonly Member[], network: string): CorosyncNode[] {
+  return members.map((m) => ({ name: m.name, nodeId: nodeIdFor(m.meshIp, network), address: m.meshIp }));
+}
+
+export interface ClusterNodeView {
+  name: string;
+  nodeId: number;
+  meshIp: string;
+  online: boolean;
+  leader: boolean;
+  self: boolean;
+}
+
+export interface ClusterView {
+  corosyncRunning: boolean;
+  quorate: boolean;
+  expectedVotes: number | null;
+  totalVotes: number | null;
+  quorum: number | null;
+  leader: string | null;
+  nodes: ClusterNodeView[];
+}
+
+/** Joins the member list with Corosync's membership. Pure. Standby arrives with the HA engine's admin actions. */
+export function clusterView(selfName: string, members: readonly Member[], network: string, quorum: QuorumStatus): ClusterView {
+  const nodes = corosyncNodes(members, network).map((n) => ({ ...n, online: quorum.members.includes(n.nodeId) }));
+  const leaderId = electLeader(nodes.map((n) => ({ nodeId: n.nodeId, online: n.online, standby: false })), quorum.quorate);
+  return {
+    corosyncRunning: quorum.running,
+    quorate: quorum.quorate,
+    expectedVotes: quorum.expectedVotes,
+    totalVotes: quorum.totalVotes,
+    quorum: quorum.quorum,
+    leader: nodes.find((n) => n.nodeId === leaderId)?.name ?? null,
+    nodes: nodes.map((n) => ({ name: n.name, nodeId: n.nodeId, meshIp: n.address, online: n.online, leader: n.nodeId === leaderId, self: n.name === selfName })),
+  };
+}

@@ -1,0 +1,43 @@
+/** What `corosync-quorumtool -s` says about this node's partition. */
+export interface QuorumStatus {
+  /** Corosync answered (false: not running, or its IPC is not reachable). */
+  running: boolean;
+  quorate: boolean;
+  localNodeId: number | null;
+  expectedVotes: number | null;
+  totalVotes: number | null;
+  /** Votes needed for quorum. */
+  quorum: number | null;
+  /** Node ids in this node's current membership (itself included). */
+  members: number[];
+}
+
+export const NOT_RUNNING: QuorumStatus = { running: false, quorate: false, localNodeId: null, expectedVotes: null, totalVotes: null, quorum: null, members: [] };
+
+/**
+ * Parses `corosync-quorumtool -s`. Its exit code is 0 when quorate, 2 when not, 1 on error
+ * (for instance Corosync not running). Pure.
+ */
+export function parseQuorumStatus(stdout: string, exitCode: number): QuorumStatus {
+  if (exitCode === 1 || !/Quorum information/.test(stdout)) return NOT_RUNNING;
+  const field = (label: string): string | null => new RegExp(`^${label}:\\s*(.+)$`, 'm').exec(stdout)?.[1]?.trim() ?? null;
+  const number = (label: string): number | null => {
+    const value = field(label);
+    return value !== null && /^\d+/.test(value) ? Number.parseInt(value, 10) : null;
+  };
+  const table = stdout.split(/Membership information\s*\n-+\s*\n/)[1] ?? '';
+  const members = table
+    .split('\n')
+    .map((line) => /^\s*(\d+)\s+\d+\s/.exec(line)?.[1])
+    .filter((id): id is string => id !== undefined)
+    .map(Number);
+  return {
+    running: true,
+    quorate: exitCode === 0 && field('Quorate') === 'Yes',
+    localNodeId: number('Node ID'),
+    expectedVotes: number('Expected votes'),
+    totalVotes: number('Total votes'),
+    quorum: number('Quorum'),
+    members,
+  };
+}
