@@ -72,6 +72,28 @@ describe('Corosync over the mesh', () => {
     process.stdout.write(`leader moved ${moved} ms after node1 was killed\n`);
   });
 
+  it('refuses a config change on a cut-off minority; commits one made on the majority everywhere, the minority after healing', async () => {
+    const config = (node: string) => sfhaJson<{ generation: number; settings: { tokenMs: number } }>(node, 'config', 'show');
+    const token = (node: string) => /token: (\d+)/.exec(readFileSync(corosyncFile(node, 'corosync.conf'), 'utf8'))?.[1];
+    labOk('partition', 'node1,node2', 'node3');
+    await timed('node3 to lose quorum', () => !cluster('node3').quorate);
+    expect(sfha('node3', 'config', 'set', '--token-ms', '2000').stderr).toContain('(HTTP 409, NO_QUORUM)');
+    expect(config('node3').generation).toBe(0);
+    // Made on node2, which is not the leader: it goes to node1, which commits it on a majority.
+    expect(sfhaJson('node2', 'config', 'set', '--token-ms', '1500')).toMatchObject({ generation: 1, settings: { tokenMs: 1500 } });
+    expect(config('node1')).toMatchObject({ generation: 1, settings: { tokenMs: 1500 } });
+    await timed('corosync on node1 and node2 to use token 1500', () => token('node1') === '1500' && token('node2') === '1500');
+    expect(token('node3')).toBe('1000');
+    labOk('heal');
+    await timed('node3 to catch up with generation 1', () => config('node3').generation === 1, 40_000);
+    await timed('corosync on node3 to use token 1500', () => token('node3') === '1500');
+  });
+
+  it('refuses invalid settings with a clear 400', () => {
+    const run = sfha('node1', 'config', 'set', '--token-ms', '5');
+    expect(run.stderr).toContain('(HTTP 400, VALIDATION_FAILED): tokenMs must be a whole number of ms from 200 to 60000');
+  });
+
   it('reloads the nodelist everywhere when a member is removed', async () => {
     expect(sfha('node1', 'mesh', 'remove-peer', 'node3').code).toBe(0);
     for (const node of ['node1', 'node2']) {

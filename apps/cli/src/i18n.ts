@@ -18,6 +18,7 @@ Commandes :
   mesh remove-peer NOM                     retire un membre de tous les nœuds
   mesh set-endpoint HÔTE:PORT              change l'adresse où les autres joignent ce nœud
   mesh rotate-keys [--prepare|--commit|--cleanup]   renouvelle la clé WireGuard de ce nœud
+  config show | config set [--token-ms MS]          configuration répliquée du cluster (quorum requis)
 
 Options :
   --lang=fr|en      langue des messages (défaut fr, ou $SFHA_LANG)
@@ -50,6 +51,11 @@ Options :
     health: 'Santé',
   },
   usage: (u: string) => `usage : sfha ${u}`,
+  config: {
+    generation: 'Génération',
+    committed: (g: number) => `configuration du cluster validée (génération ${g}) et appliquée sur les nœuds`,
+    notNumber: (o: string) => `${o} attend un nombre entier de millisecondes`,
+  },
   clusterStatus: {
     quorum: 'Quorum',
     quorate: (votes: number, expected: number, needed: number) => `oui (${votes}/${expected} votes, ${needed} requis)`,
@@ -111,6 +117,7 @@ Commands:
   mesh remove-peer NAME                    remove a member from every node
   mesh set-endpoint HOST:PORT              change where the others reach this node
   mesh rotate-keys [--prepare|--commit|--cleanup]   renew this node's WireGuard key
+  config show | config set [--token-ms MS]          the replicated cluster configuration (quorum needed)
 
 Options:
   --lang=fr|en      message language (default fr, or $SFHA_LANG)
@@ -143,6 +150,11 @@ Options:
     health: 'Health',
   },
   usage: (u) => `usage: sfha ${u}`,
+  config: {
+    generation: 'Generation',
+    committed: (g) => `cluster configuration committed (generation ${g}) and applied on the nodes`,
+    notNumber: (o) => `${o} needs a whole number of milliseconds`,
+  },
   clusterStatus: {
     quorum: 'Quorum',
     quorate: (votes, expected, needed) => `yes (${votes}/${expected} votes, ${needed} needed)`,

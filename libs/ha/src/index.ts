@@ -6,3 +6,5 @@ export { NOT_RUNNING, parseQuorumStatus } from './quorum-status';
 export type { QuorumStatus } from './quorum-status';
 export { createCorosyncDriver, DEFAULT_COROSYNC_PATHS } from './driver/corosync.driver';
 export type { CorosyncDriver, CorosyncPaths } from './driver/corosync.driver';
+export { applySettings, DEFAULT_CLUSTER_CONFIG, highestCommitted, majority, settingsProblems } from './cluster-config';
+export type { ClusterConfig, ClusterSettings, VersionedConfig } from './cluster-config';

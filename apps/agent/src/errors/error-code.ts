@@ -28,6 +28,8 @@ export enum ErrorCode {
   MeshFailed = 'MESH_FAILED',
   RotationState = 'ROTATION_STATE',
   PeerUnreachable = 'PEER_UNREACHABLE',
+  NoQuorum = 'NO_QUORUM',
+  NotCommitted = 'NOT_COMMITTED',
 }
 
 /** Exhaustive: adding a code without a status fails to compile. */
@@ -62,6 +64,7 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.MeshPortInUse:
     case ErrorCode.MeshIpConflict:
     case ErrorCode.RotationState:
+    case ErrorCode.NoQuorum:
       return 409;
     case ErrorCode.TooManyAttempts:
       return 429;
@@ -70,6 +73,7 @@ export function httpStatusFor(code: ErrorCode): number {
     // Not bad input: the host lacks something or a command failed; said plainly, never a bare 500.
     case ErrorCode.MeshToolsMissing:
     case ErrorCode.MeshFailed:
+    case ErrorCode.NotCommitted:
       return 503;
     default: {
       const unmapped: never = code;

@@ -1,11 +1,12 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { COROSYNC_DEFAULTS, NOT_RUNNING, renderCorosyncConf, type CorosyncDriver, type QuorumStatus } from '@sfha/ha';
+import { NOT_RUNNING, renderCorosyncConf, type CorosyncDriver, type QuorumStatus } from '@sfha/ha';
 import type { WireGuardDriver } from '@sfha/mesh';
 import { JsonLogger } from '../logging/json-logger';
 import { SecretRegistry } from '../logging/secret-registry';
 import { meshState } from '../mesh/mesh-state';
 import { MeshRepository } from '../mesh/mesh.repository';
 import { WIREGUARD_DRIVER } from '../mesh/wireguard-driver.provider';
+import { ClusterConfigRepository } from './cluster-config.repository';
 import { clusterView, corosyncAuthkey, corosyncNodes, type ClusterView } from './cluster-view';
 import { COROSYNC_DRIVER } from './corosync-driver.provider';
 
@@ -22,9 +23,11 @@ export class ClusterMembership implements OnApplicationBootstrap, OnApplicationS
   private timer: NodeJS.Timeout | null = null;
   private stopped = false;
   private current: ClusterView | null = null;
+  private epoch = 0;
 
   constructor(
     private readonly mesh: MeshRepository,
+    private readonly config: ClusterConfigRepository,
     @Inject(COROSYNC_DRIVER) private readonly corosync: CorosyncDriver,
     @Inject(WIREGUARD_DRIVER) private readonly wireguard: WireGuardDriver,
     private readonly secrets: SecretRegistry,
@@ -48,6 +51,11 @@ export class ClusterMembership implements OnApplicationBootstrap, OnApplicationS
     if (this.timer) clearTimeout(this.timer);
   }
 
+  /** Counts leader changes seen here: a leader must re-adopt the config after any change. */
+  leaderEpoch(): number {
+    return this.epoch;
+  }
+
   /** The latest view, or null when this node is in no cluster. */
   view(): ClusterView | null {
     return this.current;
@@ -66,7 +74,8 @@ export class ClusterMembership implements OnApplicationBootstrap, OnApplicationS
     }
     const authkey = corosyncAuthkey(state.cluster.secret);
     this.secrets.add(authkey.toString('base64'));
-    const conf = renderCorosyncConf({ clusterName: state.cluster.name, nodes: corosyncNodes(state.members, state.cluster.network), ...COROSYNC_DEFAULTS, logFile: LOG_FILE });
+    const { settings } = this.config.committed().config;
+    const conf = renderCorosyncConf({ clusterName: state.cluster.name, nodes: corosyncNodes(state.members, state.cluster.network), tokenMs: settings.tokenMs, tokenCoefficientMs: settings.tokenCoefficientMs, logFile: LOG_FILE });
     const changed = this.corosync.writeConfig(conf, authkey);
     let quorum: QuorumStatus = await this.corosync.quorum();
     if (!quorum.running) {
@@ -90,6 +99,7 @@ export class ClusterMembership implements OnApplicationBootstrap, OnApplicationS
       const before = previous?.nodes.find((n) => n.name === node.name);
       if (before && before.online !== node.online) this.logger.event(node.online ? 'info' : 'warn', 'cluster', `${node.name} ${node.online ? 'joined' : 'left'} the membership`);
     }
+    if ((previous?.leader ?? null) !== next.leader) this.epoch++;
     if ((previous?.leader ?? null) !== next.leader) this.logger.event('info', 'cluster', next.leader ? `leader: ${next.leader}` : 'no leader (no quorum)');
   }
 }

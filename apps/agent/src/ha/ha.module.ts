@@ -1,12 +1,15 @@
 import { Module } from '@nestjs/common';
 import { MeshModule } from '../mesh/mesh.module';
+import { ClusterConfigController } from './cluster-config.controller';
+import { ClusterConfigRepository } from './cluster-config.repository';
+import { ClusterConfigService } from './cluster-config.service';
 import { ClusterMembership } from './cluster-membership.service';
 import { ClusterStatusController } from './cluster-status.controller';
 import { corosyncDriverProvider } from './corosync-driver.provider';
 
 @Module({
   imports: [MeshModule],
-  controllers: [ClusterStatusController],
-  providers: [corosyncDriverProvider, ClusterMembership],
+  controllers: [ClusterStatusController, ClusterConfigController],
+  providers: [corosyncDriverProvider, ClusterMembership, ClusterConfigRepository, ClusterConfigService],
 })
 export class HaModule {}

@@ -148,7 +148,7 @@ export class MeshReplication implements OnModuleInit, OnApplicationBootstrap, On
   }
 
   /** A signed request from a member, coming from that member's own mesh address. */
-  private authenticate(req: PeerRequest, incoming?: MemberList): MeshState {
+  authenticate(req: PeerRequest, incoming?: MemberList): MeshState {
     const state = this.state();
     const auth = verifyPeerRequest(state.cluster.secret, { method: req.method, path: req.path, body: req.rawBody }, req.headers, Date.now(), this.nonces);
     if (!auth.ok) throw new DomainError(ErrorCode.Unauthenticated, `peer request refused: ${auth.reason}`);

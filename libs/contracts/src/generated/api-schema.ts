@@ -123,6 +123,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cluster/config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The committed cluster configuration */
+        get: operations["getClusterConfig"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cluster/config/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change cluster settings (quorum required; committed by the leader on a majority) */
+        put: operations["updateClusterSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cluster/init": {
         parameters: {
             query?: never;
@@ -409,6 +443,10 @@ export interface components {
             currentPassword: string;
             newPassword: string;
         };
+        ClusterConfigDto: {
+            generation: number;
+            settings: components["schemas"]["ClusterSettingsDto"];
+        };
         ClusterDto: {
             clusterId: string;
             generation: number;
@@ -428,6 +466,12 @@ export interface components {
             nodeId: number;
             online: boolean;
             self: boolean;
+        };
+        ClusterSettingsDto: {
+            /** @example 0 */
+            tokenCoefficientMs: number;
+            /** @example 1000 */
+            tokenMs: number;
         };
         ClusterStatusDto: {
             /** @example prod */
@@ -596,6 +640,12 @@ export interface components {
             expiresAt: string;
             /** @enum {string} */
             tokenType: "Bearer";
+        };
+        UpdateSettingsDto: {
+            /** @example 0 */
+            tokenCoefficientMs?: number;
+            /** @example 1500 */
+            tokenMs?: number;
         };
     };
     responses: never;
@@ -791,6 +841,57 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ClusterDto"];
+                };
+            };
+        };
+    };
+    getClusterConfig: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClusterConfigDto"];
+                };
+            };
+        };
+    };
+    updateClusterSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClusterConfigDto"];
+                };
+            };
+            /** @description no quorum */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
         };

@@ -1,0 +1,27 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsInt, IsOptional } from 'class-validator';
+
+export class ClusterSettingsDto {
+  /** Corosync token timeout in ms (default 1000: fast failover). */
+  @ApiProperty({ example: 1000 }) tokenMs!: number;
+  /** Corosync token coefficient in ms per node over two (default 0). */
+  @ApiProperty({ example: 0 }) tokenCoefficientMs!: number;
+}
+
+export class ClusterConfigDto {
+  /** Generation of the committed configuration (0: defaults, never changed). */
+  @ApiProperty() generation!: number;
+  @ApiProperty({ type: ClusterSettingsDto }) settings!: ClusterSettingsDto;
+}
+
+export class UpdateSettingsDto {
+  @ApiPropertyOptional({ example: 1500, minimum: 200, maximum: 60000 })
+  @IsOptional()
+  @IsInt()
+  tokenMs?: number;
+
+  @ApiPropertyOptional({ example: 0, minimum: 0, maximum: 5000 })
+  @IsOptional()
+  @IsInt()
+  tokenCoefficientMs?: number;
+}
