@@ -14,6 +14,10 @@ export const GATEWAY_DIR = join(LAB_DIR, 'gateway');
 export const MAX_HOSTS = 16;
 export const AGENT_MAIN = join(REPO_ROOT, 'dist/agent/apps/agent/src/main.js');
 export const CLI_BIN_DIR = join(REPO_ROOT, 'apps/cli/bin');
+/** The lab's fence agent (fence_sfha_lab), on the hosts' agents' PATH. */
+export const LAB_BIN_DIR = join(REPO_ROOT, 'e2e/lab/bin');
+/** The lab's power controller, on the bridge: what fence_sfha_lab talks to. */
+export const POWER_PORT = 7700;
 /** Host directories bind-mounted over the machine's, so each host has its own. */
 export const PRIVATE_DIRS = ['/run', '/dev/shm', '/etc/corosync', '/var/lib/corosync', '/var/log/corosync', '/var/lib/sfha'] as const;
 

@@ -3,7 +3,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, write
 import { join } from 'node:path';
 import {
   AGENT_MAIN, AGENT_PORT, agentUrl, BRIDGE_IP, BRIDGE_NS, CLI_BIN_DIR, GATEWAY_DIR, hostDir, hostIndex, hostIp, hostName, LAB_DIR,
-  MACHINE_FIRST_PORT, machineUrl, MAX_HOSTS, mountHandle, netnsPath, NS_DIR, PRIVATE_DIRS, privateDirSource, REPO_ROOT,
+  MACHINE_FIRST_PORT, machineUrl, LAB_BIN_DIR, MAX_HOSTS, mountHandle, netnsPath, NS_DIR, PRIVATE_DIRS, privateDirSource, REPO_ROOT,
 } from './lab-layout';
 import { inHost, isAlive, killAll, listNetns, mountsUnder, netnsPids, sh, waitFor } from './lab-system';
 
@@ -57,6 +57,7 @@ const GATEWAY_STATE = join(LAB_DIR, 'gateway.json');
 // `node --import tsx`, not the tsx launcher, which forks: the recorded PID must be the gateway's own.
 const NODE_TS = [process.execPath, '--import', join(REPO_ROOT, 'node_modules/tsx/dist/loader.mjs')];
 const GATEWAY_SCRIPT = join(__dirname, 'lab-gateway.ts');
+const POWER_SCRIPT = join(__dirname, 'lab-power.ts');
 
 function spawnDetached(command: string, args: string[], logFile: string): number {
   const log = openSync(logFile, 'a');
@@ -76,9 +77,11 @@ async function ensureGateway(count: number): Promise<void> {
   const rest = [GATEWAY_DIR, String(count), String(MACHINE_FIRST_PORT)];
   const log = join(LAB_DIR, 'gateway.log');
   const bridge = spawnDetached('nsenter', [`--net=${netnsPath(BRIDGE_NS)}`, '--', ...NODE_TS, GATEWAY_SCRIPT, 'bridge', ...rest], log);
+  // The power controller (lab-power.ts) lives on the bridge too, like a PDU on the network.
+  const power = spawnDetached('nsenter', [`--net=${netnsPath(BRIDGE_NS)}`, '--', 'env', `TSX_TSCONFIG_PATH=${join(REPO_ROOT, 'e2e/tsconfig.json')}`, ...NODE_TS, POWER_SCRIPT], join(LAB_DIR, 'power.log'));
   const [node = process.execPath, ...nodeArgs] = NODE_TS;
   const machine = spawnDetached(node, [...nodeArgs, GATEWAY_SCRIPT, 'machine', ...rest], log);
-  writeFileSync(GATEWAY_STATE, JSON.stringify({ count, pids: [bridge, machine] }));
+  writeFileSync(GATEWAY_STATE, JSON.stringify({ count, pids: [bridge, machine, power] }));
 }
 
 /** The directory of mount-namespace handles must be a private mount, or the handles leak into every new namespace. */
@@ -131,14 +134,16 @@ async function isHealthy(i: number): Promise<boolean> {
 }
 
 /** Starts the host's agent in its namespaces, detached, logging to the host's agent.log. */
-async function startAgent(name: string): Promise<void> {
+async function startAgent(name: string, wait = true): Promise<void> {
   if (agentPid(name) !== null) return;
   const pid = spawnDetached(
     'nsenter',
-    [`--net=${netnsPath(name)}`, `--mount=${mountHandle(name)}`, '--', process.execPath, AGENT_MAIN, '--data-dir', '/var/lib/sfha', '--bind', `0.0.0.0:${AGENT_PORT}`, '--node-name', name],
+    // env: the lab's fence agent (e2e/lab/bin) is on the agent's PATH, like /usr/sbin/fence_* on a real host.
+    [`--net=${netnsPath(name)}`, `--mount=${mountHandle(name)}`, '--', 'env', `PATH=${LAB_BIN_DIR}:${process.env.PATH ?? '/usr/sbin:/usr/bin:/sbin:/bin'}`, process.execPath, AGENT_MAIN, '--data-dir', '/var/lib/sfha', '--bind', `0.0.0.0:${AGENT_PORT}`, '--node-name', name],
     join(hostDir(name), 'agent.log'),
   );
   writeFileSync(join(hostDir(name), 'agent.pid'), String(pid));
+  if (!wait) return;
   const i = hostIndex(name) ?? 0;
   await waitFor(`${name}'s agent to answer at ${machineUrl(i)} (see npm run lab -- logs ${name})`, () => isHealthy(i), 30_000);
 }
@@ -205,8 +210,29 @@ export async function kill(name: string, log: Log): Promise<void> {
 
 export async function start(name: string, log: Log): Promise<void> {
   requireHost(name, await labHosts());
+  await sh('ip', ['-n', BRIDGE_NS, 'link', 'set', name, 'up']);
   await startAgent(name);
   log(`${name}: agent up at ${machineUrl(hostIndex(name) ?? 0)}`);
+}
+
+/** The lab's power controller: off = every process killed and the host's link down. */
+export async function powerOff(name: string): Promise<number> {
+  const pids = await netnsPids(name);
+  await killAll(pids);
+  await sh('ip', ['-n', BRIDGE_NS, 'link', 'set', name, 'down']);
+  return pids.length;
+}
+
+/** On = link up and the agent started (without waiting for it: a PDU does not wait for the OS). */
+export async function powerOn(name: string): Promise<void> {
+  await sh('ip', ['-n', BRIDGE_NS, 'link', 'set', name, 'up']);
+  await startAgent(name, false);
+}
+
+export async function powerState(name: string): Promise<'on' | 'off'> {
+  const { stdout } = await sh('ip', ['-n', BRIDGE_NS, '-j', 'link', 'show', name]);
+  const up = (JSON.parse(stdout) as { flags?: string[] }[])[0]?.flags?.includes('UP') ?? false;
+  return up && (await netnsPids(name)).length > 0 ? 'on' : 'off';
 }
 
 /** Runs a command in the host, `sfha` on its PATH; resolves with its exit code. Output is inherited. */
@@ -215,7 +241,7 @@ export async function execIn(name: string, command: readonly string[]): Promise<
   if (command.length === 0) throw new Error('exec NODE -- COMMAND…: the command is missing');
   const child = spawn('nsenter', [`--net=${netnsPath(name)}`, `--mount=${mountHandle(name)}`, '--', ...command], {
     stdio: 'inherit',
-    env: { ...process.env, PATH: `${CLI_BIN_DIR}:${process.env.PATH ?? '/usr/bin:/bin'}` },
+    env: { ...process.env, PATH: `${CLI_BIN_DIR}:${LAB_BIN_DIR}:${process.env.PATH ?? '/usr/bin:/bin'}` },
   });
   return new Promise((resolve, reject) => {
     child.on('error', reject);

@@ -19,6 +19,9 @@ Commandes :
   mesh set-endpoint HÔTE:PORT              change l'adresse où les autres joignent ce nœud
   mesh rotate-keys [--prepare|--commit|--cleanup]   renouvelle la clé WireGuard de ce nœud
   config show | config set [--token-ms MS]          configuration répliquée du cluster (quorum requis)
+  stonith status | history | agent fence_…         fencing : état, historique, paramètres d'un agent
+  stonith device-set NOM --agent fence_… [--param k=v]… --host nœud=prise…
+  stonith fence NŒUD [--reboot] | stonith unfence NŒUD
 
 Options :
   --lang=fr|en      langue des messages (défaut fr, ou $SFHA_LANG)
@@ -51,6 +54,21 @@ Options :
     health: 'Santé',
   },
   usage: (u: string) => `usage : sfha ${u}`,
+  stonith: {
+    enabled: (d: string) => `fencing actif : ${d}`,
+    disabled: 'fencing INACTIF : aucun équipement configuré (sfha stonith device-set)',
+    statusHeader: ['NŒUD', 'ÉQUIPEMENT', 'ALIMENTATION'],
+    power: { on: 'allumé', off: 'ÉTEINT', unknown: 'inconnue', 'no-device': 'pas d\'équipement' } as Record<string, string>,
+    fenced: (n: string, d: string, ms: number) => `${n} isolé (éteint) par ${d} en ${ms} ms`,
+    unfenced: (n: string, ms: number) => `${n} rallumé en ${ms} ms`,
+    noHistory: 'aucun fencing',
+    historyHeader: ['DÉBUT', 'NŒUD', 'ACTION', 'ÉQUIPEMENT', 'PAR', 'RÉSULTAT', 'DURÉE'],
+    failed: 'ÉCHEC',
+    badPair: (o: string, v: string) => `${o} attend clé=valeur, reçu « ${v} »`,
+    deviceSet: (n: string, nodes: string) => `équipement ${n} configuré pour ${nodes}`,
+    deviceRemoved: (n: string) => `équipement ${n} retiré`,
+    paramHeader: ['PARAMÈTRE', 'TYPE', 'REQUIS', 'DESCRIPTION'],
+  },
   config: {
     generation: 'Génération',
     committed: (g: number) => `configuration du cluster validée (génération ${g}) et appliquée sur les nœuds`,
@@ -118,6 +136,9 @@ Commands:
   mesh set-endpoint HOST:PORT              change where the others reach this node
   mesh rotate-keys [--prepare|--commit|--cleanup]   renew this node's WireGuard key
   config show | config set [--token-ms MS]          the replicated cluster configuration (quorum needed)
+  stonith status | history | agent fence_…         fencing: state, history, an agent's parameters
+  stonith device-set NAME --agent fence_… [--param k=v]… --host node=plug…
+  stonith fence NODE [--reboot] | stonith unfence NODE
 
 Options:
   --lang=fr|en      message language (default fr, or $SFHA_LANG)
@@ -150,6 +171,21 @@ Options:
     health: 'Health',
   },
   usage: (u) => `usage: sfha ${u}`,
+  stonith: {
+    enabled: (d) => `fencing enabled: ${d}`,
+    disabled: 'fencing DISABLED: no device configured (sfha stonith device-set)',
+    statusHeader: ['NODE', 'DEVICE', 'POWER'],
+    power: { on: 'on', off: 'OFF', unknown: 'unknown', 'no-device': 'no device' },
+    fenced: (n, d, ms) => `${n} fenced (powered off) by ${d} in ${ms} ms`,
+    unfenced: (n, ms) => `${n} powered back on in ${ms} ms`,
+    noHistory: 'no fencing yet',
+    historyHeader: ['STARTED', 'NODE', 'ACTION', 'DEVICE', 'BY', 'RESULT', 'TIME'],
+    failed: 'FAILED',
+    badPair: (o, v) => `${o} needs key=value, got "${v}"`,
+    deviceSet: (n, nodes) => `device ${n} configured for ${nodes}`,
+    deviceRemoved: (n) => `device ${n} removed`,
+    paramHeader: ['PARAMETER', 'TYPE', 'REQUIRED', 'DESCRIPTION'],
+  },
   config: {
     generation: 'Generation',
     committed: (g) => `cluster configuration committed (generation ${g}) and applied on the nodes`,

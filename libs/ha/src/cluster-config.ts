@@ -6,16 +6,33 @@ export interface ClusterSettings {
   tokenCoefficientMs: number;
 }
 
+/** A fence device: a fence agent with its parameters, and the plug of each node it can fence. */
+export interface FenceDevice {
+  name: string;
+  agent: string;
+  params: Record<string, string>;
+  /** node name → plug (what the agent calls the node). */
+  hostMap: Record<string, string>;
+  timeoutSeconds: number;
+}
+
 export interface ClusterConfig {
   settings: ClusterSettings;
+  fenceDevices?: FenceDevice[];
 }
+
+/** A change to the cluster config, as it travels to the leader. */
+export type ConfigChange =
+  | { kind: 'settings'; patch: Partial<ClusterSettings> }
+  | { kind: 'put-fence-device'; device: FenceDevice }
+  | { kind: 'delete-fence-device'; name: string };
 
 export interface VersionedConfig {
   generation: number;
   config: ClusterConfig;
 }
 
-export const DEFAULT_CLUSTER_CONFIG: ClusterConfig = { settings: { tokenMs: 1000, tokenCoefficientMs: 0 } };
+export const DEFAULT_CLUSTER_CONFIG: ClusterConfig = { settings: { tokenMs: 1000, tokenCoefficientMs: 0 }, fenceDevices: [] };
 
 /** Votes a change needs: a majority of the members. */
 export function majority(memberCount: number): number {
@@ -42,4 +59,41 @@ export function applySettings(config: ClusterConfig, patch: Partial<ClusterSetti
 /** Among configs reported by the members, the one with the highest committed generation. */
 export function highestCommitted(configs: readonly (VersionedConfig | null)[]): VersionedConfig | null {
   return configs.reduce<VersionedConfig | null>((best, c) => (c && (!best || c.generation > best.generation) ? c : best), null);
+}
+
+const DEVICE_NAME = /^[a-z0-9][a-z0-9_-]{0,62}$/;
+
+/** Every problem of a change against the current config (shape only: agent parameters are checked against its metadata elsewhere). Pure. */
+export function changeProblems(config: ClusterConfig, change: ConfigChange): string[] {
+  switch (change.kind) {
+    case 'settings':
+      return settingsProblems(change.patch ?? {});
+    case 'put-fence-device': {
+      const d = change.device;
+      const problems: string[] = [];
+      if (!d || typeof d.name !== 'string' || !DEVICE_NAME.test(d.name)) problems.push('name must be 1-63 lowercase letters, digits, dashes or underscores');
+      if (!d || typeof d.agent !== 'string' || !/^fence_[a-z0-9_]+$/.test(d.agent)) problems.push('agent must be a fence agent name (fence_…)');
+      if (!d?.hostMap || typeof d.hostMap !== 'object' || Object.keys(d.hostMap).length === 0) problems.push('hostMap must name at least one node and its plug');
+      if (!d?.params || typeof d.params !== 'object') problems.push('params must be an object');
+      if (!Number.isInteger(d?.timeoutSeconds) || d.timeoutSeconds < 1 || d.timeoutSeconds > 600) problems.push('timeoutSeconds must be from 1 to 600');
+      return problems;
+    }
+    case 'delete-fence-device':
+      return (config.fenceDevices ?? []).some((d) => d.name === change.name) ? [] : [`no fence device named ${change.name}`];
+    default:
+      return ['unknown change'];
+  }
+}
+
+/** The config after a (valid) change. Pure. */
+export function applyChange(config: ClusterConfig, change: ConfigChange): ClusterConfig {
+  const devices = config.fenceDevices ?? [];
+  switch (change.kind) {
+    case 'settings':
+      return applySettings(config, change.patch);
+    case 'put-fence-device':
+      return { ...config, fenceDevices: [...devices.filter((d) => d.name !== change.device.name), change.device].sort((a, b) => a.name.localeCompare(b.name)) };
+    case 'delete-fence-device':
+      return { ...config, fenceDevices: devices.filter((d) => d.name !== change.name) };
+  }
 }

@@ -30,6 +30,11 @@ export enum ErrorCode {
   PeerUnreachable = 'PEER_UNREACHABLE',
   NoQuorum = 'NO_QUORUM',
   NotCommitted = 'NOT_COMMITTED',
+  FenceAgentNotFound = 'FENCE_AGENT_NOT_FOUND',
+  FenceDeviceNotFound = 'FENCE_DEVICE_NOT_FOUND',
+  NoFenceDevice = 'NO_FENCE_DEVICE',
+  FenceRefused = 'FENCE_REFUSED',
+  FenceFailed = 'FENCE_FAILED',
 }
 
 /** Exhaustive: adding a code without a status fails to compile. */
@@ -49,6 +54,8 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.NotFound:
     case ErrorCode.InvitationNotFound:
     case ErrorCode.MemberNotFound:
+    case ErrorCode.FenceAgentNotFound:
+    case ErrorCode.FenceDeviceNotFound:
       return 404;
     case ErrorCode.InvitationExpired:
     case ErrorCode.InvitationRevoked:
@@ -65,9 +72,13 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.MeshIpConflict:
     case ErrorCode.RotationState:
     case ErrorCode.NoQuorum:
+    case ErrorCode.NoFenceDevice:
       return 409;
     case ErrorCode.TooManyAttempts:
+    case ErrorCode.FenceRefused:
       return 429;
+    case ErrorCode.FenceFailed:
+      return 502;
     case ErrorCode.PeerUnreachable:
       return 502;
     // Not bad input: the host lacks something or a command failed; said plainly, never a bare 500.

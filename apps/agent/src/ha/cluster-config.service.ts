@@ -1,5 +1,5 @@
 import { Injectable, type OnApplicationBootstrap, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { applySettings, highestCommitted, majority, settingsProblems, type ClusterSettings, type VersionedConfig } from '@sfha/ha';
+import { applyChange, changeProblems, highestCommitted, majority, settingsProblems, type ClusterSettings, type ConfigChange, type VersionedConfig } from '@sfha/ha';
 import { DomainError } from '../errors/domain-error';
 import { ErrorCode } from '../errors/error-code';
 import { JsonLogger } from '../logging/json-logger';
@@ -44,7 +44,7 @@ export class ClusterConfigService implements OnModuleInit, OnApplicationBootstra
     this.peerApi.register('POST', PATHS.commit, (req) => this.onCommit(req));
     this.peerApi.register('POST', PATHS.propose, async (req) => {
       this.replication.authenticate(req);
-      return { status: 200, body: await this.changeSettingsHere((req.body ?? {})) };
+      return { status: 200, body: await this.commitHere((req.body ?? {}) as ConfigChange) };
     });
   }
 
@@ -61,14 +61,18 @@ export class ClusterConfigService implements OnModuleInit, OnApplicationBootstra
     return this.repo.committed();
   }
 
-  /** The admin's change, from any node: checked, then committed by the leader. */
-  async changeSettings(patch: Partial<ClusterSettings>): Promise<VersionedConfig> {
-    const problems = settingsProblems(patch);
+  changeSettings(patch: Partial<ClusterSettings>): Promise<VersionedConfig> {
+    return this.propose({ kind: 'settings', patch });
+  }
+
+  /** An admin's change, from any node: checked, then committed by the leader. */
+  async propose(change: ConfigChange): Promise<VersionedConfig> {
+    const problems = changeProblems(this.repo.committed().config, change);
     if (problems.length > 0) throw new DomainError(ErrorCode.ValidationFailed, problems.join('; '));
     const { leader, state } = this.quorateLeader();
-    if (leader.name === state.self.nodeName) return this.changeSettingsHere(patch);
+    if (leader.name === state.self.nodeName) return this.commitHere(change);
     const answer = await this.client
-      .call<VersionedConfig & { code?: string; message?: string }>({ meshIp: leader.meshIp, port: state.self.peerApiPort }, 'POST', PATHS.propose, { body: patch, sign: this.replication.signer(state), timeoutMs: 8_000 })
+      .call<VersionedConfig & { code?: string; message?: string }>({ meshIp: leader.meshIp, port: state.self.peerApiPort }, 'POST', PATHS.propose, { body: change, sign: this.replication.signer(state), timeoutMs: 8_000 })
       .catch((error: unknown) => {
         throw new DomainError(ErrorCode.PeerUnreachable, `the leader ${leader.name} did not answer: ${(error as Error).message}`);
       });
@@ -78,21 +82,21 @@ export class ClusterConfigService implements OnModuleInit, OnApplicationBootstra
   }
 
   /** On the leader: next generation, prepared on a majority, then committed. Serialized. */
-  private changeSettingsHere(patch: Partial<ClusterSettings>): Promise<VersionedConfig> {
+  private commitHere(change: ConfigChange): Promise<VersionedConfig> {
     const run = this.queue.then(async () => {
-      const problems = settingsProblems(patch);
-      if (problems.length > 0) throw new DomainError(ErrorCode.ValidationFailed, problems.join('; '));
       const { leader, state } = this.quorateLeader();
       if (leader.name !== state.self.nodeName) throw new DomainError(ErrorCode.NotCommitted, `${state.self.nodeName} is not the leader (${leader.name} is)`);
       if (this.adoptedInEpoch !== this.membership.leaderEpoch()) await this.adoptHighest(state);
       const current = this.repo.committed();
-      const next: VersionedConfig = { generation: current.generation + 1, config: applySettings(current.config, patch) };
+      const problems = changeProblems(current.config, change);
+      if (problems.length > 0) throw new DomainError(ErrorCode.ValidationFailed, problems.join('; '));
+      const next: VersionedConfig = { generation: current.generation + 1, config: applyChange(current.config, change) };
       const others = state.members.filter((m) => m.name !== state.self.nodeName);
       const acks = 1 + (await this.toAll(others, state, 'PUT', PATHS.prepare, next)).filter(Boolean).length;
       const needed = majority(state.members.length);
       if (acks < needed) throw new DomainError(ErrorCode.NotCommitted, `only ${acks} of ${state.members.length} members stored the change (${needed} needed): nothing was applied`);
       this.repo.commit(next);
-      this.logger.event('info', 'cluster', `cluster config generation ${next.generation} committed`, { acks, settings: next.config.settings });
+      this.logger.event('info', 'cluster', `cluster config generation ${next.generation} committed (${change.kind})`, { acks });
       void this.toAll(others, state, 'POST', PATHS.commit, { generation: next.generation });
       return next;
     });

@@ -208,6 +208,126 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/fencing/agents/{agent}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A fence agent’s parameters, from its metadata (builds the device form) */
+        get: operations["getFenceAgent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fencing/devices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Fence devices (secret parameters masked) */
+        get: operations["listFenceDevices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fencing/devices/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Create or replace a fence device (checked against the agent’s metadata; quorum required) */
+        put: operations["putFenceDevice"];
+        post?: never;
+        /** Remove a fence device */
+        delete: operations["deleteFenceDevice"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fencing/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Fences run by every reachable member, newest first */
+        get: operations["getFencingHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fencing/nodes/{node}/fence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Fence a node now (quorum, minimum delay and storm limit apply) */
+        post: operations["fenceNode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fencing/nodes/{node}/unfence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Power a fenced node back on */
+        post: operations["unfenceNode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fencing/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Devices, each node’s power as its device reports it, and the safety policy */
+        get: operations["getFencingStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/health": {
         parameters: {
             query?: never;
@@ -494,6 +614,71 @@ export interface components {
             /** @example 203.0.113.7:51820 */
             endpoint: string;
         };
+        FenceAgentDto: {
+            actions: string[];
+            description: string;
+            /** @example fence_ipmilan */
+            name: string;
+            parameters: components["schemas"]["FenceParameterDto"][];
+        };
+        FenceDeviceDto: {
+            agent: string;
+            hostMap: {
+                [key: string]: string;
+            };
+            name: string;
+            params: {
+                [key: string]: string;
+            };
+            timeoutSeconds: number;
+        };
+        FenceEventDto: {
+            /** @example off */
+            action: string;
+            device: string;
+            durationMs: number;
+            executedBy: string;
+            exitCode: number;
+            /** Format: date-time */
+            finishedAt: string;
+            id: number;
+            node: string;
+            ok: boolean;
+            output: string;
+            requestedBy: string;
+            /** Format: date-time */
+            startedAt: string;
+        };
+        FenceNodeDto: {
+            /** @enum {string} */
+            action?: "off" | "reboot";
+        };
+        FenceParameterDto: {
+            default: string | null;
+            deprecated: boolean;
+            description: string;
+            name: string;
+            options: string[];
+            required: boolean;
+            secret: boolean;
+            suppliedBySfha: boolean;
+            /** @enum {string} */
+            type: "string" | "boolean" | "integer" | "second" | "select";
+        };
+        FencingStatusDto: {
+            devices: components["schemas"]["FenceDeviceDto"][];
+            enabled: boolean;
+            nodes: components["schemas"]["NodePowerDto"][];
+            /**
+             * @example {
+             *       "minDelayMs": 60000,
+             *       "stormLimit": 3,
+             *       "stormWindowMs": 300000,
+             *       "startupGraceMs": 60000
+             *     }
+             */
+            policy: Record<string, never>;
+        };
         HealthDto: {
             /**
              * @example {
@@ -599,6 +784,12 @@ export interface components {
             self: components["schemas"]["MeshSelfDto"];
             up: boolean;
         };
+        NodePowerDto: {
+            device: string | null;
+            node: string;
+            /** @enum {string} */
+            power: "on" | "off" | "unknown" | "no-device";
+        };
         NodeStatusDto: {
             clusterMember: boolean;
             clusterName: string | null;
@@ -611,6 +802,31 @@ export interface components {
             uptimeSeconds: number;
             /** @example 0.1.0 */
             version: string;
+        };
+        PutFenceDeviceDto: {
+            /** @example fence_ipmilan */
+            agent: string;
+            /**
+             * @example {
+             *       "node1": "node1",
+             *       "node2": "node2"
+             *     }
+             */
+            hostMap: {
+                [key: string]: string;
+            };
+            /**
+             * @example {
+             *       "ip": "192.0.2.200",
+             *       "username": "admin",
+             *       "password": "…"
+             *     }
+             */
+            params: {
+                [key: string]: string;
+            };
+            /** @example 30 */
+            timeoutSeconds?: number;
         };
         RotateKeysDto: {
             /** @enum {string} */
@@ -966,6 +1182,174 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ClusterStatusDto"];
+                };
+            };
+        };
+    };
+    getFenceAgent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agent: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FenceAgentDto"];
+                };
+            };
+        };
+    };
+    listFenceDevices: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FenceDeviceDto"][];
+                };
+            };
+        };
+    };
+    putFenceDevice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutFenceDeviceDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FenceDeviceDto"];
+                };
+            };
+        };
+    };
+    deleteFenceDevice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getFencingHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FenceEventDto"][];
+                };
+            };
+        };
+    };
+    fenceNode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                node: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FenceNodeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FenceEventDto"];
+                };
+            };
+        };
+    };
+    unfenceNode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                node: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FenceEventDto"];
+                };
+            };
+        };
+    };
+    getFencingStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FencingStatusDto"];
                 };
             };
         };

@@ -1,0 +1,95 @@
+import type { CliArgs } from '../args';
+import { CliError } from '../agent-session';
+import { command, printJson, type Command } from '../command-context';
+import { columns } from '../format-table';
+import type { Messages } from '../i18n';
+
+/** `KEY=VALUE` pairs of repeated options (--param ip=…, --host node1=plug1). */
+function pairs(values: readonly string[], m: Messages, option: string): Record<string, string> {
+  return Object.fromEntries(
+    values.map((v) => {
+      const i = v.indexOf('=');
+      if (i <= 0) throw new CliError(m.stonith.badPair(option, v));
+      return [v.slice(0, i), v.slice(i + 1)];
+    }),
+  );
+}
+
+const status = command([], [], async ({ m, out, json, api }) => {
+  const s = await api((c) => c.GET('/api/v1/fencing/status'));
+  if (json) return printJson(out, s);
+  out(s.enabled ? m.stonith.enabled(s.devices.map((d) => `${d.name} (${d.agent})`).join(', ')) : m.stonith.disabled);
+  out('');
+  out(columns([m.stonith.statusHeader, ...s.nodes.map((n) => [n.node, n.device ?? '—', m.stonith.power[n.power] ?? n.power])]));
+});
+
+const fence = command(['reboot'], [], async ({ m, out, options, json, api }) => {
+  const node = options.positional[0];
+  if (!node) throw new CliError(m.usage('stonith fence NŒUD [--reboot]'));
+  const event = await api((c) => c.POST('/api/v1/fencing/nodes/{node}/fence', { params: { path: { node } }, body: { action: options.flags.has('reboot') ? 'reboot' : 'off' } }));
+  if (json) return printJson(out, event);
+  out(m.stonith.fenced(node, event.device, event.durationMs));
+});
+
+const unfence = command([], [], async ({ m, out, options, json, api }) => {
+  const node = options.positional[0];
+  if (!node) throw new CliError(m.usage('stonith unfence NŒUD'));
+  const event = await api((c) => c.POST('/api/v1/fencing/nodes/{node}/unfence', { params: { path: { node } } }));
+  if (json) return printJson(out, event);
+  out(m.stonith.unfenced(node, event.durationMs));
+});
+
+const history = command([], [], async ({ m, out, json, api }) => {
+  const events = await api((c) => c.GET('/api/v1/fencing/history'));
+  if (json) return printJson(out, events);
+  if (events.length === 0) return out(m.stonith.noHistory);
+  out(columns([m.stonith.historyHeader, ...events.map((e) => [e.startedAt, e.node, e.action, e.device, `${e.requestedBy}@${e.executedBy}`, e.ok ? 'ok' : `${m.stonith.failed} (${e.exitCode})`, `${e.durationMs} ms`])]));
+});
+
+/** The option parser keeps the last value; repeated --param/--host are read from the raw arguments. */
+function repeated(args: readonly string[], name: string): string[] {
+  const values: string[] = [];
+  args.forEach((a, i) => {
+    if (a === `--${name}` && args[i + 1] !== undefined) values.push(args[i + 1] ?? '');
+    else if (a.startsWith(`--${name}=`)) values.push(a.slice(name.length + 3));
+  });
+  return values;
+}
+
+const deviceSet = (args: CliArgs, m: Messages, out: (t: string) => void) =>
+  command([], ['agent', 'param', 'host', 'timeout'], async ({ options, json, api }) => {
+    const name = options.positional[0];
+    const agent = options.values.get('agent');
+    if (!name || !agent) throw new CliError(m.usage('stonith device-set NOM --agent fence_… [--param clé=valeur]… --host nœud=prise… [--timeout S]'));
+    const timeout = options.values.get('timeout');
+    const body = { agent, params: pairs(repeated(args.rest, 'param'), m, '--param'), hostMap: pairs(repeated(args.rest, 'host'), m, '--host'), ...(timeout ? { timeoutSeconds: Number(timeout) } : {}) };
+    const device = await api((c) => c.PUT('/api/v1/fencing/devices/{name}', { params: { path: { name } }, body }));
+    if (json) return printJson(out, device);
+    out(m.stonith.deviceSet(name, Object.keys(device.hostMap).join(', ')));
+  })(args, m, out);
+
+const deviceRemove = command([], [], async ({ m, out, options, api }) => {
+  const name = options.positional[0];
+  if (!name) throw new CliError(m.usage('stonith device-remove NOM'));
+  await api((c) => c.DELETE('/api/v1/fencing/devices/{name}', { params: { path: { name } } }));
+  out(m.stonith.deviceRemoved(name));
+});
+
+const agentInfo = command([], [], async ({ m, out, options, json, api }) => {
+  const agent = options.positional[0];
+  if (!agent) throw new CliError(m.usage('stonith agent fence_…'));
+  const meta = await api((c) => c.GET('/api/v1/fencing/agents/{agent}', { params: { path: { agent } } }));
+  if (json) return printJson(out, meta);
+  out(`${meta.name}: ${meta.description}`);
+  out(columns([m.stonith.paramHeader, ...meta.parameters.filter((p) => !p.deprecated && !p.suppliedBySfha).map((p) => [p.name, p.type, p.required ? '*' : '', p.description])]));
+});
+
+const SUBCOMMANDS: Record<string, Command> = { status, fence, unfence, history, 'device-set': deviceSet, 'device-remove': deviceRemove, agent: agentInfo };
+
+/** `sfha stonith …`: fencing. */
+export async function stonithCommand(args: CliArgs, m: Messages, out: (text: string) => void): Promise<void> {
+  const [sub, ...rest] = args.rest;
+  const run = sub ? SUBCOMMANDS[sub] : undefined;
+  if (!run) throw new CliError(sub ? m.unknownCommand(`stonith ${sub}`) : m.usage(`stonith ${Object.keys(SUBCOMMANDS).join('|')}`));
+  await run({ ...args, rest }, m, out);
+}
