@@ -220,6 +220,11 @@ export async function powerOff(name: string): Promise<number> {
   const pids = await netnsPids(name);
   await killAll(pids);
   await sh('ip', ['-n', BRIDGE_NS, 'link', 'set', name, 'down']);
+  // A powered-off machine keeps no runtime state: its extra addresses (VIPs) go too.
+  const base = hostIp(hostIndex(name) ?? 0);
+  const { stdout } = await sh('ip', ['-n', name, '-j', 'address', 'show', 'dev', 'eth0']);
+  const extra = (JSON.parse(stdout) as { addr_info?: { family?: string; local?: string; prefixlen?: number }[] }[])[0]?.addr_info?.filter((a) => a.family === 'inet' && a.local !== base) ?? [];
+  for (const a of extra) await sh('ip', ['-n', name, 'address', 'del', `${a.local}/${a.prefixlen}`, 'dev', 'eth0']);
   return pids.length;
 }
 

@@ -19,6 +19,7 @@ Commandes :
   mesh set-endpoint HÔTE:PORT              change l'adresse où les autres joignent ce nœud
   mesh rotate-keys [--prepare|--commit|--cleanup]   renouvelle la clé WireGuard de ce nœud
   config show | config set [--token-ms MS]          configuration répliquée du cluster (quorum requis)
+  resources [list] | resources group-set NOM [--vip CIDR[@iface]]… [--process "CMD"]… [--prefer NŒUD]
   stonith status | history | agent fence_…         fencing : état, historique, paramètres d'un agent
   stonith device-set NOM --agent fence_… [--param k=v]… --host nœud=prise…
   stonith fence NŒUD [--reboot] | stonith unfence NŒUD
@@ -54,6 +55,15 @@ Options :
     health: 'Santé',
   },
   usage: (u: string) => `usage : sfha ${u}`,
+  resources: {
+    none: 'aucune ressource : sfha resources group-set NOM --vip 192.0.2.100/24 …',
+    header: ['GROUPE', 'RESSOURCE', 'TYPE', 'DÉTAIL', 'PROPRIÉTAIRE', 'ÉTAT'],
+    nowhere: 'nulle part',
+    running: 'en marche',
+    stopped: 'ARRÊTÉE',
+    set: (n: string, owner: string) => `groupe ${n} enregistré ; placé sur ${owner}`,
+    removed: (n: string) => `groupe ${n} retiré (ses ressources s'arrêtent)`,
+  },
   stonith: {
     enabled: (d: string) => `fencing actif : ${d}`,
     disabled: 'fencing INACTIF : aucun équipement configuré (sfha stonith device-set)',
@@ -136,6 +146,7 @@ Commands:
   mesh set-endpoint HOST:PORT              change where the others reach this node
   mesh rotate-keys [--prepare|--commit|--cleanup]   renew this node's WireGuard key
   config show | config set [--token-ms MS]          the replicated cluster configuration (quorum needed)
+  resources [list] | resources group-set NAME [--vip CIDR[@iface]]… [--process "CMD"]… [--prefer NODE]
   stonith status | history | agent fence_…         fencing: state, history, an agent's parameters
   stonith device-set NAME --agent fence_… [--param k=v]… --host node=plug…
   stonith fence NODE [--reboot] | stonith unfence NODE
@@ -171,6 +182,15 @@ Options:
     health: 'Health',
   },
   usage: (u) => `usage: sfha ${u}`,
+  resources: {
+    none: 'no resources: sfha resources group-set NAME --vip 192.0.2.100/24 …',
+    header: ['GROUP', 'RESOURCE', 'KIND', 'DETAIL', 'OWNER', 'STATE'],
+    nowhere: 'nowhere',
+    running: 'running',
+    stopped: 'STOPPED',
+    set: (n, owner) => `group ${n} saved; placed on ${owner}`,
+    removed: (n) => `group ${n} removed (its resources stop)`,
+  },
   stonith: {
     enabled: (d) => `fencing enabled: ${d}`,
     disabled: 'fencing DISABLED: no device configured (sfha stonith device-set)',

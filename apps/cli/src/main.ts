@@ -3,6 +3,7 @@ import { CliError } from './agent-session';
 import { parseArgs, type CliArgs } from './args';
 import { initCommand, joinCommand } from './commands/cluster.command';
 import { configCommand } from './commands/config.command';
+import { resourcesCommand } from './commands/resources.command';
 import { stonithCommand } from './commands/stonith.command';
 import { meshCommand } from './commands/mesh.command';
 import { statusCommand } from './commands/status.command';
@@ -10,7 +11,7 @@ import { MESSAGES, type Messages } from './i18n';
 
 const VERSION = '0.1.0';
 type Command = (args: CliArgs, m: Messages, out: (text: string) => void) => Promise<void>;
-const COMMANDS: Record<string, Command> = { status: statusCommand, init: initCommand, join: joinCommand, mesh: meshCommand, config: configCommand, stonith: stonithCommand };
+const COMMANDS: Record<string, Command> = { status: statusCommand, init: initCommand, join: joinCommand, mesh: meshCommand, config: configCommand, stonith: stonithCommand, resources: resourcesCommand };
 
 const out = (text: string): void => {
   process.stdout.write(`${text}\n`);

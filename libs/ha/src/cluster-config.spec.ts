@@ -15,7 +15,7 @@ describe('cluster config', () => {
   });
 
   it('applies a patch without touching what it leaves out', () => {
-    expect(applySettings(DEFAULT_CLUSTER_CONFIG, { tokenMs: 3000 }).settings).toEqual({ tokenMs: 3000, tokenCoefficientMs: 0 });
+    expect(applySettings(DEFAULT_CLUSTER_CONFIG, { tokenMs: 3000 }).settings).toEqual({ tokenMs: 3000, tokenCoefficientMs: 0, fenceStartupGraceMs: 60_000, fenceMinDelayMs: 60_000 });
   });
 
   it('picks the highest committed generation a new leader adopts', () => {

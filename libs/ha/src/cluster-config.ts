@@ -1,9 +1,15 @@
-/** The replicated cluster configuration (DESIGN.md §4). Resources and fence devices join it next. */
+import type { ResourceGroup } from './resources';
+
+/** The replicated cluster configuration (DESIGN.md §4). */
 export interface ClusterSettings {
   /** Corosync token timeout, ms. */
   tokenMs: number;
   /** Corosync token coefficient, ms per node over two. */
   tokenCoefficientMs: number;
+  /** No automatic fence this soon after an agent starts. */
+  fenceStartupGraceMs: number;
+  /** Minimum time between two fences of one node. */
+  fenceMinDelayMs: number;
 }
 
 /** A fence device: a fence agent with its parameters, and the plug of each node it can fence. */
@@ -19,20 +25,36 @@ export interface FenceDevice {
 export interface ClusterConfig {
   settings: ClusterSettings;
   fenceDevices?: FenceDevice[];
+  groups?: ResourceGroup[];
+  /** Where the leader placed each group. */
+  assignments?: Record<string, string | null>;
 }
 
 /** A change to the cluster config, as it travels to the leader. */
 export type ConfigChange =
   | { kind: 'settings'; patch: Partial<ClusterSettings> }
   | { kind: 'put-fence-device'; device: FenceDevice }
-  | { kind: 'delete-fence-device'; name: string };
+  | { kind: 'delete-fence-device'; name: string }
+  | { kind: 'put-group'; group: ResourceGroup }
+  | { kind: 'delete-group'; name: string }
+  | { kind: 'assign'; assignments: Record<string, string | null> };
 
 export interface VersionedConfig {
   generation: number;
   config: ClusterConfig;
 }
 
-export const DEFAULT_CLUSTER_CONFIG: ClusterConfig = { settings: { tokenMs: 1000, tokenCoefficientMs: 0 }, fenceDevices: [] };
+export const DEFAULT_CLUSTER_CONFIG: ClusterConfig = {
+  settings: { tokenMs: 1000, tokenCoefficientMs: 0, fenceStartupGraceMs: 60_000, fenceMinDelayMs: 60_000 },
+  fenceDevices: [],
+  groups: [],
+  assignments: {},
+};
+
+/** A stored config with every field filled in (documents from older generations lack new ones). */
+export function withDefaults(config: ClusterConfig): ClusterConfig {
+  return { ...DEFAULT_CLUSTER_CONFIG, ...config, settings: { ...DEFAULT_CLUSTER_CONFIG.settings, ...config.settings } };
+}
 
 /** Votes a change needs: a majority of the members. */
 export function majority(memberCount: number): number {
@@ -48,6 +70,8 @@ export function settingsProblems(patch: Partial<ClusterSettings>): string[] {
   };
   check('tokenMs', 200, 60_000);
   check('tokenCoefficientMs', 0, 5_000);
+  check('fenceStartupGraceMs', 0, 600_000);
+  check('fenceMinDelayMs', 0, 3_600_000);
   return problems;
 }
 
@@ -80,6 +104,12 @@ export function changeProblems(config: ClusterConfig, change: ConfigChange): str
     }
     case 'delete-fence-device':
       return (config.fenceDevices ?? []).some((d) => d.name === change.name) ? [] : [`no fence device named ${change.name}`];
+    case 'put-group':
+      return change.group && typeof change.group === 'object' ? [] : ['a group is required'];
+    case 'delete-group':
+      return (config.groups ?? []).some((g) => g.name === change.name) ? [] : [`no group named ${change.name}`];
+    case 'assign':
+      return change.assignments && typeof change.assignments === 'object' ? [] : ['assignments are required'];
     default:
       return ['unknown change'];
   }
@@ -95,5 +125,14 @@ export function applyChange(config: ClusterConfig, change: ConfigChange): Cluste
       return { ...config, fenceDevices: [...devices.filter((d) => d.name !== change.device.name), change.device].sort((a, b) => a.name.localeCompare(b.name)) };
     case 'delete-fence-device':
       return { ...config, fenceDevices: devices.filter((d) => d.name !== change.name) };
+    case 'put-group':
+      return { ...config, groups: [...(config.groups ?? []).filter((g) => g.name !== change.group.name), change.group].sort((a, b) => a.name.localeCompare(b.name)) };
+    case 'delete-group': {
+      const assignments = { ...(config.assignments ?? {}) };
+      delete assignments[change.name];
+      return { ...config, groups: (config.groups ?? []).filter((g) => g.name !== change.name), assignments };
+    }
+    case 'assign':
+      return { ...config, assignments: { ...change.assignments } };
   }
 }

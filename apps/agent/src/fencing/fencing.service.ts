@@ -46,7 +46,9 @@ export class FencingService implements OnModuleInit {
   /** Every member's fences (those it can reach), newest first: the safety rules count them all. */
   async clusterHistory(): Promise<FenceEventDto[]> {
     const state = this.replication.state();
-    const others = state.members.filter((m) => m.name !== state.self.nodeName);
+    // Members out of the membership are not asked (they would only time out).
+    const online = new Set(this.membership.view()?.nodes.filter((n) => n.online).map((n) => n.name) ?? []);
+    const others = state.members.filter((m) => m.name !== state.self.nodeName && online.has(m.name));
     const remote = await Promise.all(
       others.map((m) =>
         this.client.call<FenceEvent[]>({ meshIp: m.meshIp, port: state.self.peerApiPort }, 'GET', HISTORY_PATH, { sign: this.replication.signer(state), timeoutMs: 2_000 }).then(
@@ -104,7 +106,8 @@ export class FencingService implements OnModuleInit {
         return { node, device: device.name, power: run.exitCode === 0 ? ('on' as const) : run.exitCode === 2 ? ('off' as const) : ('unknown' as const) };
       }),
     );
-    return { enabled: this.configuredDevices().length > 0, devices: await this.devices(), nodes, policy: { ...DEFAULT_FENCE_POLICY } };
+    const { settings } = this.configs.current().config;
+    return { enabled: this.configuredDevices().length > 0, devices: await this.devices(), nodes, policy: { ...DEFAULT_FENCE_POLICY, minDelayMs: settings.fenceMinDelayMs, startupGraceMs: settings.fenceStartupGraceMs } };
   }
 
   /** Powers `node` off (or reboots it) through its device, within the safety rules. */
@@ -115,6 +118,8 @@ export class FencingService implements OnModuleInit {
     if (!device) throw new DomainError(ErrorCode.NoFenceDevice, `no fence device can fence ${node}: configure one (sfha stonith device-set)`);
     const now = Date.now();
     if (action !== 'on') {
+      const { settings } = this.configs.current().config;
+      const policy = { ...DEFAULT_FENCE_POLICY, minDelayMs: settings.fenceMinDelayMs, startupGraceMs: settings.fenceStartupGraceMs };
       const decision = decideFence({
         node,
         manual: requestedBy === 'admin',
@@ -122,7 +127,7 @@ export class FencingService implements OnModuleInit {
         now,
         agentStartedAt: this.startedAt,
         history: (await this.clusterHistory()).filter((e) => e.action !== 'on').map((e) => ({ node: e.node, at: Date.parse(e.startedAt) })),
-      });
+      }, policy);
       if (!decision.ok) throw new DomainError(decision.rule === 'quorum' ? ErrorCode.NoQuorum : ErrorCode.FenceRefused, decision.reason);
     }
     this.logger.event('warn', 'fencing', `${action === 'on' ? 'unfencing' : 'fencing'} ${node} (${action}) with ${device.name}`, { requestedBy });

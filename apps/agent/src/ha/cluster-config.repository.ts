@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DEFAULT_CLUSTER_CONFIG, type ClusterConfig, type VersionedConfig } from '@sfha/ha';
+import { DEFAULT_CLUSTER_CONFIG, withDefaults, type ClusterConfig, type VersionedConfig } from '@sfha/ha';
 import type { Database } from 'better-sqlite3';
 import { DATABASE } from '../database/database.token';
 
@@ -11,7 +11,7 @@ export class ClusterConfigRepository {
   /** The committed config; generation 0 with the defaults before any change. */
   committed(): VersionedConfig {
     const row = this.db.prepare('SELECT generation, document FROM cluster_config WHERE id = 1').get() as { generation: number; document: string } | undefined;
-    return row ? { generation: row.generation, config: JSON.parse(row.document) as ClusterConfig } : { generation: 0, config: DEFAULT_CLUSTER_CONFIG };
+    return row ? { generation: row.generation, config: withDefaults(JSON.parse(row.document) as ClusterConfig) } : { generation: 0, config: DEFAULT_CLUSTER_CONFIG };
   }
 
   pending(): VersionedConfig | null {

@@ -24,6 +24,8 @@ export class ClusterConfigService implements OnModuleInit, OnApplicationBootstra
   private timer: NodeJS.Timeout | null = null;
   /** The leader epoch for which this node, as leader, adopted the highest committed config. */
   private adoptedInEpoch = -1;
+  /** The leader epoch for which this node, as follower, caught up with the leader. */
+  private syncedInEpoch = -1;
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
@@ -61,6 +63,31 @@ export class ClusterConfigService implements OnModuleInit, OnApplicationBootstra
     return this.repo.committed();
   }
 
+  /**
+   * True once this node's config is current for the present leadership: a leader has adopted
+   * the highest committed generation among the members, a follower has caught up with the
+   * leader. A node that comes back must never act on the config it had before (split brain).
+   */
+  async ensureCurrent(): Promise<boolean> {
+    const view = this.membership.view();
+    if (!view?.quorate || !view.leader) return false;
+    const epoch = this.membership.leaderEpoch();
+    const state = this.replication.state();
+    if (view.leader === state.self.nodeName) {
+      if (this.adoptedInEpoch !== epoch) await this.adoptHighest(state);
+      return this.adoptedInEpoch === epoch;
+    }
+    if (this.syncedInEpoch === epoch) return true;
+    try {
+      await this.pullFromLeader(true);
+      this.syncedInEpoch = epoch;
+      return true;
+    } catch (error) {
+      this.logger.event('warn', 'cluster', `could not catch up with the leader's config: ${(error as Error).message}`);
+      return false;
+    }
+  }
+
   changeSettings(patch: Partial<ClusterSettings>): Promise<VersionedConfig> {
     return this.propose({ kind: 'settings', patch });
   }
@@ -91,7 +118,8 @@ export class ClusterConfigService implements OnModuleInit, OnApplicationBootstra
       const problems = changeProblems(current.config, change);
       if (problems.length > 0) throw new DomainError(ErrorCode.ValidationFailed, problems.join('; '));
       const next: VersionedConfig = { generation: current.generation + 1, config: applyChange(current.config, change) };
-      const others = state.members.filter((m) => m.name !== state.self.nodeName);
+      // Members out of the membership cannot answer: not waited for (they catch up later).
+      const others = this.onlineOthers(state);
       const acks = 1 + (await this.toAll(others, state, 'PUT', PATHS.prepare, next)).filter(Boolean).length;
       const needed = majority(state.members.length);
       if (acks < needed) throw new DomainError(ErrorCode.NotCommitted, `only ${acks} of ${state.members.length} members stored the change (${needed} needed): nothing was applied`);
@@ -115,7 +143,8 @@ export class ClusterConfigService implements OnModuleInit, OnApplicationBootstra
 
   /** A new leader takes the highest committed generation among the members it reaches. */
   private async adoptHighest(state: MeshState): Promise<void> {
-    const others = state.members.filter((m) => m.name !== state.self.nodeName);
+    const epoch = this.membership.leaderEpoch();
+    const others = this.onlineOthers(state);
     const configs = await Promise.all(
       others.map((m) =>
         this.client.call<VersionedConfig>(this.target(m, state), 'GET', PATHS.config, { sign: this.replication.signer(state), timeoutMs: 2_000 }).then(
@@ -129,7 +158,7 @@ export class ClusterConfigService implements OnModuleInit, OnApplicationBootstra
       this.repo.commit(best);
       this.logger.event('info', 'cluster', `as the new leader, adopted cluster config generation ${best.generation}`);
     }
-    this.adoptedInEpoch = this.membership.leaderEpoch();
+    this.adoptedInEpoch = epoch;
   }
 
   private onPrepare(req: PeerRequest) {
@@ -155,13 +184,14 @@ export class ClusterConfigService implements OnModuleInit, OnApplicationBootstra
   }
 
   /** Followers catch up with the leader's committed config (after a partition, a restart…). */
-  private async pullFromLeader(): Promise<void> {
+  private async pullFromLeader(strict = false): Promise<void> {
     const view = this.membership.view();
     if (!view?.quorate || !view.leader) return;
     const state = this.replication.state();
     const leader = state.members.find((m) => m.name === view.leader);
     if (!leader || leader.name === state.self.nodeName) return;
     const answer = await this.client.call<VersionedConfig>(this.target(leader, state), 'GET', PATHS.config, { sign: this.replication.signer(state), timeoutMs: 2_000 });
+    if (strict && answer.status !== 200) throw new Error(`the leader ${leader.name} answered HTTP ${answer.status}`);
     if (answer.status === 200 && answer.body.generation > this.repo.committed().generation) {
       this.repo.commit(answer.body);
       this.logger.event('info', 'cluster', `caught up with cluster config generation ${answer.body.generation} from ${leader.name}`);
@@ -177,6 +207,11 @@ export class ClusterConfigService implements OnModuleInit, OnApplicationBootstra
         ),
       ),
     );
+  }
+
+  private onlineOthers(state: MeshState): Member[] {
+    const online = new Set(this.membership.view()?.nodes.filter((n) => n.online).map((n) => n.name) ?? []);
+    return state.members.filter((m) => m.name !== state.self.nodeName && online.has(m.name));
   }
 
   private target(member: Member, state: MeshState) {

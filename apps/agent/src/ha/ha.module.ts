@@ -4,6 +4,10 @@ import { FenceHistoryRepository } from '../fencing/fence-history.repository';
 import { FencingController } from '../fencing/fencing.controller';
 import { FencingService } from '../fencing/fencing.service';
 import { MeshModule } from '../mesh/mesh.module';
+import { resourceDriverProvider } from '../resources/resource-driver.provider';
+import { ResourceEngine } from '../resources/resource-engine.service';
+import { ResourcesController } from '../resources/resources.controller';
+import { ResourcesService } from '../resources/resources.service';
 import { ClusterConfigController } from './cluster-config.controller';
 import { ClusterConfigRepository } from './cluster-config.repository';
 import { ClusterConfigService } from './cluster-config.service';
@@ -13,7 +17,18 @@ import { corosyncDriverProvider } from './corosync-driver.provider';
 
 @Module({
   imports: [MeshModule],
-  controllers: [ClusterStatusController, ClusterConfigController, FencingController],
-  providers: [corosyncDriverProvider, ClusterMembership, ClusterConfigRepository, ClusterConfigService, fenceAgentDriverProvider, FenceHistoryRepository, FencingService],
+  controllers: [ClusterStatusController, ClusterConfigController, FencingController, ResourcesController],
+  providers: [
+    corosyncDriverProvider,
+    ClusterMembership,
+    ClusterConfigRepository,
+    ClusterConfigService,
+    fenceAgentDriverProvider,
+    FenceHistoryRepository,
+    FencingService,
+    resourceDriverProvider,
+    ResourceEngine,
+    ResourcesService,
+  ],
 })
 export class HaModule {}

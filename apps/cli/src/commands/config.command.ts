@@ -7,18 +7,24 @@ import type { Messages } from '../i18n';
 const show = command([], [], async ({ m, out, json, api }) => {
   const config = await api((c) => c.GET('/api/v1/cluster/config'));
   if (json) return printJson(out, config);
-  out(table([[m.config.generation, String(config.generation)], ['token', `${config.settings.tokenMs} ms`], ['token_coefficient', `${config.settings.tokenCoefficientMs} ms`]]));
+  const s = config.settings;
+  out(table([[m.config.generation, String(config.generation)], ['token', `${s.tokenMs} ms`], ['token_coefficient', `${s.tokenCoefficientMs} ms`], ['fence_startup_grace', `${s.fenceStartupGraceMs} ms`], ['fence_min_delay', `${s.fenceMinDelayMs} ms`]]));
 });
 
-const set = command([], ['token-ms', 'token-coefficient-ms'], async ({ m, out, options, json, api }) => {
+const set = command([], ['token-ms', 'token-coefficient-ms', 'fence-startup-grace-ms', 'fence-min-delay-ms'], async ({ m, out, options, json, api }) => {
   const number = (name: string) => {
     const text = options.values.get(name);
     if (text === undefined) return undefined;
     if (!/^\d+$/.test(text)) throw new CliError(m.config.notNumber(`--${name}`));
     return Number(text);
   };
-  const body = { tokenMs: number('token-ms'), tokenCoefficientMs: number('token-coefficient-ms') };
-  if (body.tokenMs === undefined && body.tokenCoefficientMs === undefined) throw new CliError(m.usage('config set [--token-ms MS] [--token-coefficient-ms MS]'));
+  const body = {
+    tokenMs: number('token-ms'),
+    tokenCoefficientMs: number('token-coefficient-ms'),
+    fenceStartupGraceMs: number('fence-startup-grace-ms'),
+    fenceMinDelayMs: number('fence-min-delay-ms'),
+  };
+  if (Object.values(body).every((v) => v === undefined)) throw new CliError(m.usage('config set [--token-ms MS] [--token-coefficient-ms MS] [--fence-startup-grace-ms MS] [--fence-min-delay-ms MS]'));
   const config = await api((c) => c.PUT('/api/v1/cluster/config/settings', { body }));
   if (json) return printJson(out, config);
   out(m.config.committed(config.generation));

@@ -499,6 +499,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/resources/groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Resource groups, their owner and whether each resource runs there */
+        get: operations["listGroups"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/resources/groups/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Create or replace a resource group (validated; quorum required) */
+        put: operations["putGroup"];
+        post?: never;
+        /** Remove a resource group (its resources stop) */
+        delete: operations["deleteGroup"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/status": {
         parameters: {
             query?: never;
@@ -588,6 +623,10 @@ export interface components {
             self: boolean;
         };
         ClusterSettingsDto: {
+            /** @example 60000 */
+            fenceMinDelayMs: number;
+            /** @example 60000 */
+            fenceStartupGraceMs: number;
             /** @example 0 */
             tokenCoefficientMs: number;
             /** @example 1000 */
@@ -678,6 +717,13 @@ export interface components {
              *     }
              */
             policy: Record<string, never>;
+        };
+        GroupStateDto: {
+            name: string;
+            owner: string | null;
+            preferredNode: string | null;
+            resources: components["schemas"]["ResourceStateDto"][];
+            sticky: boolean;
         };
         HealthDto: {
             /**
@@ -828,6 +874,37 @@ export interface components {
             /** @example 30 */
             timeoutSeconds?: number;
         };
+        PutGroupDto: {
+            /** @example node1 */
+            preferredNode?: string | null;
+            resources: components["schemas"]["ResourceSpecDto"][];
+            /** @example true */
+            sticky?: boolean;
+        };
+        ResourceSpecDto: {
+            /** @example 192.0.2.100/24 */
+            address?: string;
+            /**
+             * @example [
+             *       "/usr/bin/node",
+             *       "/srv/app/server.js"
+             *     ]
+             */
+            command?: string[];
+            /** @example eth0 */
+            interface?: string;
+            /** @enum {string} */
+            kind: "vip" | "process";
+            /** @example web-ip */
+            name: string;
+        };
+        ResourceStateDto: {
+            detail: string;
+            /** @enum {string} */
+            kind: "vip" | "process";
+            name: string;
+            running: boolean | null;
+        };
         RotateKeysDto: {
             /** @enum {string} */
             phase?: "prepare" | "commit" | "cleanup" | "all";
@@ -858,6 +935,10 @@ export interface components {
             tokenType: "Bearer";
         };
         UpdateSettingsDto: {
+            /** @example 60000 */
+            fenceMinDelayMs?: number;
+            /** @example 60000 */
+            fenceStartupGraceMs?: number;
             /** @example 0 */
             tokenCoefficientMs?: number;
             /** @example 1500 */
@@ -1571,6 +1652,69 @@ export interface operations {
             query?: never;
             header?: never;
             path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listGroups: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupStateDto"][];
+                };
+            };
+        };
+    };
+    putGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutGroupDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupStateDto"];
+                };
+            };
+        };
+    };
+    deleteGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
             cookie?: never;
         };
         requestBody?: never;

@@ -6,6 +6,10 @@ export class ClusterSettingsDto {
   @ApiProperty({ example: 1000 }) tokenMs!: number;
   /** Corosync token coefficient in ms per node over two (default 0). */
   @ApiProperty({ example: 0 }) tokenCoefficientMs!: number;
+  /** No automatic fence this soon after an agent starts (default 60000). */
+  @ApiProperty({ example: 60000 }) fenceStartupGraceMs!: number;
+  /** Minimum time between two fences of one node (default 60000). */
+  @ApiProperty({ example: 60000 }) fenceMinDelayMs!: number;
 }
 
 export class ClusterConfigDto {
@@ -24,4 +28,14 @@ export class UpdateSettingsDto {
   @IsOptional()
   @IsInt()
   tokenCoefficientMs?: number;
+
+  @ApiPropertyOptional({ example: 60000, minimum: 0, maximum: 600000 })
+  @IsOptional()
+  @IsInt()
+  fenceStartupGraceMs?: number;
+
+  @ApiPropertyOptional({ example: 60000, minimum: 0, maximum: 3600000 })
+  @IsOptional()
+  @IsInt()
+  fenceMinDelayMs?: number;
 }

@@ -1,0 +1,57 @@
+import type { CliArgs } from '../args';
+import { CliError } from '../agent-session';
+import { command, printJson, type Command } from '../command-context';
+import { columns } from '../format-table';
+import type { Messages } from '../i18n';
+
+const list = command([], [], async ({ m, out, json, api }) => {
+  const groups = await api((c) => c.GET('/api/v1/resources/groups'));
+  if (json) return printJson(out, groups);
+  if (groups.length === 0) return out(m.resources.none);
+  const rows = groups.flatMap((g) =>
+    g.resources.map((r) => [g.name, r.name, r.kind, r.detail, g.owner ?? m.resources.nowhere, r.running === null ? '—' : r.running ? m.resources.running : m.resources.stopped]),
+  );
+  out(columns([m.resources.header, ...rows]));
+});
+
+/**
+ * `resources group-set NAME [--vip CIDR[@IFACE]]… [--process "CMD ARG…"]… [--prefer NODE] [--no-sticky]`:
+ * resources are taken in the order given; a process command is split on spaces (no shell).
+ */
+function groupSet(args: CliArgs, m: Messages, out: (t: string) => void) {
+  return command(['no-sticky'], ['vip', 'process', 'prefer'], async ({ options, json, api }) => {
+    const name = options.positional[0];
+    if (!name) throw new CliError(m.usage('resources group-set NOM [--vip CIDR[@iface]]… [--process "CMD ARG…"]… [--prefer NŒUD] [--no-sticky]'));
+    const resources: { name: string; kind: 'vip' | 'process'; address?: string; interface?: string; command?: string[] }[] = [];
+    args.rest.forEach((arg, i) => {
+      const value = args.rest[i + 1] ?? '';
+      if (arg === '--vip') {
+        const [address = '', iface] = value.split('@');
+        resources.push({ name: `${name}-vip${resources.filter((r) => r.kind === 'vip').length || ''}`, kind: 'vip', address, ...(iface ? { interface: iface } : {}) });
+      } else if (arg === '--process') {
+        resources.push({ name: `${name}-process${resources.filter((r) => r.kind === 'process').length || ''}`, kind: 'process', command: value.split(/\s+/).filter(Boolean) });
+      }
+    });
+    const prefer = options.values.get('prefer');
+    const group = await api((c) => c.PUT('/api/v1/resources/groups/{name}', { params: { path: { name } }, body: { resources, sticky: !options.flags.has('no-sticky'), ...(prefer ? { preferredNode: prefer } : {}) } }));
+    if (json) return printJson(out, group);
+    out(m.resources.set(name, group.owner ?? m.resources.nowhere));
+  })(args, m, out);
+}
+
+const groupRemove = command([], [], async ({ m, out, options, api }) => {
+  const name = options.positional[0];
+  if (!name) throw new CliError(m.usage('resources group-remove NOM'));
+  await api((c) => c.DELETE('/api/v1/resources/groups/{name}', { params: { path: { name } } }));
+  out(m.resources.removed(name));
+});
+
+const SUBCOMMANDS: Record<string, Command> = { list, 'group-set': groupSet, 'group-remove': groupRemove };
+
+/** `sfha resources [list|group-set|group-remove]` */
+export async function resourcesCommand(args: CliArgs, m: Messages, out: (text: string) => void): Promise<void> {
+  const [sub = 'list', ...rest] = args.rest;
+  const run = SUBCOMMANDS[sub];
+  if (!run) throw new CliError(m.unknownCommand(`resources ${sub}`));
+  await run({ ...args, rest }, m, out);
+}

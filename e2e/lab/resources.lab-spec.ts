@@ -1,0 +1,108 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { HostStatus } from './lab';
+import { LAB_BIN_DIR, LAB_DIR, REPO_ROOT } from './lab-layout';
+import { lab, labOk, sfha, sfhaJson } from './lab-runner';
+import { sleep, waitFor } from './lab-system';
+
+const VIP = '192.0.2.100';
+const CHECKER_OUT = join(LAB_DIR, 'vip-checker.json');
+interface Group { name: string; owner: string | null; resources: { name: string; running: boolean | null }[] }
+interface ClusterStatus { quorate: boolean; nodes: { name: string; online: boolean }[] }
+interface FenceEvent { node: string; action: string; ok: boolean; requestedBy: string; startedAt: string }
+
+const cluster = (node: string) => sfhaJson<{ cluster: ClusterStatus }>(node, 'status').cluster;
+const online = (node: string) => cluster(node).nodes.filter((n) => n.online).map((n) => n.name);
+const token = (node: string) => sfhaJson<{ token: string }>(node, 'mesh', 'token').token;
+const groups = (node: string) => sfhaJson<Group[]>(node, 'resources');
+const host = (name: string) => (JSON.parse(labOk('status', '--json')) as HostStatus[]).find((h) => h.name === name);
+const until = (what: string, check: () => boolean, ms = 30_000) => waitFor(what, () => Promise.resolve(check()), ms);
+/** The client on the LAN (the bridge): who answers through the VIP, or null. */
+function client(): string | null {
+  try {
+    return execFileSync('nsenter', ['--net=/run/netns/sfha-br', 'curl', '-s', '-m', '1', `http://${VIP}:8080/`], { encoding: 'utf8' }).trim() || null;
+  } catch {
+    return null;
+  }
+}
+const holders = () => ['node1', 'node2', 'node3'].filter((n) => lab('exec', n, '--', 'ip', '-o', 'address', 'show', 'dev', 'eth0').stdout.includes(` ${VIP}/`));
+
+let checker: ChildProcess;
+const figures: Record<string, number> = {};
+
+beforeAll(async () => {
+  labOk('down');
+  labOk('up', '3');
+  sfhaJson('node1', 'init', '--cluster', 'prod', '--mesh', '--ip', '10.100.0.1/24');
+  sfhaJson('node2', 'join', token('node1'));
+  sfhaJson('node3', 'join', token('node2'));
+  await until('a quorate membership of 3', () => online('node1').length === 3 && cluster('node3').quorate);
+  // The agents started seconds ago: no startup grace for this test, a short minimum delay.
+  sfhaJson('node1', 'config', 'set', '--fence-startup-grace-ms', '0', '--fence-min-delay-ms', '5000');
+  sfhaJson('node1', 'stonith', 'device-set', 'lab', '--agent', 'fence_sfha_lab', '--host', 'node1=node1', '--host', 'node2=node2', '--host', 'node3=node3');
+  rmSync(CHECKER_OUT, { force: true });
+  checker = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'vip-checker.ts'), VIP, '3', CHECKER_OUT], { cwd: REPO_ROOT, stdio: 'ignore' });
+});
+
+afterAll(() => {
+  lab('heal');
+  lab('down');
+});
+
+describe('a VIP and a web service, failing over safely', () => {
+  it('1. runs the VIP and the service on node1; a client reaches the service through the VIP', async () => {
+    sfhaJson('node2', 'resources', 'group-set', 'web', '--vip', `${VIP}/24`, '--process', `${LAB_BIN_DIR}/lab-web-server 8080`, '--prefer', 'node1');
+    await until('the client to reach node1 through the VIP', () => client() === 'node1');
+    expect(holders()).toEqual(['node1']);
+    expect(groups('node3')).toEqual([
+      expect.objectContaining({ name: 'web', owner: 'node1', resources: [expect.objectContaining({ running: true }), expect.objectContaining({ running: true })] }),
+    ]);
+  });
+
+  it('refuses an invalid group with clear messages', () => {
+    const run = sfha('node1', 'resources', 'group-set', 'bad', '--vip', '300.1.1.1/24', '--prefer', 'node9');
+    expect(run.stderr).toContain('(HTTP 400, VALIDATION_FAILED)');
+    expect(run.stderr).toContain('address must be an IPv4 address with a prefix');
+    expect(run.stderr).toContain('preferredNode node9 is not a member');
+  });
+
+  it('2. when the owner dies, the leader fences it first, then the service starts elsewhere and the client gets through again', async () => {
+    const killedAt = Date.now();
+    labOk('kill', 'node1');
+    await until('the client to be served by another node', () => ['node2', 'node3'].includes(client() ?? ''), 60_000);
+    figures.failoverMs = Date.now() - killedAt;
+    const fence = sfhaJson<FenceEvent[]>('node2', 'stonith', 'history').find((e) => e.node === 'node1' && e.action === 'off');
+    expect(fence).toMatchObject({ ok: true, requestedBy: 'leader' });
+    expect(host('node1')).toMatchObject({ processes: 0 });
+    expect(holders()).toHaveLength(1);
+  });
+
+  it('3. a partitioned owner releases everything, the majority serves, and after healing there is one owner', async () => {
+    sfhaJson('node2', 'stonith', 'unfence', 'node1');
+    await until('node1 back in the membership', () => online('node2').length === 3, 60_000);
+    const owner = groups('node2')[0]?.owner ?? '';
+    const others = ['node1', 'node2', 'node3'].filter((n) => n !== owner);
+    expect(others).toHaveLength(2);
+    await sleep(6_000); // past the minimum delay between fences
+    const cutAt = Date.now();
+    labOk('partition', others.join(','), owner);
+    await until('the majority to serve the VIP', () => others.includes(client() ?? ''), 60_000);
+    figures.partitionFailoverMs = Date.now() - cutAt;
+    labOk('heal');
+    await sleep(3_000);
+    expect(holders()).toHaveLength(1);
+    expect(others).toContain(client());
+  });
+
+  it('never had two hosts holding the VIP at once (sampled every 50 ms)', async () => {
+    const exited = new Promise((resolve) => checker.once('exit', resolve));
+    checker.kill('SIGTERM');
+    await exited;
+    const report = JSON.parse(readFileSync(CHECKER_OUT, 'utf8')) as { samples: number; violations: unknown[] };
+    process.stdout.write(`failover: ${JSON.stringify(figures)}; VIP checker: ${report.samples} samples\n`);
+    expect(report.samples).toBeGreaterThan(200);
+    expect(report.violations).toEqual([]);
+  });
+});

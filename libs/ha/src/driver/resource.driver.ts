@@ -1,0 +1,58 @@
+import type { Executor } from '@sfha/exec';
+import type { ProcessResource, VipResource } from '../resources';
+
+/** Starts, stops and checks resources on this host. One real implementation: {@link createResourceDriver}. */
+export interface ResourceDriver {
+  vipHeld(vip: VipResource): Promise<boolean>;
+  /** Adds the address and announces it with gratuitous ARP, so neighbours move to this host. */
+  acquireVip(vip: VipResource): Promise<void>;
+  releaseVip(vip: VipResource): Promise<void>;
+  processRunning(p: ProcessResource): Promise<boolean>;
+  startProcess(p: ProcessResource, env: Record<string, string>): Promise<void>;
+  stopProcess(p: ProcessResource): Promise<void>;
+}
+
+export interface ResourceDriverPaths {
+  /** Pid files of supervised processes. */
+  runDir: string;
+  /** Their output. */
+  logDir: string;
+}
+
+export const DEFAULT_RESOURCE_PATHS: ResourceDriverPaths = { runDir: '/run/sfha', logDir: '/var/log/sfha' };
+
+export function createResourceDriver(exec: Executor, paths: ResourceDriverPaths = DEFAULT_RESOURCE_PATHS): ResourceDriver {
+  const pidfile = (p: ProcessResource) => `${paths.runDir}/${p.name}.pid`;
+  const ip = (vip: VipResource) => vip.address.split('/')[0] ?? '';
+  return {
+    async vipHeld(vip) {
+      const { stdout } = await exec.run('ip', ['-j', 'address', 'show', 'dev', vip.interface]);
+      return (JSON.parse(stdout) as { addr_info?: { local?: string }[] }[]).some((l) => l.addr_info?.some((a) => a.local === ip(vip)));
+    },
+    async acquireVip(vip) {
+      await exec.run('ip', ['address', 'add', vip.address, 'dev', vip.interface]);
+      // Unsolicited ARP updates the neighbours' entries. In the background: the address is
+      // already up, and arping takes a second per announcement.
+      void exec.run('arping', ['-U', '-c', '2', '-I', vip.interface, '-s', ip(vip), ip(vip)], { allowFailure: true, timeoutMs: 5_000 }).catch(() => undefined);
+    },
+    async releaseVip(vip) {
+      await exec.run('ip', ['address', 'del', vip.address, 'dev', vip.interface], { allowFailure: true });
+    },
+    async processRunning(p) {
+      const result = await exec.run('start-stop-daemon', ['--status', '--pidfile', pidfile(p)], { allowFailure: true });
+      return result.exitCode === 0;
+    },
+    async startProcess(p, env) {
+      await exec.run('mkdir', ['-p', paths.runDir, paths.logDir]);
+      const [command = '', ...args] = p.command;
+      await exec.run(
+        'start-stop-daemon',
+        ['--start', '--background', '--make-pidfile', '--pidfile', pidfile(p), '--output', `${paths.logDir}/${p.name}.log`, '--startas', command, '--', ...args],
+        { env },
+      );
+    },
+    async stopProcess(p) {
+      await exec.run('start-stop-daemon', ['--stop', '--pidfile', pidfile(p), '--retry', 'TERM/5/KILL/2', '--remove-pidfile'], { allowFailure: true, timeoutMs: 15_000 });
+    },
+  };
+}
