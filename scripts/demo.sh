@@ -17,10 +17,24 @@ member node1 || lab exec node1 -- sfha --lang=en init --cluster demo --mesh --ip
 member node2 || lab exec node2 -- sfha --lang=en join "$(invitation node1)" >/dev/null
 member node3 || lab exec node3 -- sfha --lang=en join "$(invitation node2)" >/dev/null
 
+# HA: wait for quorum, then the lab fence device and a web service behind a floating IP
+# (both are cluster config: set once, replicated; setting them again changes nothing).
+for _ in $(seq 1 60); do
+  lab exec node1 -- sfha --json status | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{const c=JSON.parse(s).cluster;process.exit(c?.quorate&&c.nodes.every((n)=>n.online)?0:1)})' && break
+  sleep 1
+done
+lab exec node1 -- sfha --lang=en stonith device-set lab --agent fence_sfha_lab --host node1=node1 --host node2=node2 --host node3=node3 >/dev/null
+lab exec node1 -- sfha --lang=en resources group-set web --vip 192.0.2.100/24 --process "$PWD/e2e/lab/bin/lab-web-server 8080" --prefer node1 >/dev/null
+
 cat <<MSG
 
 sfha demo: 3 hosts (node1..node3) are up, each with its own agent, joined in the
-WireGuard mesh of cluster "demo" (10.100.0.1-3). See it: npm run lab -- exec node1 -- sfha mesh status
+WireGuard mesh of cluster "demo" (10.100.0.1-3), with Corosync quorum, the lab fence
+device, and a web service behind the floating IP 192.0.2.100.
+
+  The service, through the VIP:  curl http://127.0.0.1:7880   (answers with the node serving it)
+  Fail it over:                  npm run lab -- kill node1     (the leader fences node1, the service moves)
+  Bring node1 back:              npm run lab -- exec node2 -- sfha stonith unfence node1
 
 MSG
 printf '  %-24s %s\n' "Dashboard" "First-run setup code"
@@ -35,6 +49,8 @@ node's setup code (it is printed in the agent's log: npm run lab -- logs node1).
 From inside a host, as root, no password needed:
   npm run lab -- exec node1 -- sfha status
   npm run lab -- exec node1 -- sfha mesh status
+  npm run lab -- exec node1 -- sfha resources
+  npm run lab -- exec node1 -- sfha stonith history
 Other lab verbs: npm run lab -- help
 Stop everything:  npm run lab -- down
 MSG

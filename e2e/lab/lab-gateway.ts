@@ -7,6 +7,7 @@
  * namespaces), relay TCP:
  *   machine   127.0.0.1:(7780+i)  →  SOCKDIR/node<i>.sock        (run in the root namespace)
  *   bridge    SOCKDIR/node<i>.sock →  192.0.2.<i>:7780            (run in the lab's bridge namespace)
+ * and the demo's floating service: 127.0.0.1:7880 → SOCKDIR/vip.sock → 192.0.2.100:8080.
  */
 import { rmSync } from 'node:fs';
 import { connect, createServer, type Socket } from 'node:net';
@@ -40,5 +41,12 @@ for (let i = 1; i <= count; i++) {
     rmSync(socketPath, { force: true });
     createServer((client) => relay(client, connect(7780, `192.0.2.${i}`))).listen(socketPath);
   }
+}
+// The demo's VIP service (a client on the LAN, seen from the machine).
+const vipSocket = join(sockDir, 'vip.sock');
+if (side === 'machine') createServer((client) => relay(client, connect(vipSocket))).listen(7880, '127.0.0.1');
+else {
+  rmSync(vipSocket, { force: true });
+  createServer((client) => relay(client, connect(8080, '192.0.2.100'))).listen(vipSocket);
 }
 process.on('SIGTERM', () => process.exit(0));
