@@ -10,7 +10,7 @@ import { sleep, waitFor } from './lab-system';
 const VIP = '192.0.2.100';
 const CHECKER_OUT = join(LAB_DIR, 'vip-checker.json');
 interface Group { name: string; owner: string | null; resources: { name: string; running: boolean | null }[] }
-interface ClusterStatus { quorate: boolean; nodes: { name: string; online: boolean }[] }
+interface ClusterStatus { quorate: boolean; leader: string | null; nodes: { name: string; online: boolean }[] }
 interface FenceEvent { node: string; action: string; ok: boolean; requestedBy: string; startedAt: string }
 
 const cluster = (node: string) => sfhaJson<{ cluster: ClusterStatus }>(node, 'status').cluster;
@@ -30,6 +30,7 @@ function client(): string | null {
 const holders = () => ['node1', 'node2', 'node3'].filter((n) => lab('exec', n, '--', 'ip', '-o', 'address', 'show', 'dev', 'eth0').stdout.includes(` ${VIP}/`));
 
 let checker: ChildProcess;
+let partitioned = '';
 const figures: Record<string, number> = {};
 
 beforeAll(async () => {
@@ -87,6 +88,7 @@ describe('a VIP and a web service, failing over safely', () => {
     expect(others).toHaveLength(2);
     await sleep(6_000); // past the minimum delay between fences
     const cutAt = Date.now();
+    partitioned = owner;
     labOk('partition', others.join(','), owner);
     await until('the majority to serve the VIP', () => others.includes(client() ?? ''), 60_000);
     figures.partitionFailoverMs = Date.now() - cutAt;
@@ -94,6 +96,39 @@ describe('a VIP and a web service, failing over safely', () => {
     await sleep(3_000);
     expect(holders()).toHaveLength(1);
     expect(others).toContain(client());
+  });
+
+  it('5a. a manual move goes to the chosen node (stopped first); clearing it leaves the group there', async () => {
+    sfhaJson('node1', 'stonith', 'unfence', partitioned);
+    await until(`${partitioned} back in the membership`, () => online('node1').length === 3 || online('node2').length === 3, 60_000);
+    const owner = client() ?? '';
+    const target = ['node1', 'node2', 'node3'].find((n) => n !== owner) ?? '';
+    sfhaJson('node1', 'failover', 'web', target);
+    await until(`the client to be served by ${target}`, () => client() === target);
+    expect(groups('node2')[0]).toMatchObject({ owner: target, movedTo: target });
+    sfhaJson('node1', 'failover', '--clear', 'web');
+    await sleep(3_000);
+    expect(groups('node3')[0]).toMatchObject({ owner: target, movedTo: null });
+    expect(client()).toBe(target);
+  });
+
+  it('5b. standby of the owner moves its groups away; the node never leads meanwhile', async () => {
+    const owner = client() ?? '';
+    sfhaJson('node2', 'standby', owner);
+    await until('the group to leave the node in standby', () => ![owner, null].includes(client()));
+    expect(cluster('node2').leader).not.toBe(owner);
+    sfhaJson('node2', 'unstandby', owner);
+  });
+
+  it('5c. maintenance mode leaves the resources alone', async () => {
+    const owner = client() ?? '';
+    sfhaJson('node1', 'maintenance', 'on');
+    await sleep(1_500);
+    labOk('exec', owner, '--', 'start-stop-daemon', '--stop', '--pidfile', '/run/sfha/web-process.pid', '--remove-pidfile');
+    await sleep(4_000);
+    expect(client()).toBeNull(); // not restarted: hands off
+    sfhaJson('node1', 'maintenance', 'off');
+    await until('the cluster to restart the service', () => client() === owner);
   });
 
   it('never had two hosts holding the VIP at once (sampled every 50 ms)', async () => {

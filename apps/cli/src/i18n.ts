@@ -20,6 +20,9 @@ Commandes :
   mesh rotate-keys [--prepare|--commit|--cleanup]   renouvelle la clé WireGuard de ce nœud
   config show | config set [--token-ms MS]          configuration répliquée du cluster (quorum requis)
   resources [list] | resources group-set NOM [--vip CIDR[@iface]]… [--process "CMD"]… [--prefer NŒUD]
+  failover GROUPE NŒUD | failover --clear GROUPE   déplace un groupe (épinglé) / le libère
+  standby NŒUD | unstandby NŒUD                    met un nœud en veille / l'en sort
+  maintenance on|off                               le cluster laisse les ressources tranquilles
   stonith status | history | agent fence_…         fencing : état, historique, paramètres d'un agent
   stonith device-set NOM --agent fence_… [--param k=v]… --host nœud=prise…
   stonith fence NŒUD [--reboot] | stonith unfence NŒUD
@@ -55,6 +58,14 @@ Options :
     health: 'Santé',
   },
   usage: (u: string) => `usage : sfha ${u}`,
+  admin: {
+    moving: (g: string, n: string) => `${g} va sur ${n} (arrêt d'abord, puis démarrage là-bas) ; épinglé jusqu'à sfha failover --clear ${g}`,
+    cleared: (g: string) => `${g} n'est plus épinglé (il reste où il tourne)`,
+    standby: (n: string) => `${n} en veille : ses groupes partent, il ne sera pas leader`,
+    unstandby: (n: string) => `${n} n'est plus en veille`,
+    maintenanceOn: 'maintenance ACTIVE : le cluster ne touche plus aux ressources',
+    maintenanceOff: 'maintenance terminée : le cluster gère de nouveau les ressources',
+  },
   resources: {
     none: 'aucune ressource : sfha resources group-set NOM --vip 192.0.2.100/24 …',
     header: ['GROUPE', 'RESSOURCE', 'TYPE', 'DÉTAIL', 'PROPRIÉTAIRE', 'ÉTAT'],
@@ -147,6 +158,9 @@ Commands:
   mesh rotate-keys [--prepare|--commit|--cleanup]   renew this node's WireGuard key
   config show | config set [--token-ms MS]          the replicated cluster configuration (quorum needed)
   resources [list] | resources group-set NAME [--vip CIDR[@iface]]… [--process "CMD"]… [--prefer NODE]
+  failover GROUP NODE | failover --clear GROUP     move a group (pinned) / unpin it
+  standby NODE | unstandby NODE                    put a node in standby / take it out
+  maintenance on|off                               the cluster leaves resources alone
   stonith status | history | agent fence_…         fencing: state, history, an agent's parameters
   stonith device-set NAME --agent fence_… [--param k=v]… --host node=plug…
   stonith fence NODE [--reboot] | stonith unfence NODE
@@ -182,6 +196,14 @@ Options:
     health: 'Health',
   },
   usage: (u) => `usage: sfha ${u}`,
+  admin: {
+    moving: (g, n) => `${g} is moving to ${n} (stopped first, then started there); pinned until sfha failover --clear ${g}`,
+    cleared: (g) => `${g} is no longer pinned (it stays where it runs)`,
+    standby: (n) => `${n} in standby: its groups move away, it will not lead`,
+    unstandby: (n) => `${n} is out of standby`,
+    maintenanceOn: 'maintenance ON: the cluster leaves the resources alone',
+    maintenanceOff: 'maintenance OFF: the cluster manages the resources again',
+  },
   resources: {
     none: 'no resources: sfha resources group-set NAME --vip 192.0.2.100/24 …',
     header: ['GROUP', 'RESOURCE', 'KIND', 'DETAIL', 'OWNER', 'STATE'],

@@ -2,6 +2,7 @@ import { ApiError } from '@sfha/contracts';
 import { CliError } from './agent-session';
 import { parseArgs, type CliArgs } from './args';
 import { initCommand, joinCommand } from './commands/cluster.command';
+import { failoverCommand, maintenanceCommand, standbyCommand, unstandbyCommand } from './commands/admin.command';
 import { configCommand } from './commands/config.command';
 import { resourcesCommand } from './commands/resources.command';
 import { stonithCommand } from './commands/stonith.command';
@@ -11,7 +12,19 @@ import { MESSAGES, type Messages } from './i18n';
 
 const VERSION = '0.1.0';
 type Command = (args: CliArgs, m: Messages, out: (text: string) => void) => Promise<void>;
-const COMMANDS: Record<string, Command> = { status: statusCommand, init: initCommand, join: joinCommand, mesh: meshCommand, config: configCommand, stonith: stonithCommand, resources: resourcesCommand };
+const COMMANDS: Record<string, Command> = {
+  status: statusCommand,
+  init: initCommand,
+  join: joinCommand,
+  mesh: meshCommand,
+  config: configCommand,
+  stonith: stonithCommand,
+  resources: resourcesCommand,
+  failover: failoverCommand,
+  standby: standbyCommand,
+  unstandby: unstandbyCommand,
+  maintenance: maintenanceCommand,
+};
 
 const out = (text: string): void => {
   process.stdout.write(`${text}\n`);

@@ -28,6 +28,12 @@ export interface ClusterConfig {
   groups?: ResourceGroup[];
   /** Where the leader placed each group. */
   assignments?: Record<string, string | null>;
+  /** Admin pins: group → node (move), until cleared. */
+  moves?: Record<string, string>;
+  /** Nodes in standby: they run nothing and never lead. */
+  standby?: string[];
+  /** The cluster leaves every resource alone (no start, stop, move or fence). */
+  maintenance?: boolean;
 }
 
 /** A change to the cluster config, as it travels to the leader. */
@@ -37,7 +43,10 @@ export type ConfigChange =
   | { kind: 'delete-fence-device'; name: string }
   | { kind: 'put-group'; group: ResourceGroup }
   | { kind: 'delete-group'; name: string }
-  | { kind: 'assign'; assignments: Record<string, string | null> };
+  | { kind: 'assign'; assignments: Record<string, string | null> }
+  | { kind: 'move'; group: string; node: string | null }
+  | { kind: 'standby'; node: string; on: boolean }
+  | { kind: 'maintenance'; on: boolean };
 
 export interface VersionedConfig {
   generation: number;
@@ -49,6 +58,9 @@ export const DEFAULT_CLUSTER_CONFIG: ClusterConfig = {
   fenceDevices: [],
   groups: [],
   assignments: {},
+  moves: {},
+  standby: [],
+  maintenance: false,
 };
 
 /** A stored config with every field filled in (documents from older generations lack new ones). */
@@ -110,6 +122,12 @@ export function changeProblems(config: ClusterConfig, change: ConfigChange): str
       return (config.groups ?? []).some((g) => g.name === change.name) ? [] : [`no group named ${change.name}`];
     case 'assign':
       return change.assignments && typeof change.assignments === 'object' ? [] : ['assignments are required'];
+    case 'move':
+      return (config.groups ?? []).some((g) => g.name === change.group) ? [] : [`no group named ${change.group}`];
+    case 'standby':
+      return typeof change.node === 'string' && typeof change.on === 'boolean' ? [] : ['standby needs a node and on/off'];
+    case 'maintenance':
+      return typeof change.on === 'boolean' ? [] : ['maintenance needs on or off'];
     default:
       return ['unknown change'];
   }
@@ -134,5 +152,17 @@ export function applyChange(config: ClusterConfig, change: ConfigChange): Cluste
     }
     case 'assign':
       return { ...config, assignments: { ...change.assignments } };
+    case 'move': {
+      const moves = { ...(config.moves ?? {}) };
+      if (change.node === null) delete moves[change.group];
+      else moves[change.group] = change.node;
+      return { ...config, moves };
+    }
+    case 'standby': {
+      const standby = (config.standby ?? []).filter((n) => n !== change.node);
+      return { ...config, standby: change.on ? [...standby, change.node].sort() : standby };
+    }
+    case 'maintenance':
+      return { ...config, maintenance: change.on };
   }
 }

@@ -14,7 +14,7 @@ export { decideFence, DEFAULT_FENCE_POLICY } from './fence-policy';
 export type { FenceDecision, FencePolicy, FenceRequest } from './fence-policy';
 export { createFenceAgentDriver, FenceAgentNotFound } from './driver/fence-agent.driver';
 export type { FenceAgentDriver, FenceRun } from './driver/fence-agent.driver';
-export { groupProblems, placeGroups } from './resources';
+export { groupProblems, placeGroups, withHandover } from './resources';
 export type { PlacementDecision, PlacementInput, ProcessResource, Resource, ResourceGroup, VipResource } from './resources';
 export { createResourceDriver, DEFAULT_RESOURCE_PATHS } from './driver/resource.driver';
 export type { ResourceDriver, ResourceDriverPaths } from './driver/resource.driver';

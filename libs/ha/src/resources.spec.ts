@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupProblems, placeGroups, type ResourceGroup } from './resources';
+import { groupProblems, placeGroups, withHandover, type ResourceGroup } from './resources';
 
 const group = (name: string, preferredNode: string | null = null, sticky = true): ResourceGroup => ({
   name,
@@ -72,5 +72,22 @@ describe('placement', () => {
 
   it('leaves a group unplaced when no node is eligible', () => {
     expect(placeGroups({ groups: [web], assignments: {}, eligible: [], fenced: [] }).assignments).toEqual({ web: null });
+  });
+});
+
+describe('admin moves and handover', () => {
+  it('honours a pin over stickiness while the pinned node is eligible', () => {
+    expect(placeGroups({ groups: [web], assignments: { web: 'node1' }, eligible: ['node1', 'node2'], fenced: [], moves: { web: 'node2' } }).assignments).toEqual({ web: 'node2' });
+    expect(placeGroups({ groups: [web], assignments: { web: 'node1' }, eligible: ['node1'], fenced: [], moves: { web: 'node2' } }).assignments).toEqual({ web: 'node1' });
+  });
+
+  it('stops a group on a live owner before giving it to another node', () => {
+    const online = ['node1', 'node2'];
+    expect(withHandover({ web: 'node1' }, { web: 'node2' }, online, () => ['node1'])).toEqual({ web: null });
+    // Still reported running somewhere: wait.
+    expect(withHandover({ web: null }, { web: 'node2' }, online, () => ['node1'])).toEqual({ web: null });
+    expect(withHandover({ web: null }, { web: 'node2' }, online, () => [])).toEqual({ web: 'node2' });
+    // From a fenced (offline) owner: straight to the new node once nobody online runs it.
+    expect(withHandover({ web: 'node3' }, { web: 'node2' }, online, () => [])).toEqual({ web: 'node2' });
   });
 });

@@ -65,6 +65,8 @@ export interface PlacementInput {
   eligible: readonly string[];
   /** Members gone from the membership whose fence is confirmed since they left. */
   fenced: readonly string[];
+  /** Admin pins (move): group → node, honoured while that node is eligible. */
+  moves?: Readonly<Record<string, string>>;
 }
 
 export interface PlacementDecision {
@@ -82,7 +84,12 @@ export function placeGroups(input: PlacementInput): PlacementDecision {
   const assignments: Record<string, string | null> = {};
   const toFence = new Set<string>();
   const load = new Map(input.eligible.map((n) => [n, 0]));
+  const pinned = (group: ResourceGroup): string | null => {
+    const target = input.moves?.[group.name];
+    return target && load.has(target) ? target : null;
+  };
   const pick = (group: ResourceGroup): string | null => {
+    if (pinned(group)) return pinned(group);
     if (group.preferredNode && load.has(group.preferredNode)) return group.preferredNode;
     let best: string | null = null;
     for (const node of input.eligible) if (best === null || (load.get(node) ?? 0) < (load.get(best) ?? 0)) best = node;
@@ -94,7 +101,7 @@ export function placeGroups(input: PlacementInput): PlacementDecision {
     const owner = input.assignments[group.name] ?? null;
     if (owner && load.has(owner)) {
       const preferred = group.preferredNode;
-      const target = !group.sticky && preferred && preferred !== owner && load.has(preferred) ? preferred : owner;
+      const target = pinned(group) ?? (!group.sticky && preferred && preferred !== owner && load.has(preferred) ? preferred : owner);
       assignments[group.name] = target;
       load.set(target, (load.get(target) ?? 0) + 1);
     }
@@ -115,4 +122,25 @@ export function placeGroups(input: PlacementInput): PlacementDecision {
     if (target) load.set(target, (load.get(target) ?? 0) + 1);
   }
   return { assignments, toFence: [...toFence] };
+}
+
+/**
+ * The safe way from one placement to another. Pure. A group moving off a live node is first
+ * assigned nowhere (its owner stops it); it is assigned to its new node only once no online
+ * node reports it running, so two nodes never run it at once.
+ */
+export function withHandover(
+  current: Readonly<Record<string, string | null>>,
+  proposed: Readonly<Record<string, string | null>>,
+  online: readonly string[],
+  runningOn: (group: string) => readonly string[],
+): Record<string, string | null> {
+  const next: Record<string, string | null> = {};
+  for (const [group, to] of Object.entries(proposed)) {
+    const from = current[group] ?? null;
+    if (to === from || to === null) next[group] = to;
+    else if (from !== null && online.includes(from)) next[group] = null;
+    else next[group] = runningOn(group).some((n) => n !== to) ? from : to;
+  }
+  return next;
 }

@@ -1,29 +1,65 @@
-import { Body, Controller, Get, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import type { VersionedConfig } from '@sfha/ha';
+import { DomainError } from '../errors/domain-error';
+import { ErrorCode } from '../errors/error-code';
+import { MeshReplication } from '../mesh/mesh-replication.service';
 import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrorBody } from '../errors/api-error-body';
 import { ClusterConfigService } from './cluster-config.service';
-import { ClusterConfigDto, UpdateSettingsDto } from './dto/cluster-config.dto';
+import { ClusterConfigDto, MaintenanceDto, UpdateSettingsDto } from './dto/cluster-config.dto';
+
+const toDto = ({ generation, config }: VersionedConfig): ClusterConfigDto => ({ generation, settings: config.settings, standby: config.standby ?? [], maintenance: config.maintenance ?? false });
 
 @ApiTags('cluster')
 @ApiBearerAuth()
-@Controller('cluster/config')
+@Controller('cluster')
 export class ClusterConfigController {
-  constructor(private readonly configs: ClusterConfigService) {}
+  constructor(
+    private readonly configs: ClusterConfigService,
+    private readonly replication: MeshReplication,
+  ) {}
 
-  @Get()
+  @Get('config')
   @ApiOperation({ operationId: 'getClusterConfig', summary: 'The committed cluster configuration' })
   @ApiOkResponse({ type: ClusterConfigDto })
   get(): ClusterConfigDto {
-    const { generation, config } = this.configs.current();
-    return { generation, settings: config.settings };
+    return toDto(this.configs.current());
   }
 
-  @Put('settings')
+  @Post('nodes/:node/standby')
+  @HttpCode(200)
+  @ApiOperation({ operationId: 'standbyNode', summary: 'Put a node in standby: its groups move away (stop first), it never leads' })
+  @ApiOkResponse({ type: ClusterConfigDto })
+  standby(@Param('node') node: string): Promise<ClusterConfigDto> {
+    return this.setStandby(node, true);
+  }
+
+  @Post('nodes/:node/unstandby')
+  @HttpCode(200)
+  @ApiOperation({ operationId: 'unstandbyNode', summary: 'Take a node out of standby' })
+  @ApiOkResponse({ type: ClusterConfigDto })
+  unstandby(@Param('node') node: string): Promise<ClusterConfigDto> {
+    return this.setStandby(node, false);
+  }
+
+  @Put('maintenance')
+  @ApiOperation({ operationId: 'setMaintenance', summary: 'Maintenance mode: the cluster leaves every resource alone' })
+  @ApiOkResponse({ type: ClusterConfigDto })
+  async maintenance(@Body() dto: MaintenanceDto): Promise<ClusterConfigDto> {
+    return toDto(await this.configs.propose({ kind: 'maintenance', on: dto.enabled }));
+  }
+
+  private async setStandby(node: string, on: boolean): Promise<ClusterConfigDto> {
+    const members = this.replication.state().members.map((m) => m.name);
+    if (!members.includes(node)) throw new DomainError(ErrorCode.MemberNotFound, `no member named ${node} (members: ${members.join(', ')})`);
+    return toDto(await this.configs.propose({ kind: 'standby', node, on }));
+  }
+
+  @Put('config/settings')
   @ApiOperation({ operationId: 'updateClusterSettings', summary: 'Change cluster settings (quorum required; committed by the leader on a majority)' })
   @ApiOkResponse({ type: ClusterConfigDto })
   @ApiConflictResponse({ type: ApiErrorBody, description: 'no quorum' })
   async update(@Body() dto: UpdateSettingsDto): Promise<ClusterConfigDto> {
-    const { generation, config } = await this.configs.changeSettings(dto);
-    return { generation, settings: config.settings };
+    return toDto(await this.configs.changeSettings(dto));
   }
 }

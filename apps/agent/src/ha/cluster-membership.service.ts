@@ -86,7 +86,7 @@ export class ClusterMembership implements OnApplicationBootstrap, OnApplicationS
       await this.corosync.reload();
       this.logger.event('info', 'cluster', 'corosync nodelist reloaded', { nodes: state.members.map((m) => m.name) });
     }
-    this.publish(clusterView(state.self.nodeName, state.members, state.cluster.network, quorum));
+    this.publish(clusterView(state.self.nodeName, state.members, state.cluster.network, quorum, this.config.committed().config.standby ?? []));
   }
 
   /** Stores the view and logs what changed: quorum, nodes coming and going, the leader. */

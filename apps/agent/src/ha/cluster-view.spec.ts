@@ -28,6 +28,10 @@ describe('cluster view', () => {
     ]);
   });
 
+  it('never elects a node in standby', () => {
+    expect(clusterView('node1', [member(1), member(2)], '10.100.0.0/24', quorum([1, 2], true), ['node1']).leader).toBe('node2');
+  });
+
   it('has no leader without quorum or without Corosync', () => {
     expect(clusterView('node3', [member(1), member(2), member(3)], '10.100.0.0/24', quorum([3], false)).leader).toBeNull();
     expect(clusterView('node1', [member(1)], '10.100.0.0/24', NOT_RUNNING)).toMatchObject({ corosyncRunning: false, quorate: false, leader: null });

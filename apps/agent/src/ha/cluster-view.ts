@@ -36,10 +36,10 @@ export interface ClusterView {
   nodes: ClusterNodeView[];
 }
 
-/** Joins the member list with Corosync's membership. Pure. Standby arrives with the HA engine's admin actions. */
-export function clusterView(selfName: string, members: readonly Member[], network: string, quorum: QuorumStatus): ClusterView {
+/** Joins the member list with Corosync's membership. Pure. A node in standby never leads. */
+export function clusterView(selfName: string, members: readonly Member[], network: string, quorum: QuorumStatus, standby: readonly string[] = []): ClusterView {
   const nodes = corosyncNodes(members, network).map((n) => ({ ...n, online: quorum.members.includes(n.nodeId) }));
-  const leaderId = electLeader(nodes.map((n) => ({ nodeId: n.nodeId, online: n.online, standby: false })), quorum.quorate);
+  const leaderId = electLeader(nodes.map((n) => ({ nodeId: n.nodeId, online: n.online, standby: standby.includes(n.name) })), quorum.quorate);
   return {
     corosyncRunning: quorum.running,
     quorate: quorum.quorate,

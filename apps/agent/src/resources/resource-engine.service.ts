@@ -1,5 +1,5 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { placeGroups, type Resource, type ResourceDriver, type ResourceGroup } from '@sfha/ha';
+import { placeGroups, withHandover, type Resource, type ResourceDriver, type ResourceGroup } from '@sfha/ha';
 import { FencingService } from '../fencing/fencing.service';
 import { ClusterConfigService } from '../ha/cluster-config.service';
 import { ClusterMembership } from '../ha/cluster-membership.service';
@@ -7,6 +7,7 @@ import type { ClusterView } from '../ha/cluster-view';
 import { JsonLogger } from '../logging/json-logger';
 import { MeshReplication } from '../mesh/mesh-replication.service';
 import { PeerApiServer } from '../mesh/peer-api/peer-api.server';
+import { PeerClient } from '../mesh/peer-api/peer-client';
 import { RESOURCE_DRIVER } from './resource-driver.provider';
 
 const TICK_MS = 1_000;
@@ -40,6 +41,7 @@ export class ResourceEngine implements OnModuleInit, OnApplicationBootstrap, OnA
     private readonly replication: MeshReplication,
     private readonly fencing: FencingService,
     private readonly peerApi: PeerApiServer,
+    private readonly client: PeerClient,
     @Inject(RESOURCE_DRIVER) private readonly driver: ResourceDriver,
     private readonly logger: JsonLogger,
   ) {}
@@ -87,9 +89,10 @@ export class ResourceEngine implements OnModuleInit, OnApplicationBootstrap, OnA
       await this.apply(groups, {}, self, 'config not current');
       return;
     }
-    const current = this.configs.current().config.groups ?? [];
-    if (view.leader === self) await this.lead(view, current);
-    await this.apply(current, this.configs.current().config.assignments ?? {}, self, 'assignment');
+    const config = this.configs.current().config;
+    if (config.maintenance) return; // the admin manages everything by hand meanwhile
+    if (view.leader === self) await this.lead(view, config.groups ?? []);
+    await this.apply(config.groups ?? [], this.configs.current().config.assignments ?? {}, self, 'assignment');
   }
 
   private trackDepartures(view: ClusterView): void {
@@ -100,25 +103,50 @@ export class ResourceEngine implements OnModuleInit, OnApplicationBootstrap, OnA
 
   /** The leader's part: fence departed owners, then commit the new placement. */
   private async lead(view: ClusterView, groups: readonly ResourceGroup[]): Promise<void> {
-    const assignments = this.configs.current().config.assignments ?? {};
-    const eligible = [...view.nodes].filter((n) => n.online).sort((a, b) => a.nodeId - b.nodeId).map((n) => n.name);
+    const { assignments = {}, moves = {}, standby = [] } = this.configs.current().config;
+    const online = [...view.nodes].filter((n) => n.online).sort((a, b) => a.nodeId - b.nodeId).map((n) => n.name);
+    const eligible = online.filter((n) => !standby.includes(n));
     const fenced = await this.confirmedFenced(Object.values(assignments).filter((o): o is string => !!o && !eligible.includes(o)));
-    let decision = placeGroups({ groups, assignments, eligible, fenced });
+    let decision = placeGroups({ groups, assignments, eligible, fenced, moves });
     for (const node of decision.toFence) {
       if ((this.nextFenceAttempt.get(node) ?? 0) > Date.now()) continue;
       this.nextFenceAttempt.set(node, Date.now() + FENCE_RETRY_MS);
       try {
         await this.fencing.fence(node, 'off', 'leader');
         this.logger.event('warn', 'resources', `${node} left while owning resources: fenced, its groups move`);
-        decision = placeGroups({ groups, assignments, eligible, fenced: [...fenced, node] });
+        decision = placeGroups({ groups, assignments, eligible, fenced: [...fenced, node], moves });
       } catch (error) {
         this.logger.event('error', 'resources', `${node} left while owning resources and could not be fenced: its groups stay stopped (${(error as Error).message})`);
       }
     }
-    if (!sameAssignments(decision.assignments, assignments)) {
-      await this.configs.propose({ kind: 'assign', assignments: decision.assignments });
-      this.logger.event('info', 'resources', 'placement committed', { assignments: decision.assignments });
+    let next = decision.assignments;
+    if (!sameAssignments(next, assignments)) {
+      // A group changes node only once nobody online runs it any more (stop first).
+      const reports = await this.reports(online);
+      next = withHandover(assignments, next, online, (group) => online.filter((n) => Object.values(reports.get(n)?.[group] ?? {}).some(Boolean) || !reports.has(n)));
     }
+    if (!sameAssignments(next, assignments)) {
+      await this.configs.propose({ kind: 'assign', assignments: next });
+      this.logger.event('info', 'resources', 'placement committed', { assignments: next });
+    }
+  }
+
+  /** What each online node says it runs (a node that does not answer is not in the map). */
+  private async reports(online: readonly string[]): Promise<Map<string, LocalResourceState>> {
+    const state = this.replication.state();
+    const map = new Map<string, LocalResourceState>();
+    await Promise.all(
+      online.map(async (name) => {
+        if (name === state.self.nodeName) return map.set(name, this.local);
+        const member = state.members.find((m) => m.name === name);
+        if (!member) return;
+        const answer = await this.client
+          .call<LocalResourceState>({ meshIp: member.meshIp, port: state.self.peerApiPort }, 'GET', RESOURCE_STATE_PATH, { sign: this.replication.signer(state), timeoutMs: 1_500 })
+          .catch(() => null);
+        if (answer?.status === 200) map.set(name, answer.body);
+      }),
+    );
+    return map;
   }
 
   /** Owners gone from the membership with a confirmed fence since they left. */

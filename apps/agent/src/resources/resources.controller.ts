@@ -1,6 +1,6 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Put } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { GroupStateDto, PutGroupDto } from './dto/resources.dto';
+import { GroupStateDto, MoveGroupDto, PutGroupDto } from './dto/resources.dto';
 import { ResourcesService } from './resources.service';
 
 @ApiTags('resources')
@@ -21,6 +21,21 @@ export class ResourcesController {
   @ApiOkResponse({ type: GroupStateDto })
   put(@Param('name') name: string, @Body() dto: PutGroupDto): Promise<GroupStateDto> {
     return this.resources.putGroup(name, dto);
+  }
+
+  @Post('groups/:name/move')
+  @HttpCode(200)
+  @ApiOperation({ operationId: 'moveGroup', summary: 'Move (fail over) a group to a node: stopped first, then started there; pinned until cleared' })
+  @ApiOkResponse({ type: GroupStateDto })
+  move(@Param('name') name: string, @Body() dto: MoveGroupDto): Promise<GroupStateDto> {
+    return this.resources.move(name, dto.node);
+  }
+
+  @Delete('groups/:name/move')
+  @ApiOperation({ operationId: 'clearGroupMove', summary: 'Clear a move: the group may be placed anywhere again (it stays put: stickiness)' })
+  @ApiOkResponse({ type: GroupStateDto })
+  clear(@Param('name') name: string): Promise<GroupStateDto> {
+    return this.resources.move(name, null);
   }
 
   @Delete('groups/:name')

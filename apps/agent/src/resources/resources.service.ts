@@ -30,6 +30,15 @@ export class ResourcesService {
     return (await this.groups()).find((g) => g.name === name) as GroupStateDto;
   }
 
+  /** Pins the group on a node (moved there with a stop-first handover), or clears the pin. */
+  async move(name: string, node: string | null): Promise<GroupStateDto> {
+    if (!(this.configs.current().config.groups ?? []).some((g) => g.name === name)) throw new DomainError(ErrorCode.NotFound, `no group named ${name}`);
+    const members = this.replication.state().members.map((m) => m.name);
+    if (node !== null && !members.includes(node)) throw new DomainError(ErrorCode.MemberNotFound, `no member named ${node} (members: ${members.join(', ')})`);
+    await this.configs.propose({ kind: 'move', group: name, node });
+    return (await this.groups()).find((g) => g.name === name) as GroupStateDto;
+  }
+
   async deleteGroup(name: string): Promise<void> {
     if (!(this.configs.current().config.groups ?? []).some((g) => g.name === name)) throw new DomainError(ErrorCode.NotFound, `no group named ${name}`);
     await this.configs.propose({ kind: 'delete-group', name });
@@ -59,6 +68,7 @@ export class ResourcesService {
         preferredNode: g.preferredNode,
         sticky: g.sticky,
         owner,
+        movedTo: config.moves?.[g.name] ?? null,
         resources: g.resources.map((r) => ({ name: r.name, kind: r.kind, detail: r.kind === 'vip' ? `${r.address} on ${r.interface}` : r.command.join(' '), running: report ? (report[r.name] ?? false) : null })),
       };
     });

@@ -191,6 +191,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cluster/maintenance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Maintenance mode: the cluster leaves every resource alone */
+        put: operations["setMaintenance"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cluster/nodes/{node}/standby": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Put a node in standby: its groups move away (stop first), it never leads */
+        post: operations["standbyNode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cluster/nodes/{node}/unstandby": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take a node out of standby */
+        post: operations["unstandbyNode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cluster/status": {
         parameters: {
             query?: never;
@@ -534,6 +585,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/resources/groups/{name}/move": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move (fail over) a group to a node: stopped first, then started there; pinned until cleared */
+        post: operations["moveGroup"];
+        /** Clear a move: the group may be placed anywhere again (it stays put: stickiness) */
+        delete: operations["clearGroupMove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/status": {
         parameters: {
             query?: never;
@@ -600,7 +669,9 @@ export interface components {
         };
         ClusterConfigDto: {
             generation: number;
+            maintenance: boolean;
             settings: components["schemas"]["ClusterSettingsDto"];
+            standby: string[];
         };
         ClusterDto: {
             clusterId: string;
@@ -719,6 +790,7 @@ export interface components {
             policy: Record<string, never>;
         };
         GroupStateDto: {
+            movedTo: string | null;
             name: string;
             owner: string | null;
             preferredNode: string | null;
@@ -784,6 +856,9 @@ export interface components {
         LoginDto: {
             password: string;
         };
+        MaintenanceDto: {
+            enabled: boolean;
+        };
         MemberDto: {
             /** @example 192.0.2.2:51820 */
             endpoint: string | null;
@@ -829,6 +904,10 @@ export interface components {
             peers: components["schemas"]["MeshPeerStatusDto"][];
             self: components["schemas"]["MeshSelfDto"];
             up: boolean;
+        };
+        MoveGroupDto: {
+            /** @example node2 */
+            node: string;
         };
         NodePowerDto: {
             device: string | null;
@@ -1244,6 +1323,71 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["JoinResultDto"];
+                };
+            };
+        };
+    };
+    setMaintenance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MaintenanceDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClusterConfigDto"];
+                };
+            };
+        };
+    };
+    standbyNode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                node: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClusterConfigDto"];
+                };
+            };
+        };
+    };
+    unstandbyNode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                node: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClusterConfigDto"];
                 };
             };
         };
@@ -1724,6 +1868,52 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    moveGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MoveGroupDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupStateDto"];
+                };
+            };
+        };
+    };
+    clearGroupMove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupStateDto"];
+                };
             };
         };
     };

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional } from 'class-validator';
+import { IsBoolean, IsInt, IsOptional } from 'class-validator';
 
 export class ClusterSettingsDto {
   /** Corosync token timeout in ms (default 1000: fast failover). */
@@ -16,6 +16,16 @@ export class ClusterConfigDto {
   /** Generation of the committed configuration (0: defaults, never changed). */
   @ApiProperty() generation!: number;
   @ApiProperty({ type: ClusterSettingsDto }) settings!: ClusterSettingsDto;
+  /** Nodes in standby: they run nothing and never lead. */
+  @ApiProperty({ type: [String] }) standby!: string[];
+  /** Resources are left alone (no start, stop, move or fence). */
+  @ApiProperty() maintenance!: boolean;
+}
+
+export class MaintenanceDto {
+  @ApiProperty()
+  @IsBoolean()
+  enabled!: boolean;
 }
 
 export class UpdateSettingsDto {

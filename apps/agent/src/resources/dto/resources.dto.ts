@@ -50,6 +50,14 @@ export class PutGroupDto {
   sticky?: boolean;
 }
 
+export class MoveGroupDto {
+  /** The node to run the group on, until the move is cleared. */
+  @ApiProperty({ example: 'node2' })
+  @IsString()
+  @Matches(/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/, { message: 'node must be a node name' })
+  node!: string;
+}
+
 export class ResourceStateDto {
   @ApiProperty() name!: string;
   @ApiProperty({ enum: ['vip', 'process'] }) kind!: string;
@@ -65,5 +73,7 @@ export class GroupStateDto {
   @ApiProperty() sticky!: boolean;
   /** The node the leader placed it on (null: nowhere, e.g. waiting for a fence). */
   @ApiProperty({ type: String, nullable: true }) owner!: string | null;
+  /** An admin move pins it there until cleared. */
+  @ApiProperty({ type: String, nullable: true }) movedTo!: string | null;
   @ApiProperty({ type: [ResourceStateDto] }) resources!: ResourceStateDto[];
 }
