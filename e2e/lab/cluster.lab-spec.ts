@@ -4,14 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { privateDirSource } from './lab-layout';
 import { lab, labOk, sfha, sfhaJson } from './lab-runner';
 import { waitFor } from './lab-system';
+import { cluster, formCluster, online } from './cluster-helpers';
 
-interface ClusterNode { name: string; nodeId: number; online: boolean; leader: boolean }
-interface ClusterStatus { quorate: boolean; leader: string | null; expectedVotes: number | null; nodes: ClusterNode[] }
 
-const cluster = (node: string) => sfhaJson<{ cluster: ClusterStatus }>(node, 'status').cluster;
-const online = (node: string) => cluster(node).nodes.filter((n) => n.online).map((n) => n.name);
 const corosyncFile = (node: string, file: string) => join(privateDirSource(node, '/etc/corosync'), file);
-const token = (node: string) => sfhaJson<{ token: string }>(node, 'mesh', 'token').token;
 /** Waits for `check` on a node, returning how long it took (ms). */
 async function timed(what: string, check: () => boolean, timeoutMs = 20_000): Promise<number> {
   const started = Date.now();
@@ -19,13 +15,7 @@ async function timed(what: string, check: () => boolean, timeoutMs = 20_000): Pr
   return Date.now() - started;
 }
 
-beforeAll(() => {
-  labOk('down');
-  labOk('up', '3');
-  sfhaJson('node1', 'init', '--cluster', 'prod', '--mesh', '--ip', '10.100.0.1/24');
-  sfhaJson('node2', 'join', token('node1'));
-  sfhaJson('node3', 'join', token('node2'));
-});
+beforeAll(formCluster);
 afterAll(() => {
   lab('heal');
   lab('down');

@@ -1,26 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { HostStatus } from './lab';
+import { cluster, formCluster, host, online as onlineSeenBy, until } from './cluster-helpers';
 import { lab, labOk, sfha, sfhaJson } from './lab-runner';
-import { waitFor } from './lab-system';
 
-interface ClusterStatus { quorate: boolean; nodes: { name: string; online: boolean }[] }
 interface FencingStatus { enabled: boolean; devices: { name: string; agent: string }[]; nodes: { node: string; device: string | null; power: string }[] }
 interface FenceEvent { node: string; action: string; device: string; ok: boolean; requestedBy: string }
 
-const cluster = (node: string) => sfhaJson<{ cluster: ClusterStatus }>(node, 'status').cluster;
-const onlineSeenBy = (node: string) => cluster(node).nodes.filter((n) => n.online).map((n) => n.name);
-const host = (name: string) => (JSON.parse(labOk('status', '--json')) as HostStatus[]).find((h) => h.name === name);
-const token = (node: string) => sfhaJson<{ token: string }>(node, 'mesh', 'token').token;
-const until = (what: string, check: () => boolean, ms = 30_000) => waitFor(what, () => Promise.resolve(check()), ms);
 
-beforeAll(async () => {
-  labOk('down');
-  labOk('up', '3');
-  sfhaJson('node1', 'init', '--cluster', 'prod', '--mesh', '--ip', '10.100.0.1/24');
-  sfhaJson('node2', 'join', token('node1'));
-  sfhaJson('node3', 'join', token('node2'));
-  await until('a quorate membership of 3', () => onlineSeenBy('node1').length === 3 && cluster('node3').quorate);
-});
+beforeAll(formCluster);
 afterAll(() => {
   lab('heal');
   lab('down');

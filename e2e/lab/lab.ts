@@ -185,6 +185,8 @@ export async function status(): Promise<HostStatus[]> {
   return Promise.all(
     hosts.map(async (name) => {
       const i = hostIndex(name) ?? 0;
+      // Count first: the nft check below runs inside the host and would count itself.
+      const processes = (await netnsPids(name)).length;
       const nft = await sh('ip', ['netns', 'exec', name, 'nft', 'list', 'table', 'inet', 'sfha_lab'], { allowFailure: true });
       return {
         name,
@@ -193,7 +195,7 @@ export async function status(): Promise<HostStatus[]> {
         labUrl: agentUrl(i),
         agentPid: agentPid(name),
         healthy: await isHealthy(i).catch(() => false),
-        processes: (await netnsPids(name)).length,
+        processes,
         partitioned: nft.exitCode === 0,
       };
     }),

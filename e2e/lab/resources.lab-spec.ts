@@ -2,23 +2,17 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { HostStatus } from './lab';
+import { cluster, formCluster, host, online, until } from './cluster-helpers';
 import { LAB_BIN_DIR, LAB_DIR, REPO_ROOT } from './lab-layout';
 import { lab, labOk, sfha, sfhaJson } from './lab-runner';
-import { sleep, waitFor } from './lab-system';
+import { sleep } from './lab-system';
 
 const VIP = '192.0.2.100';
 const CHECKER_OUT = join(LAB_DIR, 'vip-checker.json');
-interface Group { name: string; owner: string | null; resources: { name: string; running: boolean | null }[] }
-interface ClusterStatus { quorate: boolean; leader: string | null; nodes: { name: string; online: boolean }[] }
+interface Group { name: string; owner: string | null; bannedOn: string[]; resources: { name: string; running: boolean | null; restarts: number; health: string | null }[] }
 interface FenceEvent { node: string; action: string; ok: boolean; requestedBy: string; startedAt: string }
 
-const cluster = (node: string) => sfhaJson<{ cluster: ClusterStatus }>(node, 'status').cluster;
-const online = (node: string) => cluster(node).nodes.filter((n) => n.online).map((n) => n.name);
-const token = (node: string) => sfhaJson<{ token: string }>(node, 'mesh', 'token').token;
 const groups = (node: string) => sfhaJson<Group[]>(node, 'resources');
-const host = (name: string) => (JSON.parse(labOk('status', '--json')) as HostStatus[]).find((h) => h.name === name);
-const until = (what: string, check: () => boolean, ms = 30_000) => waitFor(what, () => Promise.resolve(check()), ms);
 /** The client on the LAN (the bridge): who answers through the VIP, or null. */
 function client(): string | null {
   try {
@@ -34,12 +28,7 @@ let partitioned = '';
 const figures: Record<string, number> = {};
 
 beforeAll(async () => {
-  labOk('down');
-  labOk('up', '3');
-  sfhaJson('node1', 'init', '--cluster', 'prod', '--mesh', '--ip', '10.100.0.1/24');
-  sfhaJson('node2', 'join', token('node1'));
-  sfhaJson('node3', 'join', token('node2'));
-  await until('a quorate membership of 3', () => online('node1').length === 3 && cluster('node3').quorate);
+  await formCluster();
   // The agents started seconds ago: no startup grace for this test, a short minimum delay.
   sfhaJson('node1', 'config', 'set', '--fence-startup-grace-ms', '0', '--fence-min-delay-ms', '5000');
   sfhaJson('node1', 'stonith', 'device-set', 'lab', '--agent', 'fence_sfha_lab', '--host', 'node1=node1', '--host', 'node2=node2', '--host', 'node3=node3');
@@ -112,11 +101,14 @@ describe('a VIP and a web service, failing over safely', () => {
     expect(client()).toBe(target);
   });
 
-  it('5b. standby of the owner moves its groups away; the node never leads meanwhile', async () => {
+  it('5b. standby of the owner moves its groups away, without fencing it; the node never leads meanwhile', async () => {
     const owner = client() ?? '';
+    const fencesBefore = sfhaJson<FenceEvent[]>('node2', 'stonith', 'history').length;
     sfhaJson('node2', 'standby', owner);
     await until('the group to leave the node in standby', () => ![owner, null].includes(client()));
     expect(cluster('node2').leader).not.toBe(owner);
+    expect(sfhaJson<FenceEvent[]>('node2', 'stonith', 'history')).toHaveLength(fencesBefore);
+    expect(host(owner)?.processes).toBeGreaterThan(0);
     sfhaJson('node2', 'unstandby', owner);
   });
 
@@ -129,6 +121,23 @@ describe('a VIP and a web service, failing over safely', () => {
     expect(client()).toBeNull(); // not restarted: hands off
     sfhaJson('node1', 'maintenance', 'off');
     await until('the cluster to restart the service', () => client() === owner);
+  });
+
+  it('4. a service that keeps dying is restarted where it runs, then moved away after N failures', async () => {
+    const owner = client() ?? '';
+    sfhaJson('node1', 'resources', 'group-set', 'web', '--vip', `${VIP}/24`, '--process', `${LAB_BIN_DIR}/lab-web-server 8080`, '--health-http', 'http://127.0.0.1:8080/', '--max-restarts', '2', '--prefer', 'node1');
+    await until('the health check to pass', () => groups('node2')[0]?.resources[1]?.health === 'healthy');
+    const kill = () => labOk('exec', owner, '--', 'start-stop-daemon', '--stop', '--signal', 'KILL', '--pidfile', '/run/sfha/web-process.pid');
+    for (const n of [1, 2]) {
+      kill();
+      await until(`restart ${n} on ${owner}`, () => groups('node2')[0]?.resources[1]?.restarts === n && client() === owner);
+    }
+    kill();
+    await until(`the group to leave ${owner} after a third failure`, () => ![owner, null].includes(client()), 40_000);
+    expect(groups('node3')[0]?.bannedOn).toEqual([owner]);
+    expect(sfhaJson<{ resource: string; restarts: number }[]>('node3', 'health').find((r) => r.resource === 'web-process')?.restarts).toBe(0);
+    sfhaJson('node1', 'failover', '--clear', 'web');
+    expect(groups('node3')[0]?.bannedOn).toEqual([]);
   });
 
   it('never had two hosts holding the VIP at once (sampled every 50 ms)', async () => {

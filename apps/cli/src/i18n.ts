@@ -20,6 +20,7 @@ Commandes :
   mesh rotate-keys [--prepare|--commit|--cleanup]   renouvelle la clé WireGuard de ce nœud
   config show | config set [--token-ms MS]          configuration répliquée du cluster (quorum requis)
   resources [list] | resources group-set NOM [--vip CIDR[@iface]]… [--process "CMD"]… [--prefer NŒUD]
+  health                                           santé des ressources, redémarrages locaux
   failover GROUPE NŒUD | failover --clear GROUPE   déplace un groupe (épinglé) / le libère
   standby NŒUD | unstandby NŒUD                    met un nœud en veille / l'en sort
   maintenance on|off                               le cluster laisse les ressources tranquilles
@@ -68,7 +69,8 @@ Options :
   },
   resources: {
     none: 'aucune ressource : sfha resources group-set NOM --vip 192.0.2.100/24 …',
-    header: ['GROUPE', 'RESSOURCE', 'TYPE', 'DÉTAIL', 'PROPRIÉTAIRE', 'ÉTAT'],
+    header: ['GROUPE', 'RESSOURCE', 'TYPE', 'DÉTAIL', 'PROPRIÉTAIRE', 'ÉTAT', 'SANTÉ'],
+    healthHeader: ['GROUPE', 'RESSOURCE', 'PROPRIÉTAIRE', 'SANTÉ', 'DÉTAIL', 'REDÉMARRAGES', 'EXCLU DE'],
     nowhere: 'nulle part',
     running: 'en marche',
     stopped: 'ARRÊTÉE',
@@ -158,6 +160,7 @@ Commands:
   mesh rotate-keys [--prepare|--commit|--cleanup]   renew this node's WireGuard key
   config show | config set [--token-ms MS]          the replicated cluster configuration (quorum needed)
   resources [list] | resources group-set NAME [--vip CIDR[@iface]]… [--process "CMD"]… [--prefer NODE]
+  health                                           resources' health, local restarts
   failover GROUP NODE | failover --clear GROUP     move a group (pinned) / unpin it
   standby NODE | unstandby NODE                    put a node in standby / take it out
   maintenance on|off                               the cluster leaves resources alone
@@ -206,7 +209,8 @@ Options:
   },
   resources: {
     none: 'no resources: sfha resources group-set NAME --vip 192.0.2.100/24 …',
-    header: ['GROUP', 'RESOURCE', 'KIND', 'DETAIL', 'OWNER', 'STATE'],
+    header: ['GROUP', 'RESOURCE', 'KIND', 'DETAIL', 'OWNER', 'STATE', 'HEALTH'],
+    healthHeader: ['GROUP', 'RESOURCE', 'OWNER', 'HEALTH', 'DETAIL', 'RESTARTS', 'BANNED ON'],
     nowhere: 'nowhere',
     running: 'running',
     stopped: 'STOPPED',

@@ -4,7 +4,7 @@ import { parseArgs, type CliArgs } from './args';
 import { initCommand, joinCommand } from './commands/cluster.command';
 import { failoverCommand, maintenanceCommand, standbyCommand, unstandbyCommand } from './commands/admin.command';
 import { configCommand } from './commands/config.command';
-import { resourcesCommand } from './commands/resources.command';
+import { healthCommand, resourcesCommand } from './commands/resources.command';
 import { stonithCommand } from './commands/stonith.command';
 import { meshCommand } from './commands/mesh.command';
 import { statusCommand } from './commands/status.command';
@@ -20,6 +20,7 @@ const COMMANDS: Record<string, Command> = {
   config: configCommand,
   stonith: stonithCommand,
   resources: resourcesCommand,
+  health: healthCommand,
   failover: failoverCommand,
   standby: standbyCommand,
   unstandby: unstandbyCommand,

@@ -32,6 +32,8 @@ export interface ClusterConfig {
   moves?: Record<string, string>;
   /** Nodes in standby: they run nothing and never lead. */
   standby?: string[];
+  /** group → nodes where it failed past its restart policy (cleared by failover --clear). */
+  bans?: Record<string, string[]>;
   /** The cluster leaves every resource alone (no start, stop, move or fence). */
   maintenance?: boolean;
 }
@@ -46,7 +48,8 @@ export type ConfigChange =
   | { kind: 'assign'; assignments: Record<string, string | null> }
   | { kind: 'move'; group: string; node: string | null }
   | { kind: 'standby'; node: string; on: boolean }
-  | { kind: 'maintenance'; on: boolean };
+  | { kind: 'maintenance'; on: boolean }
+  | { kind: 'ban'; group: string; node: string };
 
 export interface VersionedConfig {
   generation: number;
@@ -59,6 +62,7 @@ export const DEFAULT_CLUSTER_CONFIG: ClusterConfig = {
   groups: [],
   assignments: {},
   moves: {},
+  bans: {},
   standby: [],
   maintenance: false,
 };
@@ -128,6 +132,8 @@ export function changeProblems(config: ClusterConfig, change: ConfigChange): str
       return typeof change.node === 'string' && typeof change.on === 'boolean' ? [] : ['standby needs a node and on/off'];
     case 'maintenance':
       return typeof change.on === 'boolean' ? [] : ['maintenance needs on or off'];
+    case 'ban':
+      return (config.groups ?? []).some((g) => g.name === change.group) ? [] : [`no group named ${change.group}`];
     default:
       return ['unknown change'];
   }
@@ -154,9 +160,18 @@ export function applyChange(config: ClusterConfig, change: ConfigChange): Cluste
       return { ...config, assignments: { ...change.assignments } };
     case 'move': {
       const moves = { ...(config.moves ?? {}) };
-      if (change.node === null) delete moves[change.group];
-      else moves[change.group] = change.node;
-      return { ...config, moves };
+      const bans = { ...(config.bans ?? {}) };
+      if (change.node === null) {
+        // clear: the pin and the failure bans go.
+        delete moves[change.group];
+        delete bans[change.group];
+      } else moves[change.group] = change.node;
+      return { ...config, moves, bans };
+    }
+    case 'ban': {
+      const bans = { ...(config.bans ?? {}) };
+      bans[change.group] = [...new Set([...(bans[change.group] ?? []), change.node])].sort();
+      return { ...config, bans };
     }
     case 'standby': {
       const standby = (config.standby ?? []).filter((n) => n !== change.node);

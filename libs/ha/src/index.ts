@@ -18,3 +18,7 @@ export { groupProblems, placeGroups, withHandover } from './resources';
 export type { PlacementDecision, PlacementInput, ProcessResource, Resource, ResourceGroup, VipResource } from './resources';
 export { createResourceDriver, DEFAULT_RESOURCE_PATHS } from './driver/resource.driver';
 export type { ResourceDriver, ResourceDriverPaths } from './driver/resource.driver';
+export { DEFAULT_RESTART_POLICY, healthCheckProblems, INITIAL_HEALTH, mayRestart, observeHealth } from './health';
+export type { HealthCheck, HealthState, HealthStatus, RestartPolicy } from './health';
+export { createHealthProbe } from './driver/health-check.driver';
+export type { HealthProbe } from './driver/health-check.driver';

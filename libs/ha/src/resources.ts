@@ -13,6 +13,8 @@ export interface ProcessResource {
   kind: 'process';
   name: string;
   command: string[];
+  /** Probed on the node that runs it; unhealthy counts as a failure. */
+  health?: HealthCheck;
 }
 
 export type Resource = VipResource | ProcessResource;
@@ -24,7 +26,11 @@ export interface ResourceGroup {
   preferredNode: string | null;
   /** Stay where it runs when the preferred node comes back (no flapping back). */
   sticky: boolean;
+  /** Local restarts allowed before the group leaves the node (default 3 in 5 min). */
+  restart?: RestartPolicy;
 }
+
+import { healthCheckProblems, type HealthCheck, type RestartPolicy } from './health';
 
 const NAME = /^[a-z0-9][a-z0-9_-]{0,62}$/;
 const CIDR = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}\/(3[0-2]|[12]?\d)$/;
@@ -51,8 +57,11 @@ export function groupProblems(group: ResourceGroup, others: readonly ResourceGro
       if (!IFACE.test(r.interface)) problems.push(`${at}: interface must be an interface name like eth0`);
     } else if (r?.kind === 'process') {
       if (!Array.isArray(r.command) || r.command.length === 0 || !r.command.every((c) => typeof c === 'string' && c.length > 0)) problems.push(`${at}: command must be a non-empty list of arguments`);
+      if (r.health) problems.push(...healthCheckProblems(r.health).map((p) => `${at}: ${p}`));
     } else problems.push(`${at}: kind must be vip or process`);
   });
+  if (group.restart && (!Number.isInteger(group.restart.maxRestarts) || group.restart.maxRestarts < 0 || group.restart.maxRestarts > 100)) problems.push('restart.maxRestarts must be from 0 to 100');
+  if (group.restart && (!Number.isInteger(group.restart.windowMs) || group.restart.windowMs < 1000)) problems.push('restart.windowMs must be at least 1000');
   return problems;
 }
 
@@ -63,10 +72,14 @@ export interface PlacementInput {
   assignments: Readonly<Record<string, string | null>>;
   /** Online, non-standby members of the quorate partition, in node-id order. */
   eligible: readonly string[];
+  /** Every member in the membership (standby included): an owner among them is alive, never fenced. */
+  online: readonly string[];
   /** Members gone from the membership whose fence is confirmed since they left. */
   fenced: readonly string[];
   /** Admin pins (move): group → node, honoured while that node is eligible. */
   moves?: Readonly<Record<string, string>>;
+  /** Nodes where a group failed past its restart policy: it is not placed there until cleared. */
+  bans?: Readonly<Record<string, readonly string[]>>;
 }
 
 export interface PlacementDecision {
@@ -84,24 +97,25 @@ export function placeGroups(input: PlacementInput): PlacementDecision {
   const assignments: Record<string, string | null> = {};
   const toFence = new Set<string>();
   const load = new Map(input.eligible.map((n) => [n, 0]));
+  const allowed = (group: ResourceGroup, node: string) => load.has(node) && !(input.bans?.[group.name] ?? []).includes(node);
   const pinned = (group: ResourceGroup): string | null => {
     const target = input.moves?.[group.name];
-    return target && load.has(target) ? target : null;
+    return target && allowed(group, target) ? target : null;
   };
   const pick = (group: ResourceGroup): string | null => {
     if (pinned(group)) return pinned(group);
-    if (group.preferredNode && load.has(group.preferredNode)) return group.preferredNode;
+    if (group.preferredNode && allowed(group, group.preferredNode)) return group.preferredNode;
     let best: string | null = null;
-    for (const node of input.eligible) if (best === null || (load.get(node) ?? 0) < (load.get(best) ?? 0)) best = node;
+    for (const node of input.eligible) if (allowed(group, node) && (best === null || (load.get(node) ?? 0) < (load.get(best) ?? 0))) best = node;
     return best;
   };
   const ordered = [...input.groups].sort((a, b) => a.name.localeCompare(b.name));
   // Groups on live owners first, so their load counts when placing the others.
   for (const group of ordered) {
     const owner = input.assignments[group.name] ?? null;
-    if (owner && load.has(owner)) {
+    if (owner && allowed(group, owner)) {
       const preferred = group.preferredNode;
-      const target = pinned(group) ?? (!group.sticky && preferred && preferred !== owner && load.has(preferred) ? preferred : owner);
+      const target = pinned(group) ?? (!group.sticky && preferred && preferred !== owner && allowed(group, preferred) ? preferred : owner);
       assignments[group.name] = target;
       load.set(target, (load.get(target) ?? 0) + 1);
     }
@@ -111,7 +125,7 @@ export function placeGroups(input: PlacementInput): PlacementDecision {
   for (const group of unplaced) {
     if (group.name in assignments) continue;
     const owner = input.assignments[group.name] ?? null;
-    if (owner && !input.fenced.includes(owner)) {
+    if (owner && !input.online.includes(owner) && !input.fenced.includes(owner)) {
       // Its owner left and may still run it: it stays put until the fence is confirmed.
       toFence.add(owner);
       assignments[group.name] = owner;

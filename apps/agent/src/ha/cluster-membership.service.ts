@@ -1,6 +1,7 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { NOT_RUNNING, renderCorosyncConf, type CorosyncDriver, type QuorumStatus } from '@sfha/ha';
 import type { WireGuardDriver } from '@sfha/mesh';
+import { serialLoop } from '../app/serial-loop';
 import { JsonLogger } from '../logging/json-logger';
 import { SecretRegistry } from '../logging/secret-registry';
 import { meshState } from '../mesh/mesh-state';
@@ -20,8 +21,7 @@ const LOG_FILE = '/var/log/corosync/corosync.log';
  */
 @Injectable()
 export class ClusterMembership implements OnApplicationBootstrap, OnApplicationShutdown {
-  private timer: NodeJS.Timeout | null = null;
-  private stopped = false;
+  private stopLoop: (() => void) | null = null;
   private current: ClusterView | null = null;
   private epoch = 0;
 
@@ -35,20 +35,11 @@ export class ClusterMembership implements OnApplicationBootstrap, OnApplicationS
   ) {}
 
   onApplicationBootstrap(): void {
-    const loop = () => {
-      if (this.stopped) return;
-      void this.tick()
-        .catch((error: unknown) => this.logger.event('warn', 'cluster', `membership: ${(error as Error).message}`))
-        .finally(() => {
-          if (!this.stopped) this.timer = setTimeout(loop, POLL_EVERY_MS);
-        });
-    };
-    loop();
+    this.stopLoop = serialLoop(POLL_EVERY_MS, () => this.tick(), (error) => this.logger.event('warn', 'cluster', `membership: ${error.message}`));
   }
 
   onApplicationShutdown(): void {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
+    this.stopLoop?.();
   }
 
   /** Counts leader changes seen here: a leader must re-adopt the config after any change. */

@@ -4,7 +4,7 @@ import { FenceHistoryRepository } from '../fencing/fence-history.repository';
 import { FencingController } from '../fencing/fencing.controller';
 import { FencingService } from '../fencing/fencing.service';
 import { MeshModule } from '../mesh/mesh.module';
-import { resourceDriverProvider } from '../resources/resource-driver.provider';
+import { healthProbeProvider, resourceDriverProvider } from '../resources/resource-driver.provider';
 import { ResourceEngine } from '../resources/resource-engine.service';
 import { ResourcesController } from '../resources/resources.controller';
 import { ResourcesService } from '../resources/resources.service';
@@ -27,6 +27,7 @@ import { corosyncDriverProvider } from './corosync-driver.provider';
     FenceHistoryRepository,
     FencingService,
     resourceDriverProvider,
+    healthProbeProvider,
     ResourceEngine,
     ResourcesService,
   ],

@@ -1,5 +1,6 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { placeGroups, withHandover, type Resource, type ResourceDriver, type ResourceGroup } from '@sfha/ha';
+import { DEFAULT_RESTART_POLICY, INITIAL_HEALTH, mayRestart, observeHealth, placeGroups, withHandover, type HealthProbe, type HealthState, type Resource, type ResourceDriver, type ResourceGroup } from '@sfha/ha';
+import { serialLoop } from '../app/serial-loop';
 import { FencingService } from '../fencing/fencing.service';
 import { ClusterConfigService } from '../ha/cluster-config.service';
 import { ClusterMembership } from '../ha/cluster-membership.service';
@@ -8,7 +9,7 @@ import { JsonLogger } from '../logging/json-logger';
 import { MeshReplication } from '../mesh/mesh-replication.service';
 import { PeerApiServer } from '../mesh/peer-api/peer-api.server';
 import { PeerClient } from '../mesh/peer-api/peer-client';
-import { RESOURCE_DRIVER } from './resource-driver.provider';
+import { HEALTH_PROBE, RESOURCE_DRIVER } from './resource-driver.provider';
 
 const TICK_MS = 1_000;
 const FENCE_RETRY_MS = 10_000;
@@ -16,6 +17,19 @@ export const RESOURCE_STATE_PATH = '/peer/v1/resources/state';
 
 /** What runs here: group → resource → running. */
 export type LocalResourceState = Record<string, Record<string, boolean>>;
+
+export interface ResourceHealth {
+  status: HealthState['status'] | 'not-checked';
+  detail: string;
+  /** Local restarts within the group's restart window. */
+  restarts: number;
+}
+
+/** What a node reports to the others about what it runs. */
+export interface LocalReport {
+  running: LocalResourceState;
+  health: Record<string, Record<string, ResourceHealth>>;
+}
 
 const sameAssignments = (a: Record<string, string | null>, b: Record<string, string | null>) =>
   Object.keys({ ...a, ...b }).every((k) => (a[k] ?? null) === (b[k] ?? null));
@@ -27,13 +41,17 @@ const sameAssignments = (a: Record<string, string | null>, b: Record<string, str
  */
 @Injectable()
 export class ResourceEngine implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
-  private timer: NodeJS.Timeout | null = null;
-  private stopped = false;
+  private stopLoop: (() => void) | null = null;
   private readonly startedAt = Date.now();
   private readonly leftAt = new Map<string, number>();
   private readonly nextFenceAttempt = new Map<string, number>();
   private wasOnline = new Set<string>();
   private local: LocalResourceState = {};
+  /** Resources this node started, by group/resource: a later "not running" is a failure. */
+  private readonly started = new Set<string>();
+  private readonly restarts = new Map<string, number[]>();
+  private readonly health = new Map<string, { state: HealthState; detail: string; lastCheck: number }>();
+  private readonly banRequested = new Set<string>();
 
   constructor(
     private readonly configs: ClusterConfigService,
@@ -43,35 +61,44 @@ export class ResourceEngine implements OnModuleInit, OnApplicationBootstrap, OnA
     private readonly peerApi: PeerApiServer,
     private readonly client: PeerClient,
     @Inject(RESOURCE_DRIVER) private readonly driver: ResourceDriver,
+    @Inject(HEALTH_PROBE) private readonly probe: HealthProbe,
     private readonly logger: JsonLogger,
   ) {}
 
   onModuleInit(): void {
     this.peerApi.register('GET', RESOURCE_STATE_PATH, (req) => {
       this.replication.authenticate(req);
-      return Promise.resolve({ status: 200, body: this.local });
+      return Promise.resolve({ status: 200, body: this.report() });
     });
   }
 
   onApplicationBootstrap(): void {
-    const loop = () => {
-      if (this.stopped) return;
-      void this.tick()
-        .catch((error: unknown) => this.logger.event('warn', 'resources', `engine: ${(error as Error).message}`))
-        .finally(() => {
-          if (!this.stopped) this.timer = setTimeout(loop, TICK_MS);
-        });
-    };
-    loop();
+    this.stopLoop = serialLoop(TICK_MS, () => this.tick(), (error) => this.logger.event('warn', 'resources', `engine: ${error.message}`));
   }
 
   onApplicationShutdown(): void {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
+    this.stopLoop?.();
   }
 
   localState(): LocalResourceState {
     return this.local;
+  }
+
+  report(): LocalReport {
+    const health: LocalReport['health'] = {};
+    for (const [group, resources] of Object.entries(this.local)) {
+      health[group] = {};
+      for (const name of Object.keys(resources)) {
+        const key = `${group}/${name}`;
+        const h = this.health.get(key);
+        (health[group])[name] = {
+          status: h ? h.state.status : 'not-checked',
+          detail: h?.detail ?? '',
+          restarts: (this.restarts.get(key) ?? []).filter((t) => Date.now() - t < DEFAULT_RESTART_POLICY.windowMs).length,
+        };
+      }
+    }
+    return { running: this.local, health };
   }
 
   async tick(): Promise<void> {
@@ -90,7 +117,12 @@ export class ResourceEngine implements OnModuleInit, OnApplicationBootstrap, OnA
       return;
     }
     const config = this.configs.current().config;
-    if (config.maintenance) return; // the admin manages everything by hand meanwhile
+    if (config.maintenance) {
+      // The admin manages everything by hand meanwhile; afterwards a stopped resource is started, not counted as a failure.
+      this.started.clear();
+      this.health.clear();
+      return;
+    }
     if (view.leader === self) await this.lead(view, config.groups ?? []);
     await this.apply(config.groups ?? [], this.configs.current().config.assignments ?? {}, self, 'assignment');
   }
@@ -107,14 +139,15 @@ export class ResourceEngine implements OnModuleInit, OnApplicationBootstrap, OnA
     const online = [...view.nodes].filter((n) => n.online).sort((a, b) => a.nodeId - b.nodeId).map((n) => n.name);
     const eligible = online.filter((n) => !standby.includes(n));
     const fenced = await this.confirmedFenced(Object.values(assignments).filter((o): o is string => !!o && !eligible.includes(o)));
-    let decision = placeGroups({ groups, assignments, eligible, fenced, moves });
+    const { bans = {} } = this.configs.current().config;
+    let decision = placeGroups({ groups, assignments, eligible, online, fenced, moves, bans });
     for (const node of decision.toFence) {
       if ((this.nextFenceAttempt.get(node) ?? 0) > Date.now()) continue;
       this.nextFenceAttempt.set(node, Date.now() + FENCE_RETRY_MS);
       try {
         await this.fencing.fence(node, 'off', 'leader');
         this.logger.event('warn', 'resources', `${node} left while owning resources: fenced, its groups move`);
-        decision = placeGroups({ groups, assignments, eligible, fenced: [...fenced, node], moves });
+        decision = placeGroups({ groups, assignments, eligible, online, fenced: [...fenced, node], moves, bans });
       } catch (error) {
         this.logger.event('error', 'resources', `${node} left while owning resources and could not be fenced: its groups stay stopped (${(error as Error).message})`);
       }
@@ -132,18 +165,23 @@ export class ResourceEngine implements OnModuleInit, OnApplicationBootstrap, OnA
   }
 
   /** What each online node says it runs (a node that does not answer is not in the map). */
-  private async reports(online: readonly string[]): Promise<Map<string, LocalResourceState>> {
+  async reports(online: readonly string[]): Promise<Map<string, LocalResourceState>> {
+    const full = await this.fullReports(online);
+    return new Map([...full].map(([name, r]) => [name, r.running]));
+  }
+
+  async fullReports(nodes: readonly string[]): Promise<Map<string, LocalReport>> {
     const state = this.replication.state();
-    const map = new Map<string, LocalResourceState>();
+    const map = new Map<string, LocalReport>();
     await Promise.all(
-      online.map(async (name) => {
-        if (name === state.self.nodeName) return map.set(name, this.local);
+      nodes.map(async (name) => {
+        if (name === state.self.nodeName) return map.set(name, this.report());
         const member = state.members.find((m) => m.name === name);
         if (!member) return;
         const answer = await this.client
-          .call<LocalResourceState>({ meshIp: member.meshIp, port: state.self.peerApiPort }, 'GET', RESOURCE_STATE_PATH, { sign: this.replication.signer(state), timeoutMs: 1_500 })
+          .call<LocalReport>({ meshIp: member.meshIp, port: state.self.peerApiPort }, 'GET', RESOURCE_STATE_PATH, { sign: this.replication.signer(state), timeoutMs: 1_500 })
           .catch(() => null);
-        if (answer?.status === 200) map.set(name, answer.body);
+        if (answer?.status === 200 && answer.body.running) map.set(name, answer.body);
       }),
     );
     return map;
@@ -168,17 +206,66 @@ export class ResourceEngine implements OnModuleInit, OnApplicationBootstrap, OnA
       next[group.name] = {};
       for (const resource of resources) {
         const running = await this.running(resource);
-        if (mine && !running) {
-          await this.start(resource, group, self);
-          this.logger.event('info', 'resources', `${group.name}/${resource.name} started`, { kind: resource.kind });
-        } else if (!mine && running) {
-          await this.stop(resource);
-          this.logger.event(why === 'no quorum' ? 'warn' : 'info', 'resources', `${group.name}/${resource.name} stopped (${why})`, { kind: resource.kind });
+        const key = `${group.name}/${resource.name}`;
+        if (mine && this.banRequested.has(group.name)) {
+          // It failed here past its restart policy: the leader moves it; nothing restarts meanwhile.
+        } else if (mine && !running) {
+          if (this.started.has(key)) await this.failed(group, resource, self, 'it stopped running');
+          else {
+            await this.start(resource, group, self);
+            this.started.add(key);
+            this.logger.event('info', 'resources', `${group.name}/${resource.name} started`, { kind: resource.kind });
+          }
+        } else if (mine && running && resource.kind === 'process' && resource.health) {
+          await this.checkHealth(group, resource, self);
+        } else if (!mine) {
+          this.started.delete(key);
+          this.health.delete(key);
+          if (running) {
+            await this.stop(resource);
+            this.logger.event(why === 'no quorum' ? 'warn' : 'info', 'resources', `${group.name}/${resource.name} stopped (${why})`, { kind: resource.kind });
+          }
         }
         (next[group.name] as Record<string, boolean>)[resource.name] = mine;
       }
     }
     this.local = next;
+    for (const group of groups) if (assignments[group.name] !== self) this.banRequested.delete(group.name);
+  }
+
+  /** Probes when due; an unhealthy resource is a failure. */
+  private async checkHealth(group: ResourceGroup, resource: Resource & { kind: 'process' }, self: string): Promise<void> {
+    const check = resource.health;
+    if (!check) return;
+    const key = `${group.name}/${resource.name}`;
+    const entry = this.health.get(key) ?? { state: INITIAL_HEALTH, detail: '', lastCheck: 0 };
+    if (Date.now() - entry.lastCheck < check.intervalMs) return;
+    const result = await this.probe(check);
+    const state = observeHealth(entry.state, result.ok, check);
+    this.health.set(key, { state, detail: result.detail, lastCheck: Date.now() });
+    if (state.status !== entry.state.status) this.logger.event(state.status === 'unhealthy' ? 'warn' : 'info', 'resources', `${key} is ${state.status} (${result.detail})`);
+    if (state.status === 'unhealthy') await this.failed(group, resource, self, `unhealthy: ${result.detail}`);
+  }
+
+  /** Restart here while the group's policy allows it; past that, ask the leader to move the group away. */
+  private async failed(group: ResourceGroup, resource: Resource, self: string, why: string): Promise<void> {
+    const key = `${group.name}/${resource.name}`;
+    const policy = group.restart ?? DEFAULT_RESTART_POLICY;
+    const times = (this.restarts.get(key) ?? []).filter((t) => Date.now() - t < policy.windowMs);
+    if (mayRestart(times, Date.now(), policy)) {
+      this.restarts.set(key, [...times, Date.now()]);
+      this.health.delete(key);
+      await this.stop(resource);
+      await this.start(resource, group, self);
+      this.logger.event('warn', 'resources', `${key} failed (${why}): restarted here (${times.length + 1}/${policy.maxRestarts})`);
+      return;
+    }
+    this.banRequested.add(group.name);
+    this.logger.event('error', 'resources', `${key} failed (${why}) past ${policy.maxRestarts} restarts: ${group.name} leaves ${self}`);
+    await this.configs.propose({ kind: 'ban', group: group.name, node: self }).catch((error: unknown) => {
+      this.banRequested.delete(group.name);
+      this.logger.event('error', 'resources', `could not ask to move ${group.name}: ${(error as Error).message}`);
+    });
   }
 
   private running(r: Resource): Promise<boolean> {

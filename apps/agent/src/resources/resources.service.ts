@@ -1,12 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { groupProblems, type Resource, type ResourceGroup } from '@sfha/ha';
+import { DEFAULT_RESTART_POLICY, groupProblems, type Resource, type ResourceGroup } from '@sfha/ha';
+
+const HEALTH_DEFAULTS = { intervalMs: 2_000, timeoutMs: 1_000, failuresBeforeUnhealthy: 2, successesBeforeHealthy: 1 };
+/** DTO instances carry unset optional fields as own undefined properties: drop them before merging defaults. */
+const definedOnly = <T extends object>(value: T): Partial<T> => Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 import { DomainError } from '../errors/domain-error';
 import { ErrorCode } from '../errors/error-code';
 import { ClusterConfigService } from '../ha/cluster-config.service';
 import { MeshReplication } from '../mesh/mesh-replication.service';
-import { PeerClient } from '../mesh/peer-api/peer-client';
 import type { GroupStateDto, PutGroupDto } from './dto/resources.dto';
-import { RESOURCE_STATE_PATH, ResourceEngine, type LocalResourceState } from './resource-engine.service';
+import { ResourceEngine } from './resource-engine.service';
 
 /** Resource groups in the replicated config, and where they run. */
 @Injectable()
@@ -15,15 +18,22 @@ export class ResourcesService {
     private readonly configs: ClusterConfigService,
     private readonly replication: MeshReplication,
     private readonly engine: ResourceEngine,
-    private readonly client: PeerClient,
   ) {}
 
   async putGroup(name: string, dto: PutGroupDto): Promise<GroupStateDto> {
     const members = this.replication.state().members.map((m) => m.name);
     const resources: Resource[] = dto.resources.map((r) =>
-      r.kind === 'vip' ? { kind: 'vip', name: r.name, address: r.address ?? '', interface: r.interface ?? 'eth0' } : { kind: 'process', name: r.name, command: r.command ?? [] },
+      r.kind === 'vip'
+        ? { kind: 'vip', name: r.name, address: r.address ?? '', interface: r.interface ?? 'eth0' }
+        : { kind: 'process', name: r.name, command: r.command ?? [], ...(r.health ? { health: { ...HEALTH_DEFAULTS, ...definedOnly(r.health), kind: r.health.kind, target: r.health.target } } : {}) },
     );
-    const group: ResourceGroup = { name, resources, preferredNode: dto.preferredNode ?? null, sticky: dto.sticky ?? true };
+    const group: ResourceGroup = {
+      name,
+      resources,
+      preferredNode: dto.preferredNode ?? null,
+      sticky: dto.sticky ?? true,
+      ...(dto.maxRestarts !== undefined ? { restart: { ...DEFAULT_RESTART_POLICY, maxRestarts: dto.maxRestarts } } : {}),
+    };
     const problems = groupProblems(group, this.configs.current().config.groups ?? [], members);
     if (problems.length > 0) throw new DomainError(ErrorCode.ValidationFailed, problems.join('; '));
     await this.configs.propose({ kind: 'put-group', group });
@@ -46,30 +56,28 @@ export class ResourcesService {
 
   async groups(): Promise<GroupStateDto[]> {
     const { config } = this.configs.current();
-    const state = this.replication.state();
     const owners = [...new Set(Object.values(config.assignments ?? {}).filter((o): o is string => !!o))];
-    const reports = new Map<string, LocalResourceState>();
-    await Promise.all(
-      owners.map(async (owner) => {
-        if (owner === state.self.nodeName) return reports.set(owner, this.engine.localState());
-        const member = state.members.find((m) => m.name === owner);
-        if (!member) return;
-        const answer = await this.client
-          .call<LocalResourceState>({ meshIp: member.meshIp, port: state.self.peerApiPort }, 'GET', RESOURCE_STATE_PATH, { sign: this.replication.signer(state), timeoutMs: 1_500 })
-          .catch(() => null);
-        if (answer?.status === 200) reports.set(owner, answer.body);
-      }),
-    );
+    const reports = await this.engine.fullReports(owners);
     return (config.groups ?? []).map((g) => {
       const owner = config.assignments?.[g.name] ?? null;
-      const report = owner ? reports.get(owner)?.[g.name] : undefined;
+      const report = owner ? reports.get(owner)?.running[g.name] : undefined;
+      const health = owner ? reports.get(owner)?.health[g.name] : undefined;
       return {
         name: g.name,
         preferredNode: g.preferredNode,
         sticky: g.sticky,
         owner,
         movedTo: config.moves?.[g.name] ?? null,
-        resources: g.resources.map((r) => ({ name: r.name, kind: r.kind, detail: r.kind === 'vip' ? `${r.address} on ${r.interface}` : r.command.join(' '), running: report ? (report[r.name] ?? false) : null })),
+        bannedOn: config.bans?.[g.name] ?? [],
+        resources: g.resources.map((r) => ({
+          name: r.name,
+          kind: r.kind,
+          detail: r.kind === 'vip' ? `${r.address} on ${r.interface}` : r.command.join(' '),
+          running: report ? (report[r.name] ?? false) : null,
+          health: health?.[r.name]?.status ?? null,
+          healthDetail: health?.[r.name]?.detail ?? null,
+          restarts: health?.[r.name]?.restarts ?? 0,
+        })),
       };
     });
   }

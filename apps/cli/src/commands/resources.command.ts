@@ -9,7 +9,15 @@ const list = command([], [], async ({ m, out, json, api }) => {
   if (json) return printJson(out, groups);
   if (groups.length === 0) return out(m.resources.none);
   const rows = groups.flatMap((g) =>
-    g.resources.map((r) => [g.name, r.name, r.kind, r.detail, g.owner ?? m.resources.nowhere, r.running === null ? '—' : r.running ? m.resources.running : m.resources.stopped]),
+    g.resources.map((r) => [
+      g.name,
+      r.name,
+      r.kind,
+      r.detail,
+      g.owner ?? m.resources.nowhere,
+      r.running === null ? '—' : r.running ? m.resources.running : m.resources.stopped,
+      r.health && r.health !== 'not-checked' ? `${r.health}${r.restarts ? ` (${r.restarts}↻)` : ''}` : r.restarts ? `${r.restarts}↻` : '—',
+    ]),
   );
   out(columns([m.resources.header, ...rows]));
 });
@@ -19,10 +27,10 @@ const list = command([], [], async ({ m, out, json, api }) => {
  * resources are taken in the order given; a process command is split on spaces (no shell).
  */
 function groupSet(args: CliArgs, m: Messages, out: (t: string) => void) {
-  return command(['no-sticky'], ['vip', 'process', 'prefer'], async ({ options, json, api }) => {
+  return command(['no-sticky'], ['vip', 'process', 'prefer', 'health-http', 'health-tcp', 'max-restarts'], async ({ options, json, api }) => {
     const name = options.positional[0];
     if (!name) throw new CliError(m.usage('resources group-set NOM [--vip CIDR[@iface]]… [--process "CMD ARG…"]… [--prefer NŒUD] [--no-sticky]'));
-    const resources: { name: string; kind: 'vip' | 'process'; address?: string; interface?: string; command?: string[] }[] = [];
+    const resources: { name: string; kind: 'vip' | 'process'; address?: string; interface?: string; command?: string[]; health?: { kind: 'http' | 'tcp'; target: string } }[] = [];
     args.rest.forEach((arg, i) => {
       const value = args.rest[i + 1] ?? '';
       if (arg === '--vip') {
@@ -30,10 +38,17 @@ function groupSet(args: CliArgs, m: Messages, out: (t: string) => void) {
         resources.push({ name: `${name}-vip${resources.filter((r) => r.kind === 'vip').length || ''}`, kind: 'vip', address, ...(iface ? { interface: iface } : {}) });
       } else if (arg === '--process') {
         resources.push({ name: `${name}-process${resources.filter((r) => r.kind === 'process').length || ''}`, kind: 'process', command: value.split(/\s+/).filter(Boolean) });
+      } else if (arg === '--health-http' || arg === '--health-tcp') {
+        // Applies to the process given just before it.
+        const last = [...resources].reverse().find((r) => r.kind === 'process');
+        if (!last) throw new CliError(m.usage('resources group-set NOM --process "CMD" --health-http URL'));
+        last.health = { kind: arg === '--health-http' ? 'http' : 'tcp', target: value };
       }
     });
     const prefer = options.values.get('prefer');
-    const group = await api((c) => c.PUT('/api/v1/resources/groups/{name}', { params: { path: { name } }, body: { resources, sticky: !options.flags.has('no-sticky'), ...(prefer ? { preferredNode: prefer } : {}) } }));
+    const maxRestarts = options.values.get('max-restarts');
+    const body = { resources, sticky: !options.flags.has('no-sticky'), ...(prefer ? { preferredNode: prefer } : {}), ...(maxRestarts !== undefined ? { maxRestarts: Number(maxRestarts) } : {}) };
+    const group = await api((c) => c.PUT('/api/v1/resources/groups/{name}', { params: { path: { name } }, body }));
     if (json) return printJson(out, group);
     out(m.resources.set(name, group.owner ?? m.resources.nowhere));
   })(args, m, out);
@@ -55,3 +70,12 @@ export async function resourcesCommand(args: CliArgs, m: Messages, out: (text: s
   if (!run) throw new CliError(m.unknownCommand(`resources ${sub}`));
   await run({ ...args, rest }, m, out);
 }
+
+/** `sfha health`: each resource's health check on its owner, and its local restarts. */
+export const healthCommand = command([], [], async ({ m, out, json, api }) => {
+  const groups = await api((c) => c.GET('/api/v1/resources/groups'));
+  const rows = groups.flatMap((g) => g.resources.map((r) => ({ group: g.name, resource: r.name, owner: g.owner, health: r.health, detail: r.healthDetail, restarts: r.restarts, bannedOn: g.bannedOn })));
+  if (json) return printJson(out, rows);
+  if (rows.length === 0) return out(m.resources.none);
+  out(columns([m.resources.healthHeader, ...rows.map((r) => [r.group, r.resource, r.owner ?? m.resources.nowhere, r.health ?? '—', r.detail ?? '', String(r.restarts), r.bannedOn.join(',') || '—'])]));
+});

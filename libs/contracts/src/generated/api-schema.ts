@@ -790,12 +790,27 @@ export interface components {
             policy: Record<string, never>;
         };
         GroupStateDto: {
+            bannedOn: string[];
             movedTo: string | null;
             name: string;
             owner: string | null;
             preferredNode: string | null;
             resources: components["schemas"]["ResourceStateDto"][];
             sticky: boolean;
+        };
+        HealthCheckDto: {
+            /** @example 2 */
+            failuresBeforeUnhealthy?: number;
+            /** @example 2000 */
+            intervalMs?: number;
+            /** @enum {string} */
+            kind: "http" | "tcp" | "command";
+            /** @example 1 */
+            successesBeforeHealthy?: number;
+            /** @example http://127.0.0.1:8080/ */
+            target: string | string[];
+            /** @example 1000 */
+            timeoutMs?: number;
         };
         HealthDto: {
             /**
@@ -954,6 +969,8 @@ export interface components {
             timeoutSeconds?: number;
         };
         PutGroupDto: {
+            /** @example 3 */
+            maxRestarts?: number;
             /** @example node1 */
             preferredNode?: string | null;
             resources: components["schemas"]["ResourceSpecDto"][];
@@ -970,6 +987,7 @@ export interface components {
              *     ]
              */
             command?: string[];
+            health?: components["schemas"]["HealthCheckDto"];
             /** @example eth0 */
             interface?: string;
             /** @enum {string} */
@@ -979,9 +997,13 @@ export interface components {
         };
         ResourceStateDto: {
             detail: string;
+            /** @enum {string|null} */
+            health: "unknown" | "healthy" | "unhealthy" | "not-checked" | null;
+            healthDetail: string | null;
             /** @enum {string} */
             kind: "vip" | "process";
             name: string;
+            restarts: number;
             running: boolean | null;
         };
         RotateKeysDto: {

@@ -1,5 +1,22 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsArray, IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import { Allow, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+
+export class HealthCheckDto {
+  @ApiProperty({ enum: ['http', 'tcp', 'command'] })
+  @IsIn(['http', 'tcp', 'command'])
+  kind!: 'http' | 'tcp' | 'command';
+
+  /** http: a URL; tcp: HOST:PORT; command: the program and its arguments. */
+  @ApiProperty({ oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }], example: 'http://127.0.0.1:8080/' })
+  @Allow() // its shape depends on kind: checked with the group (healthCheckProblems)
+  target!: string | string[];
+
+  @ApiPropertyOptional({ example: 2000 }) @IsOptional() @IsInt() intervalMs?: number;
+  @ApiPropertyOptional({ example: 1000 }) @IsOptional() @IsInt() timeoutMs?: number;
+  @ApiPropertyOptional({ example: 2 }) @IsOptional() @IsInt() failuresBeforeUnhealthy?: number;
+  @ApiPropertyOptional({ example: 1 }) @IsOptional() @IsInt() successesBeforeHealthy?: number;
+}
 
 export class ResourceSpecDto {
   @ApiProperty({ example: 'web-ip' })
@@ -29,13 +46,30 @@ export class ResourceSpecDto {
   @IsArray()
   @IsString({ each: true })
   command?: string[];
+
+  /** process: probed where it runs; unhealthy counts as a failure. */
+  @ApiPropertyOptional({ type: HealthCheckDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => HealthCheckDto)
+  health?: HealthCheckDto;
 }
 
 export class PutGroupDto {
   /** Started in this order, stopped in reverse. */
   @ApiProperty({ type: [ResourceSpecDto] })
   @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => ResourceSpecDto)
   resources!: ResourceSpecDto[];
+
+  /** Local restarts (in 5 min) before the group leaves the node (default 3). */
+  @ApiPropertyOptional({ example: 3, minimum: 0, maximum: 100 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  maxRestarts?: number;
 
   @ApiPropertyOptional({ type: String, nullable: true, example: 'node1' })
   @IsOptional()
@@ -65,6 +99,11 @@ export class ResourceStateDto {
   @ApiProperty() detail!: string;
   /** Running on the owner, as the owner reports it (null: owner unreachable or none). */
   @ApiProperty({ type: Boolean, nullable: true }) running!: boolean | null;
+  /** Its health check's verdict on the owner, or null (no check, owner unreachable). */
+  @ApiProperty({ type: String, nullable: true, enum: ['unknown', 'healthy', 'unhealthy', 'not-checked'] }) health!: string | null;
+  @ApiProperty({ type: String, nullable: true }) healthDetail!: string | null;
+  /** Local restarts on the owner in the restart window. */
+  @ApiProperty() restarts!: number;
 }
 
 export class GroupStateDto {
@@ -75,5 +114,7 @@ export class GroupStateDto {
   @ApiProperty({ type: String, nullable: true }) owner!: string | null;
   /** An admin move pins it there until cleared. */
   @ApiProperty({ type: String, nullable: true }) movedTo!: string | null;
+  /** Nodes where it failed past its restart policy (failover --clear forgets them). */
+  @ApiProperty({ type: [String] }) bannedOn!: string[];
   @ApiProperty({ type: [ResourceStateDto] }) resources!: ResourceStateDto[];
 }

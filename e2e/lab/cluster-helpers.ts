@@ -1,0 +1,27 @@
+import type { HostStatus } from './lab';
+import { labOk, sfhaJson } from './lab-runner';
+import { waitFor } from './lab-system';
+
+/** Shared by the lab specs that form a cluster: what `sfha status` says of it, and waiting. */
+export interface ClusterStatus {
+  quorate: boolean;
+  leader: string | null;
+  expectedVotes: number | null;
+  nodes: { name: string; nodeId: number; online: boolean; leader: boolean }[];
+}
+
+export const cluster = (node: string) => sfhaJson<{ cluster: ClusterStatus }>(node, 'status').cluster;
+export const online = (node: string) => cluster(node).nodes.filter((n) => n.online).map((n) => n.name);
+export const token = (node: string) => sfhaJson<{ token: string }>(node, 'mesh', 'token').token;
+export const host = (name: string) => (JSON.parse(labOk('status', '--json')) as HostStatus[]).find((h) => h.name === name);
+export const until = (what: string, check: () => boolean, ms = 30_000) => waitFor(what, () => Promise.resolve(check()), ms);
+
+/** A fresh 3-node lab: node1 creates the cluster, node2 joins from node1, node3 from node2. */
+export async function formCluster(): Promise<void> {
+  labOk('down');
+  labOk('up', '3');
+  sfhaJson('node1', 'init', '--cluster', 'prod', '--mesh', '--ip', '10.100.0.1/24');
+  sfhaJson('node2', 'join', token('node1'));
+  sfhaJson('node3', 'join', token('node2'));
+  await until('a quorate membership of 3', () => online('node1').length === 3 && cluster('node3').quorate);
+}
