@@ -67,6 +67,13 @@ describe('a VIP and a web service, failing over safely', () => {
     expect(fence).toMatchObject({ ok: true, requestedBy: 'leader' });
     expect(host('node1')).toMatchObject({ processes: 0 });
     expect(holders()).toHaveLength(1);
+    // The leader's timeline: node1 left, was fenced, and only then was the group placed elsewhere.
+    const timeline = sfhaJson<{ id: number; category: string; message: string }[]>('node2', 'events', '--limit', '200');
+    const left = timeline.find((e) => e.message === 'node1 left the membership');
+    const fenced = timeline.find((e) => e.category === 'fencing' && e.message.startsWith('node1 fenced (off): confirmed'));
+    const placed = timeline.find((e) => e.category === 'resource' && /^placement: web → node[23]$/.test(e.message));
+    expect([left, fenced, placed].every(Boolean)).toBe(true);
+    expect((left?.id ?? 0) < (fenced?.id ?? 0) && (fenced?.id ?? 0) < (placed?.id ?? 0)).toBe(true);
   });
 
   it('3. a partitioned owner releases everything, the majority serves, and after healing there is one owner', async () => {

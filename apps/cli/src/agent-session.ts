@@ -49,10 +49,10 @@ export async function reaching<T>(url: string, m: Messages, fn: () => Promise<T>
  * Logs in as admin with the node's root-only local credential: no password to type.
  * Returns a client of the local agent carrying a short-lived JWT.
  */
-export async function openLocalSession(options: { dataDir: string; url?: string }, m: Messages): Promise<{ client: ApiClient; url: string }> {
+export async function openLocalSession(options: { dataDir: string; url?: string }, m: Messages): Promise<{ client: ApiClient; url: string; token: string }> {
   const credential = readCredential(options.dataDir, m);
   const url = options.url ?? credential.url;
   const anonymous = createApiClient({ baseUrl: url });
   const token = await reaching(url, m, async () => unwrap(await anonymous.POST('/api/v1/auth/local', { body: { credential: credential.credential } })));
-  return { client: createApiClient({ baseUrl: url, getToken: () => token.accessToken }), url };
+  return { client: createApiClient({ baseUrl: url, getToken: () => token.accessToken }), url, token: token.accessToken };
 }

@@ -21,6 +21,7 @@ Commandes :
   config show | config set [--token-ms MS]          configuration répliquée du cluster (quorum requis)
   resources [list] | resources group-set NOM [--vip CIDR[@iface]]… [--process "CMD"]… [--prefer NŒUD]
   health                                           santé des ressources, redémarrages locaux
+  events [--category C] [--follow]                 le journal des événements (en direct avec --follow)
   failover GROUPE NŒUD | failover --clear GROUPE   déplace un groupe (épinglé) / le libère
   standby NŒUD | unstandby NŒUD                    met un nœud en veille / l'en sort
   maintenance on|off                               le cluster laisse les ressources tranquilles
@@ -161,6 +162,7 @@ Commands:
   config show | config set [--token-ms MS]          the replicated cluster configuration (quorum needed)
   resources [list] | resources group-set NAME [--vip CIDR[@iface]]… [--process "CMD"]… [--prefer NODE]
   health                                           resources' health, local restarts
+  events [--category C] [--follow]                 the event timeline (live with --follow)
   failover GROUP NODE | failover --clear GROUP     move a group (pinned) / unpin it
   standby NODE | unstandby NODE                    put a node in standby / take it out
   maintenance on|off                               the cluster leaves resources alone

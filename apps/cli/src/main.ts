@@ -2,6 +2,7 @@ import { ApiError } from '@sfha/contracts';
 import { CliError } from './agent-session';
 import { parseArgs, type CliArgs } from './args';
 import { initCommand, joinCommand } from './commands/cluster.command';
+import { eventsCommand } from './commands/events.command';
 import { failoverCommand, maintenanceCommand, standbyCommand, unstandbyCommand } from './commands/admin.command';
 import { configCommand } from './commands/config.command';
 import { healthCommand, resourcesCommand } from './commands/resources.command';
@@ -21,6 +22,7 @@ const COMMANDS: Record<string, Command> = {
   stonith: stonithCommand,
   resources: resourcesCommand,
   health: healthCommand,
+  events: eventsCommand,
   failover: failoverCommand,
   standby: standbyCommand,
   unstandby: unstandbyCommand,

@@ -7,6 +7,7 @@ import { HealthModule } from '../health/health.module';
 import { EXECUTOR, executorProvider } from '../exec/executor.provider';
 import { JsonLogger } from '../logging/json-logger';
 import { SecretRegistry } from '../logging/secret-registry';
+import { EventsModule } from '../events/events.module';
 import { HaModule } from '../ha/ha.module';
 import { MeshModule } from '../mesh/mesh.module';
 import { MetricsModule } from '../metrics/metrics.module';
@@ -30,7 +31,7 @@ export class AppModule {
   static register(config: AgentConfig, logger: JsonLogger, secrets: SecretRegistry): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.register(config, logger, secrets), DatabaseModule, MetricsModule, AuthModule, HealthModule, StatusModule, MeshModule, HaModule],
+      imports: [CoreModule.register(config, logger, secrets), DatabaseModule, EventsModule, MetricsModule, AuthModule, HealthModule, StatusModule, MeshModule, HaModule],
     };
   }
 }

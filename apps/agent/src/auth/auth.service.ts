@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { EventsService } from '../events/events.service';
 import { JwtService } from '@nestjs/jwt';
 import { randomUUID } from 'node:crypto';
 import type { AgentConfig } from '../config/agent-config';
@@ -27,6 +28,7 @@ export class AuthService {
     private readonly jwt: JwtService,
     private readonly setupCodes: SetupCodeService,
     private readonly localCredential: LocalCredentialService,
+    private readonly events: EventsService,
     private readonly logger: JsonLogger,
   ) {}
 
@@ -56,7 +58,7 @@ export class AuthService {
     if (!created) throw new DomainError(ErrorCode.AlreadySetUp, 'the admin password is already set: log in instead');
     this.setupCodes.consume();
     this.limiter.succeed(caller.ip);
-    this.logger.event('info', 'auth', 'admin password set', { ip: caller.ip });
+    this.events.record('admin', 'info', 'admin password set (first run)', { ip: caller.ip });
     return this.issueToken();
   }
 
@@ -92,7 +94,7 @@ export class AuthService {
       throw new DomainError(ErrorCode.InvalidCredentials, 'the current password is wrong');
     }
     this.admins.updatePassword(await hashPassword(dto.newPassword));
-    this.logger.event('info', 'auth', 'admin password changed', { ip: caller.ip });
+    this.events.record('admin', 'info', 'admin password changed', { ip: caller.ip });
   }
 
   private refuseIfThrottled(caller: Caller): void {

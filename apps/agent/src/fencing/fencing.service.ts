@@ -1,4 +1,5 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { EventsService } from '../events/events.service';
 import { decideFence, DEFAULT_FENCE_POLICY, fenceParameterProblems, FenceAgentNotFound, SFHA_SUPPLIED_PARAMETERS, type FenceAgentDriver, type FenceAgentMetadata, type FenceDevice } from '@sfha/ha';
 import { DomainError } from '../errors/domain-error';
 import { ErrorCode } from '../errors/error-code';
@@ -33,6 +34,7 @@ export class FencingService implements OnModuleInit {
     private readonly client: PeerClient,
     @Inject(FENCE_AGENT_DRIVER) private readonly driver: FenceAgentDriver,
     private readonly secrets: SecretRegistry,
+    private readonly events: EventsService,
     private readonly logger: JsonLogger,
   ) {}
 
@@ -144,7 +146,7 @@ export class FencingService implements OnModuleInit {
       output: run.output,
       durationMs: run.durationMs,
     });
-    this.logger.event(event.ok ? 'warn' : 'error', 'fencing', `${node} ${action}: ${event.ok ? 'confirmed' : 'FAILED'} (${run.durationMs} ms)`, { device: device.name, exitCode: run.exitCode });
+    this.events.record('fencing', event.ok ? 'warn' : 'error', `${node} ${action === 'on' ? 'unfenced' : `fenced (${action})`}: ${event.ok ? 'confirmed' : 'FAILED'} in ${run.durationMs} ms`, { node, action, device: device.name, requestedBy, exitCode: run.exitCode });
     if (!event.ok) throw new DomainError(ErrorCode.FenceFailed, `the fence agent did not confirm ${action} of ${node} (exit code ${run.exitCode}): ${run.output}`);
     return { ...event, executedBy: this.replication.state().self.nodeName };
   }

@@ -1,4 +1,5 @@
 import { Injectable, type OnApplicationBootstrap, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { EventsService } from '../events/events.service';
 import { applyChange, changeProblems, highestCommitted, majority, settingsProblems, type ClusterSettings, type ConfigChange, type VersionedConfig } from '@sfha/ha';
 import { DomainError } from '../errors/domain-error';
 import { ErrorCode } from '../errors/error-code';
@@ -13,6 +14,30 @@ import { ClusterMembership } from './cluster-membership.service';
 
 const PATHS = { config: '/peer/v1/config', prepare: '/peer/v1/config/prepare', commit: '/peer/v1/config/commit', propose: '/peer/v1/config/propose' };
 const PULL_EVERY_MS = 10_000;
+
+/** A change as the timeline says it. */
+function describeChange(change: ConfigChange): string {
+  switch (change.kind) {
+    case 'settings':
+      return `settings ${JSON.stringify(change.patch)}`;
+    case 'put-fence-device':
+      return `fence device ${change.device.name} (${change.device.agent}) set`;
+    case 'delete-fence-device':
+      return `fence device ${change.name} removed`;
+    case 'put-group':
+      return `group ${change.group.name} set`;
+    case 'delete-group':
+      return `group ${change.name} removed`;
+    case 'move':
+      return change.node ? `group ${change.group} moved to ${change.node}` : `group ${change.group} cleared`;
+    case 'standby':
+      return `${change.node} ${change.on ? 'in standby' : 'out of standby'}`;
+    case 'maintenance':
+      return `maintenance ${change.on ? 'on' : 'off'}`;
+    default:
+      return change.kind;
+  }
+}
 
 /**
  * DESIGN.md §4: a change is accepted only on a quorate partition, goes to the leader, gets
@@ -34,6 +59,7 @@ export class ClusterConfigService implements OnModuleInit, OnApplicationBootstra
     private readonly replication: MeshReplication,
     private readonly peerApi: PeerApiServer,
     private readonly client: PeerClient,
+    private readonly events: EventsService,
     private readonly logger: JsonLogger,
   ) {}
 
@@ -97,7 +123,12 @@ export class ClusterConfigService implements OnModuleInit, OnApplicationBootstra
     const problems = changeProblems(this.repo.committed().config, change);
     if (problems.length > 0) throw new DomainError(ErrorCode.ValidationFailed, problems.join('; '));
     const { leader, state } = this.quorateLeader();
-    if (leader.name === state.self.nodeName) return this.commitHere(change);
+    const result = leader.name === state.self.nodeName ? await this.commitHere(change) : await this.forward(change, leader, state);
+    if (change.kind !== 'assign' && change.kind !== 'ban') this.events.record('admin', 'info', `configuration changed: ${describeChange(change)} (generation ${result.generation})`, { kind: change.kind });
+    return result;
+  }
+
+  private async forward(change: ConfigChange, leader: Member, state: MeshState): Promise<VersionedConfig> {
     const answer = await this.client
       .call<VersionedConfig & { code?: string; message?: string }>({ meshIp: leader.meshIp, port: state.self.peerApiPort }, 'POST', PATHS.propose, { body: change, sign: this.replication.signer(state), timeoutMs: 8_000 })
       .catch((error: unknown) => {

@@ -1,4 +1,5 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { EventsService } from '../events/events.service';
 import { NOT_RUNNING, renderCorosyncConf, type CorosyncDriver, type QuorumStatus } from '@sfha/ha';
 import type { WireGuardDriver } from '@sfha/mesh';
 import { serialLoop } from '../app/serial-loop';
@@ -31,6 +32,7 @@ export class ClusterMembership implements OnApplicationBootstrap, OnApplicationS
     @Inject(COROSYNC_DRIVER) private readonly corosync: CorosyncDriver,
     @Inject(WIREGUARD_DRIVER) private readonly wireguard: WireGuardDriver,
     private readonly secrets: SecretRegistry,
+    private readonly events: EventsService,
     private readonly logger: JsonLogger,
   ) {}
 
@@ -85,12 +87,12 @@ export class ClusterMembership implements OnApplicationBootstrap, OnApplicationS
     const previous = this.current;
     this.current = next;
     if (!next) return;
-    if (previous?.quorate !== next.quorate) this.logger.event(next.quorate ? 'info' : 'warn', 'cluster', next.quorate ? 'quorum gained' : 'quorum lost', { votes: next.totalVotes, expected: next.expectedVotes });
+    if (previous?.quorate !== next.quorate) this.events.record('membership', next.quorate ? 'info' : 'warn', next.quorate ? 'quorum gained' : 'quorum lost', { votes: next.totalVotes, expected: next.expectedVotes });
     for (const node of next.nodes) {
       const before = previous?.nodes.find((n) => n.name === node.name);
-      if (before && before.online !== node.online) this.logger.event(node.online ? 'info' : 'warn', 'cluster', `${node.name} ${node.online ? 'joined' : 'left'} the membership`);
+      if (before && before.online !== node.online) this.events.record('membership', node.online ? 'info' : 'warn', `${node.name} ${node.online ? 'joined' : 'left'} the membership`, { node: node.name });
     }
     if ((previous?.leader ?? null) !== next.leader) this.epoch++;
-    if ((previous?.leader ?? null) !== next.leader) this.logger.event('info', 'cluster', next.leader ? `leader: ${next.leader}` : 'no leader (no quorum)');
+    if ((previous?.leader ?? null) !== next.leader) this.events.record('leader', 'info', next.leader ? `leader: ${next.leader}` : 'no leader (no quorum)', { leader: next.leader });
   }
 }

@@ -1,4 +1,5 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { EventsService } from '../events/events.service';
 import { decodeJoinToken, encodeJoinToken, generateKeyPair, isHostAddress, isWireGuardKey, JoinTokenError, nextFreeIp, parseCidr, verifyInvitationMac, type JoinInvitation } from '@sfha/mesh';
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '../errors/domain-error';
@@ -53,6 +54,7 @@ export class MeshInvitationService implements OnModuleInit {
     private readonly reconciler: MeshReconciler,
     private readonly peerApi: PeerApiServer,
     private readonly secrets: SecretRegistry,
+    private readonly events: EventsService,
     private readonly logger: JsonLogger,
   ) {}
 
@@ -172,7 +174,7 @@ export class MeshInvitationService implements OnModuleInit {
     // The others learn the new member first, so its handshakes succeed at once; this node swaps
     // the bootstrap key for the real one only after its answer has left through the bootstrap tunnel.
     const list = await this.replication.commit((members) => [...members, member], { exclude: [member.name], applyLocally: false, pushTimeoutMs: 1_500 });
-    this.logger.event('info', 'mesh', `${member.name} joined with invitation ${record.id}`, { meshIp: member.meshIp, endpoint: member.endpoint });
+    this.events.record('mesh', 'info', `${member.name} joined the mesh (invited by ${state.self.nodeName})`, { node: member.name, meshIp: member.meshIp, endpoint: member.endpoint, invitation: record.id });
     return this.redeemAnswer(state, list, member);
   }
 

@@ -1,4 +1,5 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { EventsService } from '../events/events.service';
 import { DEFAULT_RESTART_POLICY, INITIAL_HEALTH, mayRestart, observeHealth, placeGroups, withHandover, type HealthProbe, type HealthState, type Resource, type ResourceDriver, type ResourceGroup } from '@sfha/ha';
 import { serialLoop } from '../app/serial-loop';
 import { FencingService } from '../fencing/fencing.service';
@@ -62,6 +63,7 @@ export class ResourceEngine implements OnModuleInit, OnApplicationBootstrap, OnA
     private readonly client: PeerClient,
     @Inject(RESOURCE_DRIVER) private readonly driver: ResourceDriver,
     @Inject(HEALTH_PROBE) private readonly probe: HealthProbe,
+    private readonly events: EventsService,
     private readonly logger: JsonLogger,
   ) {}
 
@@ -146,10 +148,10 @@ export class ResourceEngine implements OnModuleInit, OnApplicationBootstrap, OnA
       this.nextFenceAttempt.set(node, Date.now() + FENCE_RETRY_MS);
       try {
         await this.fencing.fence(node, 'off', 'leader');
-        this.logger.event('warn', 'resources', `${node} left while owning resources: fenced, its groups move`);
+        this.events.record('fencing', 'warn', `${node} left while owning resources: fenced, its groups move`, { node });
         decision = placeGroups({ groups, assignments, eligible, online, fenced: [...fenced, node], moves, bans });
       } catch (error) {
-        this.logger.event('error', 'resources', `${node} left while owning resources and could not be fenced: its groups stay stopped (${(error as Error).message})`);
+        this.events.record('fencing', 'error', `${node} left while owning resources and could not be fenced: its groups stay stopped (${(error as Error).message})`, { node });
       }
     }
     let next = decision.assignments;
@@ -160,7 +162,7 @@ export class ResourceEngine implements OnModuleInit, OnApplicationBootstrap, OnA
     }
     if (!sameAssignments(next, assignments)) {
       await this.configs.propose({ kind: 'assign', assignments: next });
-      this.logger.event('info', 'resources', 'placement committed', { assignments: next });
+      this.events.record('resource', 'info', `placement: ${Object.entries(next).map(([g, n]) => `${g} → ${n ?? 'nowhere'}`).join(', ')}`, { assignments: next });
     }
   }
 
@@ -214,7 +216,7 @@ export class ResourceEngine implements OnModuleInit, OnApplicationBootstrap, OnA
           else {
             await this.start(resource, group, self);
             this.started.add(key);
-            this.logger.event('info', 'resources', `${group.name}/${resource.name} started`, { kind: resource.kind });
+            this.events.record('resource', 'info', `${group.name}/${resource.name} started on ${self}`, { group: group.name, resource: resource.name, node: self });
           }
         } else if (mine && running && resource.kind === 'process' && resource.health) {
           await this.checkHealth(group, resource, self);
@@ -223,7 +225,7 @@ export class ResourceEngine implements OnModuleInit, OnApplicationBootstrap, OnA
           this.health.delete(key);
           if (running) {
             await this.stop(resource);
-            this.logger.event(why === 'no quorum' ? 'warn' : 'info', 'resources', `${group.name}/${resource.name} stopped (${why})`, { kind: resource.kind });
+            this.events.record('resource', why === 'no quorum' ? 'warn' : 'info', `${group.name}/${resource.name} stopped on ${self} (${why})`, { group: group.name, resource: resource.name, node: self });
           }
         }
         (next[group.name] as Record<string, boolean>)[resource.name] = mine;
@@ -243,7 +245,7 @@ export class ResourceEngine implements OnModuleInit, OnApplicationBootstrap, OnA
     const result = await this.probe(check);
     const state = observeHealth(entry.state, result.ok, check);
     this.health.set(key, { state, detail: result.detail, lastCheck: Date.now() });
-    if (state.status !== entry.state.status) this.logger.event(state.status === 'unhealthy' ? 'warn' : 'info', 'resources', `${key} is ${state.status} (${result.detail})`);
+    if (state.status !== entry.state.status) this.events.record('health', state.status === 'unhealthy' ? 'warn' : 'info', `${key} is ${state.status} on ${self} (${result.detail})`, { group: group.name, resource: resource.name, node: self });
     if (state.status === 'unhealthy') await this.failed(group, resource, self, `unhealthy: ${result.detail}`);
   }
 
@@ -257,11 +259,11 @@ export class ResourceEngine implements OnModuleInit, OnApplicationBootstrap, OnA
       this.health.delete(key);
       await this.stop(resource);
       await this.start(resource, group, self);
-      this.logger.event('warn', 'resources', `${key} failed (${why}): restarted here (${times.length + 1}/${policy.maxRestarts})`);
+      this.events.record('health', 'warn', `${key} failed on ${self} (${why}): restarted there (${times.length + 1}/${policy.maxRestarts})`, { group: group.name, resource: resource.name, node: self });
       return;
     }
     this.banRequested.add(group.name);
-    this.logger.event('error', 'resources', `${key} failed (${why}) past ${policy.maxRestarts} restarts: ${group.name} leaves ${self}`);
+    this.events.record('health', 'error', `${key} failed on ${self} (${why}) past ${policy.maxRestarts} restarts: ${group.name} leaves ${self}`, { group: group.name, node: self });
     await this.configs.propose({ kind: 'ban', group: group.name, node: self }).catch((error: unknown) => {
       this.banRequested.delete(group.name);
       this.logger.event('error', 'resources', `could not ask to move ${group.name}: ${(error as Error).message}`);

@@ -259,6 +259,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The event timeline, newest first, with filters */
+        get: operations["listEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** New events as they happen (Server-Sent Events) */
+        get: operations["streamEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/fencing/agents/{agent}": {
         parameters: {
             query?: never;
@@ -723,6 +757,19 @@ export interface components {
         EndpointDto: {
             /** @example 203.0.113.7:51820 */
             endpoint: string;
+        };
+        EventDto: {
+            /** Format: date-time */
+            at: string;
+            /** @enum {string} */
+            category: "membership" | "leader" | "resource" | "health" | "fencing" | "mesh" | "admin";
+            fields: {
+                [key: string]: unknown;
+            };
+            id: number;
+            message: string;
+            /** @enum {string} */
+            severity: "info" | "warn" | "error";
         };
         FenceAgentDto: {
             actions: string[];
@@ -1429,6 +1476,52 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ClusterStatusDto"];
+                };
+            };
+        };
+    };
+    listEvents: {
+        parameters: {
+            query?: {
+                after?: number;
+                category?: "membership" | "leader" | "resource" | "health" | "fencing" | "mesh" | "admin";
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventDto"][];
+                };
+            };
+        };
+    };
+    streamEvents: {
+        parameters: {
+            query?: {
+                after?: number;
+                category?: "membership" | "leader" | "resource" | "health" | "fencing" | "mesh" | "admin";
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
                 };
             };
         };

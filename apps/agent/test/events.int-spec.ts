@@ -1,0 +1,44 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN_PASSWORD, bootTestAgent, setUpAdmin, type TestAgent } from './agent-harness';
+
+let agent: TestAgent;
+let token: string;
+beforeAll(async () => {
+  agent = await bootTestAgent();
+  token = await setUpAdmin(agent);
+});
+afterAll(async () => agent.close());
+
+interface Event { id: number; category: string; severity: string; message: string }
+
+describe('event timeline', () => {
+  it('records admin actions, newest first, and filters by category', async () => {
+    const all = (await agent.request('GET', '/api/v1/events', { token })).body as Event[];
+    expect(all[0]).toMatchObject({ category: 'admin', severity: 'info', message: 'admin password set (first run)' });
+    expect((await agent.request('GET', '/api/v1/events?category=fencing', { token })).body).toEqual([]);
+    const bad = await agent.request('GET', '/api/v1/events?category=bogus&limit=5000', { token });
+    expect(bad.status).toBe(400);
+    expect((bad.body as { message: string }).message).toContain('category must be one of the following values');
+    expect((bad.body as { message: string }).message).toContain('limit must not be greater than 1000');
+  });
+
+  it('streams new events live over SSE', async () => {
+    const controller = new AbortController();
+    const res = await fetch(`${agent.url}/api/v1/events/stream`, { headers: { authorization: `Bearer ${token}` }, signal: controller.signal });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/event-stream');
+    const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+    await agent.request('POST', '/api/v1/auth/password', { token, body: { currentPassword: ADMIN_PASSWORD, newPassword: 'another long password' } });
+    let text = '';
+    const deadline = Date.now() + 5_000;
+    while (!text.includes('admin password changed') && Date.now() < deadline) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      text += new TextDecoder().decode(value);
+    }
+    controller.abort();
+    expect(text).toMatch(/^id: \d+$/m);
+    expect(text).toMatch(/^event: admin$/m);
+    expect(text).toContain('"message":"admin password changed"');
+  });
+});
