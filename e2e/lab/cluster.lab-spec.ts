@@ -56,6 +56,8 @@ describe('Corosync over the mesh', () => {
   it('moves the leadership when node1 dies, and back when it returns', async () => {
     labOk('kill', 'node1');
     const moved = await timed('node2 to lead', () => cluster('node2').leader === 'node2');
+    // Each node polls Corosync once a second: node3 may see it a moment later.
+    await timed('node3 to agree', () => cluster('node3').leader === 'node2');
     expect(cluster('node3')).toMatchObject({ quorate: true, leader: 'node2' });
     labOk('start', 'node1');
     await timed('node1 to lead again', () => cluster('node2').leader === 'node1' && cluster('node1').leader === 'node1', 40_000);

@@ -152,7 +152,9 @@ export class ClusterConfigService implements OnModuleInit, OnApplicationBootstra
       // Members out of the membership cannot answer: not waited for (they catch up later).
       const others = this.onlineOthers(state);
       const acks = 1 + (await this.toAll(others, state, 'PUT', PATHS.prepare, next)).filter(Boolean).length;
-      const needed = majority(state.members.length);
+      // Corosync's own quorum: a majority of the members, or 1 in a two-node cluster
+      // (two_node), where fencing settles a split as it does for Pacemaker.
+      const needed = Math.max(1, this.membership.view()?.quorum ?? majority(state.members.length));
       if (acks < needed) throw new DomainError(ErrorCode.NotCommitted, `only ${acks} of ${state.members.length} members stored the change (${needed} needed): nothing was applied`);
       this.repo.commit(next);
       this.logger.event('info', 'cluster', `cluster config generation ${next.generation} committed (${change.kind})`, { acks });
