@@ -32,7 +32,7 @@ const percentile = (xs: number[], p: number) => {
 
 async function run(profile: (typeof PROFILES)[number], kills: number) {
   await formCluster();
-  sfhaJson('node1', 'config', 'set', '--token-ms', String(profile.tokenMs), '--token-coefficient-ms', String(profile.tokenCoefficientMs), '--fence-startup-grace-ms', '0', '--fence-min-delay-ms', '0');
+  sfhaJson('node1', 'config', 'set', '--token-ms', String(profile.tokenMs), '--token-coefficient-ms', String(profile.tokenCoefficientMs), '--fence-startup-grace-ms', '0', '--fence-min-delay-ms', '0', '--fence-storm-limit', '1000');
   sfhaJson('node1', 'stonith', 'device-set', 'lab', '--agent', 'fence_sfha_lab', '--host', 'node1=node1', '--host', 'node2=node2', '--host', 'node3=node3');
   sfhaJson('node1', 'resources', 'group-set', 'web', '--vip', `${VIP}/24`, '--process', `${LAB_BIN_DIR}/lab-web-server 8080`);
   await until('the service to answer', () => client() !== null, 60_000);

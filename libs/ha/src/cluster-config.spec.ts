@@ -8,6 +8,7 @@ describe('cluster config', () => {
 
   it('validates settings, naming every problem', () => {
     expect(settingsProblems({ tokenMs: 1500 })).toEqual([]);
+    expect(settingsProblems({ fenceStormLimit: 0 })).toEqual(['fenceStormLimit must be a whole number from 1 to 1000']);
     expect(settingsProblems({ tokenMs: 50, tokenCoefficientMs: -1 })).toEqual([
       'tokenMs must be a whole number of ms from 200 to 60000',
       'tokenCoefficientMs must be a whole number of ms from 0 to 5000',
@@ -15,7 +16,7 @@ describe('cluster config', () => {
   });
 
   it('applies a patch without touching what it leaves out', () => {
-    expect(applySettings(DEFAULT_CLUSTER_CONFIG, { tokenMs: 3000 }).settings).toEqual({ tokenMs: 3000, tokenCoefficientMs: 0, fenceStartupGraceMs: 60_000, fenceMinDelayMs: 60_000 });
+    expect(applySettings(DEFAULT_CLUSTER_CONFIG, { tokenMs: 3000 }).settings).toEqual({ tokenMs: 3000, tokenCoefficientMs: 0, fenceStartupGraceMs: 60_000, fenceMinDelayMs: 60_000, fenceStormLimit: 3 });
   });
 
   it('picks the highest committed generation a new leader adopts', () => {

@@ -10,6 +10,8 @@ export interface ClusterSettings {
   fenceStartupGraceMs: number;
   /** Minimum time between two fences of one node. */
   fenceMinDelayMs: number;
+  /** At most this many fences in 5 minutes (storm limit). */
+  fenceStormLimit: number;
 }
 
 /** A fence device: a fence agent with its parameters, and the plug of each node it can fence. */
@@ -57,7 +59,7 @@ export interface VersionedConfig {
 }
 
 export const DEFAULT_CLUSTER_CONFIG: ClusterConfig = {
-  settings: { tokenMs: 1000, tokenCoefficientMs: 0, fenceStartupGraceMs: 60_000, fenceMinDelayMs: 60_000 },
+  settings: { tokenMs: 1000, tokenCoefficientMs: 0, fenceStartupGraceMs: 60_000, fenceMinDelayMs: 60_000, fenceStormLimit: 3 },
   fenceDevices: [],
   groups: [],
   assignments: {},
@@ -88,6 +90,7 @@ export function settingsProblems(patch: Partial<ClusterSettings>): string[] {
   check('tokenCoefficientMs', 0, 5_000);
   check('fenceStartupGraceMs', 0, 600_000);
   check('fenceMinDelayMs', 0, 3_600_000);
+  if (patch.fenceStormLimit !== undefined && (!Number.isInteger(patch.fenceStormLimit) || patch.fenceStormLimit < 1 || patch.fenceStormLimit > 1000)) problems.push('fenceStormLimit must be a whole number from 1 to 1000');
   return problems;
 }
 

@@ -109,7 +109,7 @@ export class FencingService implements OnModuleInit {
       }),
     );
     const { settings } = this.configs.current().config;
-    return { enabled: this.configuredDevices().length > 0, devices: await this.devices(), nodes, policy: { ...DEFAULT_FENCE_POLICY, minDelayMs: settings.fenceMinDelayMs, startupGraceMs: settings.fenceStartupGraceMs } };
+    return { enabled: this.configuredDevices().length > 0, devices: await this.devices(), nodes, policy: { ...DEFAULT_FENCE_POLICY, minDelayMs: settings.fenceMinDelayMs, startupGraceMs: settings.fenceStartupGraceMs, stormLimit: settings.fenceStormLimit } };
   }
 
   /** Powers `node` off (or reboots it) through its device, within the safety rules. */
@@ -121,7 +121,7 @@ export class FencingService implements OnModuleInit {
     const now = Date.now();
     if (action !== 'on') {
       const { settings } = this.configs.current().config;
-      const policy = { ...DEFAULT_FENCE_POLICY, minDelayMs: settings.fenceMinDelayMs, startupGraceMs: settings.fenceStartupGraceMs };
+      const policy = { ...DEFAULT_FENCE_POLICY, minDelayMs: settings.fenceMinDelayMs, startupGraceMs: settings.fenceStartupGraceMs, stormLimit: settings.fenceStormLimit };
       const decision = decideFence({
         node,
         manual: requestedBy === 'admin',

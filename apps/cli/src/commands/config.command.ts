@@ -8,10 +8,10 @@ const show = command([], [], async ({ m, out, json, api }) => {
   const config = await api((c) => c.GET('/api/v1/cluster/config'));
   if (json) return printJson(out, config);
   const s = config.settings;
-  out(table([[m.config.generation, String(config.generation)], ['token', `${s.tokenMs} ms`], ['token_coefficient', `${s.tokenCoefficientMs} ms`], ['fence_startup_grace', `${s.fenceStartupGraceMs} ms`], ['fence_min_delay', `${s.fenceMinDelayMs} ms`]]));
+  out(table([[m.config.generation, String(config.generation)], ['token', `${s.tokenMs} ms`], ['token_coefficient', `${s.tokenCoefficientMs} ms`], ['fence_startup_grace', `${s.fenceStartupGraceMs} ms`], ['fence_min_delay', `${s.fenceMinDelayMs} ms`], ['fence_storm_limit', `${s.fenceStormLimit} / 5 min`]]));
 });
 
-const set = command([], ['token-ms', 'token-coefficient-ms', 'fence-startup-grace-ms', 'fence-min-delay-ms'], async ({ m, out, options, json, api }) => {
+const set = command([], ['token-ms', 'token-coefficient-ms', 'fence-startup-grace-ms', 'fence-min-delay-ms', 'fence-storm-limit'], async ({ m, out, options, json, api }) => {
   const number = (name: string) => {
     const text = options.values.get(name);
     if (text === undefined) return undefined;
@@ -23,6 +23,7 @@ const set = command([], ['token-ms', 'token-coefficient-ms', 'fence-startup-grac
     tokenCoefficientMs: number('token-coefficient-ms'),
     fenceStartupGraceMs: number('fence-startup-grace-ms'),
     fenceMinDelayMs: number('fence-min-delay-ms'),
+    fenceStormLimit: number('fence-storm-limit'),
   };
   if (Object.values(body).every((v) => v === undefined)) throw new CliError(m.usage('config set [--token-ms MS] [--token-coefficient-ms MS] [--fence-startup-grace-ms MS] [--fence-min-delay-ms MS]'));
   const config = await api((c) => c.PUT('/api/v1/cluster/config/settings', { body }));

@@ -732,6 +732,8 @@ export interface components {
             fenceMinDelayMs: number;
             /** @example 60000 */
             fenceStartupGraceMs: number;
+            /** @example 3 */
+            fenceStormLimit: number;
             /** @example 0 */
             tokenCoefficientMs: number;
             /** @example 1000 */
@@ -1087,6 +1089,8 @@ export interface components {
             fenceMinDelayMs?: number;
             /** @example 60000 */
             fenceStartupGraceMs?: number;
+            /** @example 3 */
+            fenceStormLimit?: number;
             /** @example 0 */
             tokenCoefficientMs?: number;
             /** @example 1500 */

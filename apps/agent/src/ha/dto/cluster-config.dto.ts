@@ -10,6 +10,8 @@ export class ClusterSettingsDto {
   @ApiProperty({ example: 60000 }) fenceStartupGraceMs!: number;
   /** Minimum time between two fences of one node (default 60000). */
   @ApiProperty({ example: 60000 }) fenceMinDelayMs!: number;
+  /** At most this many fences in 5 minutes (default 3). */
+  @ApiProperty({ example: 3 }) fenceStormLimit!: number;
 }
 
 export class ClusterConfigDto {
@@ -48,4 +50,9 @@ export class UpdateSettingsDto {
   @IsOptional()
   @IsInt()
   fenceMinDelayMs?: number;
+
+  @ApiPropertyOptional({ example: 3, minimum: 1, maximum: 1000 })
+  @IsOptional()
+  @IsInt()
+  fenceStormLimit?: number;
 }
