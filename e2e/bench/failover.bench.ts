@@ -6,8 +6,7 @@
  *   npm run bench:failover            (root; takes the lab over: lab down first and last)
  *   npm run bench:failover -- 5       (fewer kills)
  */
-import { execFileSync } from 'node:child_process';
-import { formCluster, online, until } from '../lab/cluster-helpers';
+import { formCluster, lanClient, online, until } from '../lab/cluster-helpers';
 import { LAB_BIN_DIR } from '../lab/lab-layout';
 import { labOk, sfhaJson } from '../lab/lab-runner';
 
@@ -17,13 +16,7 @@ const PROFILES = [
   { name: 'sfha-tuned', tokenMs: 1000, tokenCoefficientMs: 0 },
 ];
 
-function client(): string | null {
-  try {
-    return execFileSync('nsenter', ['--net=/run/netns/sfha-br', 'curl', '-s', '-m', '0.5', `http://${VIP}:8080/`], { encoding: 'utf8' }).trim() || null;
-  } catch {
-    return null;
-  }
-}
+const client = () => lanClient(VIP, 8080, 0.5);
 
 const percentile = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);

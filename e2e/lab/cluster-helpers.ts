@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import type { HostStatus } from './lab';
 import { labOk, sfhaJson } from './lab-runner';
 import { waitFor } from './lab-system';
@@ -24,4 +25,13 @@ export async function formCluster(): Promise<void> {
   sfhaJson('node2', 'join', token('node1'));
   sfhaJson('node3', 'join', token('node2'));
   await until('a quorate membership of 3', () => online('node1').length === 3 && cluster('node3').quorate);
+}
+
+/** A client on the lab's LAN (the bridge): who answers at http://ADDRESS:PORT/, or null. */
+export function lanClient(address: string, port: number, timeoutSeconds = 1): string | null {
+  try {
+    return execFileSync('nsenter', ['--net=/run/netns/sfha-br', 'curl', '-s', '-m', String(timeoutSeconds), `http://${address}:${port}/`], { encoding: 'utf8' }).trim() || null;
+  } catch {
+    return null;
+  }
 }

@@ -1,8 +1,8 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cluster, formCluster, host, online, until } from './cluster-helpers';
+import { cluster, formCluster, host, lanClient, online, until } from './cluster-helpers';
 import { LAB_BIN_DIR, LAB_DIR, REPO_ROOT } from './lab-layout';
 import { lab, labOk, sfha, sfhaJson } from './lab-runner';
 import { sleep } from './lab-system';
@@ -13,14 +13,8 @@ interface Group { name: string; owner: string | null; bannedOn: string[]; resour
 interface FenceEvent { node: string; action: string; ok: boolean; requestedBy: string; startedAt: string }
 
 const groups = (node: string) => sfhaJson<Group[]>(node, 'resources');
-/** The client on the LAN (the bridge): who answers through the VIP, or null. */
-function client(): string | null {
-  try {
-    return execFileSync('nsenter', ['--net=/run/netns/sfha-br', 'curl', '-s', '-m', '1', `http://${VIP}:8080/`], { encoding: 'utf8' }).trim() || null;
-  } catch {
-    return null;
-  }
-}
+/** The client on the LAN: who answers through the VIP, or null. */
+const client = () => lanClient(VIP, 8080);
 const holders = () => ['node1', 'node2', 'node3'].filter((n) => lab('exec', n, '--', 'ip', '-o', 'address', 'show', 'dev', 'eth0').stdout.includes(` ${VIP}/`));
 
 let checker: ChildProcess;

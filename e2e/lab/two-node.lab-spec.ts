@@ -1,18 +1,11 @@
-import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cluster, host, online, token, until } from './cluster-helpers';
+import { cluster, host, lanClient, online, token, until } from './cluster-helpers';
 import { LAB_BIN_DIR } from './lab-layout';
 import { lab, labOk, sfhaJson } from './lab-runner';
 import { sleep } from './lab-system';
 
 const VIP = '192.0.2.101';
-function client(): string | null {
-  try {
-    return execFileSync('nsenter', ['--net=/run/netns/sfha-br', 'curl', '-s', '-m', '1', `http://${VIP}:8081/`], { encoding: 'utf8' }).trim() || null;
-  } catch {
-    return null;
-  }
-}
+const client = () => lanClient(VIP, 8081);
 
 beforeAll(async () => {
   labOk('down');
