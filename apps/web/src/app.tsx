@@ -8,20 +8,33 @@ import { useI18n } from './i18n/i18n';
 import { AppLayout } from './layout/app-layout';
 import { FirstRunPage } from './pages/first-run-page';
 import { LoginPage } from './pages/login-page';
-import { OverviewPage } from './pages/overview-page';
+import { navigate, usePathname } from './router/location';
+import { findRoute, HOME_ROUTE } from './router/routes';
 
-/** Keeps the address bar on the screen shown (/setup, /login, /). */
-function useCanonicalPath(path: string): void {
+/** The page asked for before the login screen, opened once signed in. */
+let returnTo = '/';
+
+/** Keeps the address bar on the signed-out screen shown (/setup, /login), remembering the page asked for. */
+function useSignedOutPath(path: string | null): void {
   useEffect(() => {
-    if (window.location.pathname !== path) window.history.replaceState(null, '', path);
+    if (!path || window.location.pathname === path) return;
+    if (findRoute(window.location.pathname)) returnTo = window.location.pathname;
+    navigate(path, { replace: true });
   }, [path]);
 }
 
 function Authenticated() {
   const status = useNodeStatusQuery();
+  const path = usePathname();
+  const route = findRoute(path);
+  useEffect(() => {
+    if (!route) navigate(returnTo, { replace: true });
+    returnTo = '/';
+  }, [route]);
+  const shown = route ?? HOME_ROUTE;
   return (
-    <AppLayout nodeName={status.data?.nodeName}>
-      <OverviewPage />
+    <AppLayout nodeName={status.data?.nodeName} currentPath={shown.path}>
+      {shown.element()}
     </AppLayout>
   );
 }
@@ -30,8 +43,8 @@ export function App() {
   const { m } = useI18n();
   const authState = useAuthStateQuery();
   const token = useSessionToken();
-  const screen = authState.data?.setupRequired ? '/setup' : token ? '/' : '/login';
-  useCanonicalPath(authState.data ? screen : window.location.pathname);
+  const signedOutPath = !authState.data ? null : authState.data.setupRequired ? '/setup' : token ? null : '/login';
+  useSignedOutPath(signedOutPath);
 
   if (authState.isError) return <ErrorBanner message={errorText(authState.error, m)} />;
   if (!authState.data) return <p className="splash">{m.loading}</p>;

@@ -24,7 +24,7 @@ export const en: Messages = {
     submit: 'Log in',
     expired: 'Your session has expired: log in again.',
   },
-  nav: { overview: 'Overview', label: 'Main navigation', logout: 'Log out' },
+  nav: { overview: 'Overview', mesh: 'Mesh', invitations: 'Invitations', resources: 'Resources', fencing: 'Fencing', events: 'Events', label: 'Main navigation', logout: 'Log out' },
   overview: {
     title: 'Overview',
     thisNode: 'This node',

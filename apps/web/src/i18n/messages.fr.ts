@@ -23,7 +23,7 @@ export const fr = {
     submit: 'Se connecter',
     expired: 'Votre session a expiré : reconnectez-vous.',
   },
-  nav: { overview: 'Vue d’ensemble', label: 'Navigation principale', logout: 'Se déconnecter' },
+  nav: { overview: 'Vue d’ensemble', mesh: 'Mesh', invitations: 'Invitations', resources: 'Ressources', fencing: 'Fencing', events: 'Événements', label: 'Navigation principale', logout: 'Se déconnecter' },
   overview: {
     title: 'Vue d’ensemble',
     thisNode: 'Ce nœud',

@@ -2,8 +2,10 @@ import type { ReactNode } from 'react';
 import { useLogout } from '../api/use-auth';
 import { LanguageSwitch } from '../components/language-switch';
 import { useI18n } from '../i18n/i18n';
+import { Link } from '../router/link';
+import { ROUTES } from '../router/routes';
 
-export function AppLayout({ nodeName, children }: { nodeName: string | undefined; children: ReactNode }) {
+export function AppLayout({ nodeName, currentPath, children }: { nodeName: string | undefined; currentPath: string; children: ReactNode }) {
   const { m } = useI18n();
   const logout = useLogout();
   return (
@@ -20,9 +22,11 @@ export function AppLayout({ nodeName, children }: { nodeName: string | undefined
       </header>
       <div className="app-body">
         <nav className="sidebar" aria-label={m.nav.label}>
-          <a href="/" aria-current="page">
-            {m.nav.overview}
-          </a>
+          {ROUTES.map((route) => (
+            <Link key={route.path} to={route.path} aria-current={route.path === currentPath ? 'page' : undefined}>
+              {m.nav[route.navLabel]}
+            </Link>
+          ))}
         </nav>
         <main className="content">{children}</main>
       </div>

@@ -1,0 +1,22 @@
+import type { ReactElement } from 'react';
+import type { Messages } from '../i18n/messages.fr';
+import { OverviewPage } from '../pages/overview-page';
+
+/** One page of the signed-in dashboard: its URL, its label in the navigation, what it shows. */
+export interface AppRoute {
+  path: string;
+  navLabel: keyof Messages['nav'];
+  element: () => ReactElement;
+}
+
+/** Shown for `/` and for an unknown address. */
+export const HOME_ROUTE: AppRoute = { path: '/', navLabel: 'overview', element: () => <OverviewPage /> };
+
+// Add a page here (path, nav label key under `nav` in messages.{fr,en}.ts, element); the nav follows this order.
+export const ROUTES: readonly AppRoute[] = [HOME_ROUTE];
+
+/** The route of `path`, or undefined for an unknown address (the app then shows the overview). */
+export function findRoute(path: string): AppRoute | undefined {
+  const normalised = path.length > 1 ? path.replace(/\/+$/, '') : path;
+  return ROUTES.find((route) => route.path === normalised);
+}
