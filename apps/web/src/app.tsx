@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useSessionToken } from './api/session-store';
 import { useAuthStateQuery } from './api/use-auth';
+import { useEventStream } from './api/use-event-stream';
 import { useNodeStatusQuery } from './api/use-node-queries';
 import { errorText } from './api/error-text';
 import { ErrorBanner } from './components/error-banner';
@@ -25,6 +26,7 @@ function useSignedOutPath(path: string | null): void {
 
 function Authenticated() {
   const status = useNodeStatusQuery();
+  useEventStream();
   const path = usePathname();
   const route = findRoute(path);
   useEffect(() => {

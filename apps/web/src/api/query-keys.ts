@@ -9,3 +9,31 @@ export const nodeKeys = {
   status: () => [...nodeKeys.all, 'status'] as const,
   health: () => [...nodeKeys.all, 'health'] as const,
 };
+
+export const clusterKeys = {
+  all: ['cluster'] as const,
+  config: () => [...clusterKeys.all, 'members'] as const,
+  status: () => [...clusterKeys.all, 'status'] as const,
+};
+
+export const meshKeys = {
+  all: ['mesh'] as const,
+  status: () => [...meshKeys.all, 'status'] as const,
+  invitations: () => [...meshKeys.all, 'invitations'] as const,
+};
+
+export const eventKeys = {
+  all: ['events'] as const,
+  list: (category: string | null) => [...eventKeys.all, 'list', category ?? 'all'] as const,
+};
+
+/** Roots used by the live event stream (event-stream.ts): keep `resources` and `fencing` as the first element. */
+export const resourceKeys = {
+  all: ['resources'] as const,
+  groups: () => [...resourceKeys.all, 'groups'] as const,
+};
+
+export const fencingKeys = {
+  all: ['fencing'] as const,
+  status: () => [...fencingKeys.all, 'status'] as const,
+};
