@@ -6,7 +6,8 @@ import type { Messages } from '../i18n/messages.fr';
 export function errorText(error: unknown, m: Messages): string {
   if (error instanceof ApiError) {
     const known = (m.errors as Record<string, string>)[error.code];
-    if (known) return known;
+    // Some texts quote the agent's own message (which field, which state): {message}.
+    if (known) return fill(known, { message: error.message });
     return fill(m.errors.UNKNOWN, { message: error.message });
   }
   return fill(m.errors.UNKNOWN, { message: error instanceof Error ? error.message : String(error) });
