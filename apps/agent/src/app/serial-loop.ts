@@ -1,21 +1,45 @@
+export interface SerialLoop {
+  /** Runs the tick now (or right after the current run ends) instead of waiting for the period. */
+  wake(): void;
+  stop(): void;
+}
+
 /**
  * Runs `tick` every `everyMs`, one run at a time (the next starts `everyMs` after the last
- * ended), until the returned stop function is called. Errors go to `onError`, never up.
+ * ended), until stopped. `wake()` brings the next run forward: events drive the loop, the
+ * period is the fallback. Errors go to `onError`, never up.
  */
-export function serialLoop(everyMs: number, tick: () => Promise<void>, onError: (error: Error) => void): () => void {
+export function serialLoop(everyMs: number, tick: () => Promise<void>, onError: (error: Error) => void): SerialLoop {
   let stopped = false;
+  let running = false;
+  let wokenWhileRunning = false;
   let timer: NodeJS.Timeout | null = null;
+  const schedule = (delayMs: number) => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(run, delayMs);
+  };
   const run = () => {
+    timer = null;
     if (stopped) return;
+    running = true;
+    wokenWhileRunning = false;
     void tick()
       .catch((error: unknown) => onError(error instanceof Error ? error : new Error(String(error))))
       .finally(() => {
-        if (!stopped) timer = setTimeout(run, everyMs);
+        running = false;
+        if (!stopped) schedule(wokenWhileRunning ? 0 : everyMs);
       });
   };
   run();
-  return () => {
-    stopped = true;
-    if (timer) clearTimeout(timer);
+  return {
+    wake() {
+      if (stopped) return;
+      if (running) wokenWhileRunning = true;
+      else schedule(0);
+    },
+    stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+    },
   };
 }

@@ -2,7 +2,7 @@ import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShut
 import { EventsService } from '../events/events.service';
 import { NOT_RUNNING, renderCorosyncConf, type CorosyncDriver, type QuorumStatus } from '@sfha/ha';
 import type { WireGuardDriver } from '@sfha/mesh';
-import { serialLoop } from '../app/serial-loop';
+import { serialLoop, type SerialLoop } from '../app/serial-loop';
 import { JsonLogger } from '../logging/json-logger';
 import { SecretRegistry } from '../logging/secret-registry';
 import { meshState } from '../mesh/mesh-state';
@@ -22,7 +22,7 @@ const LOG_FILE = '/var/log/corosync/corosync.log';
  */
 @Injectable()
 export class ClusterMembership implements OnApplicationBootstrap, OnApplicationShutdown {
-  private stopLoop: (() => void) | null = null;
+  private loop: SerialLoop | null = null;
   private current: ClusterView | null = null;
   private epoch = 0;
 
@@ -37,11 +37,11 @@ export class ClusterMembership implements OnApplicationBootstrap, OnApplicationS
   ) {}
 
   onApplicationBootstrap(): void {
-    this.stopLoop = serialLoop(POLL_EVERY_MS, () => this.tick(), (error) => this.logger.event('warn', 'cluster', `membership: ${error.message}`));
+    this.loop = serialLoop(POLL_EVERY_MS, () => this.tick(), (error) => this.logger.event('warn', 'cluster', `membership: ${error.message}`));
   }
 
   onApplicationShutdown(): void {
-    this.stopLoop?.();
+    this.loop?.stop();
   }
 
   /** Counts leader changes seen here: a leader must re-adopt the config after any change. */

@@ -1,7 +1,7 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { EventsService } from '../events/events.service';
 import { DEFAULT_RESTART_POLICY, INITIAL_HEALTH, mayRestart, observeHealth, placeGroups, withHandover, type HealthProbe, type HealthState, type Resource, type ResourceDriver, type ResourceGroup } from '@sfha/ha';
-import { serialLoop } from '../app/serial-loop';
+import { serialLoop, type SerialLoop } from '../app/serial-loop';
 import { FencingService } from '../fencing/fencing.service';
 import { ClusterConfigService } from '../ha/cluster-config.service';
 import { ClusterMembership } from '../ha/cluster-membership.service';
@@ -42,7 +42,7 @@ const sameAssignments = (a: Record<string, string | null>, b: Record<string, str
  */
 @Injectable()
 export class ResourceEngine implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
-  private stopLoop: (() => void) | null = null;
+  private loop: SerialLoop | null = null;
   private readonly startedAt = Date.now();
   private readonly leftAt = new Map<string, number>();
   private readonly nextFenceAttempt = new Map<string, number>();
@@ -75,11 +75,11 @@ export class ResourceEngine implements OnModuleInit, OnApplicationBootstrap, OnA
   }
 
   onApplicationBootstrap(): void {
-    this.stopLoop = serialLoop(TICK_MS, () => this.tick(), (error) => this.logger.event('warn', 'resources', `engine: ${error.message}`));
+    this.loop = serialLoop(TICK_MS, () => this.tick(), (error) => this.logger.event('warn', 'resources', `engine: ${error.message}`));
   }
 
   onApplicationShutdown(): void {
-    this.stopLoop?.();
+    this.loop?.stop();
   }
 
   localState(): LocalResourceState {
