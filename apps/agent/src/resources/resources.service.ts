@@ -68,6 +68,7 @@ export class ResourcesService {
         sticky: g.sticky,
         owner,
         movedTo: config.moves?.[g.name] ?? null,
+        maxRestarts: (g.restart ?? DEFAULT_RESTART_POLICY).maxRestarts,
         bannedOn: config.bans?.[g.name] ?? [],
         resources: g.resources.map((r) => ({
           name: r.name,
@@ -77,6 +78,7 @@ export class ResourcesService {
           health: health?.[r.name]?.status ?? null,
           healthDetail: health?.[r.name]?.detail ?? null,
           restarts: health?.[r.name]?.restarts ?? 0,
+          spec: r,
         })),
       };
     });

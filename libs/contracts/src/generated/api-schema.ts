@@ -840,6 +840,7 @@ export interface components {
         };
         GroupStateDto: {
             bannedOn: string[];
+            maxRestarts: number;
             movedTo: string | null;
             name: string;
             owner: string | null;
@@ -1054,6 +1055,7 @@ export interface components {
             name: string;
             restarts: number;
             running: boolean | null;
+            spec: components["schemas"]["ResourceSpecDto"];
         };
         RotateKeysDto: {
             /** @enum {string} */

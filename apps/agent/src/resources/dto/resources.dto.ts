@@ -104,6 +104,8 @@ export class ResourceStateDto {
   @ApiProperty({ type: String, nullable: true }) healthDetail!: string | null;
   /** Local restarts on the owner in the restart window. */
   @ApiProperty() restarts!: number;
+  /** How it is configured (what an edit form starts from). */
+  @ApiProperty({ type: ResourceSpecDto }) spec!: ResourceSpecDto;
 }
 
 export class GroupStateDto {
@@ -116,5 +118,7 @@ export class GroupStateDto {
   @ApiProperty({ type: String, nullable: true }) movedTo!: string | null;
   /** Nodes where it failed past its restart policy (failover --clear forgets them). */
   @ApiProperty({ type: [String] }) bannedOn!: string[];
+  /** Local restarts (in the restart window) before the group leaves a node. */
+  @ApiProperty() maxRestarts!: number;
   @ApiProperty({ type: [ResourceStateDto] }) resources!: ResourceStateDto[];
 }
