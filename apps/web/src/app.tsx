@@ -7,6 +7,7 @@ import { errorText } from './api/error-text';
 import { ErrorBanner } from './components/error-banner';
 import { useI18n } from './i18n/i18n';
 import { AppLayout } from './layout/app-layout';
+import { ClusterSetupPage } from './pages/cluster-setup-page';
 import { FirstRunPage } from './pages/first-run-page';
 import { LoginPage } from './pages/login-page';
 import { navigate, usePathname } from './router/location';
@@ -34,6 +35,8 @@ function Authenticated() {
     returnTo = '/';
   }, [route]);
   const shown = route ?? HOME_ROUTE;
+  // The first run's second step: until this node is in a cluster, there is nothing else to show.
+  if (status.data && !status.data.clusterMember) return <ClusterSetupPage />;
   return (
     <AppLayout nodeName={status.data?.nodeName} currentPath={shown.path}>
       {shown.element()}

@@ -1,5 +1,8 @@
 import type { ReactElement } from 'react';
 import type { Messages } from '../i18n/messages.fr';
+import { EventsPage } from '../pages/events-page';
+import { InvitationsPage } from '../pages/invitations-page';
+import { MeshPage } from '../pages/mesh-page';
 import { OverviewPage } from '../pages/overview-page';
 
 /** One page of the signed-in dashboard: its URL, its label in the navigation, what it shows. */
@@ -13,7 +16,12 @@ export interface AppRoute {
 export const HOME_ROUTE: AppRoute = { path: '/', navLabel: 'overview', element: () => <OverviewPage /> };
 
 // Add a page here (path, nav label key under `nav` in messages.{fr,en}.ts, element); the nav follows this order.
-export const ROUTES: readonly AppRoute[] = [HOME_ROUTE];
+export const ROUTES: readonly AppRoute[] = [
+  HOME_ROUTE,
+  { path: '/mesh', navLabel: 'mesh', element: () => <MeshPage /> },
+  { path: '/invitations', navLabel: 'invitations', element: () => <InvitationsPage /> },
+  { path: '/events', navLabel: 'events', element: () => <EventsPage /> },
+];
 
 /** The route of `path`, or undefined for an unknown address (the app then shows the overview). */
 export function findRoute(path: string): AppRoute | undefined {

@@ -1,0 +1,85 @@
+import type { Schemas } from '@sfha/contracts';
+import { useState } from 'react';
+import { errorText } from '../api/error-text';
+import { EVENT_CATEGORIES, useEventsQuery, type EventCategory } from '../api/use-events-queries';
+import { ErrorBanner } from '../components/error-banner';
+import { useI18n } from '../i18n/i18n';
+
+type Severity = Schemas['EventDto']['severity'];
+const SEVERITIES: Severity[] = ['info', 'warn', 'error'];
+const SEVERITY_PILL: Record<Severity, string> = { info: 'pill-info', warn: 'pill-warn', error: 'pill-error' };
+
+const nodeOf = (event: Schemas['EventDto']): string | null => (typeof event.fields['node'] === 'string' ? event.fields['node'] : null);
+
+function Select<T extends string>({ label, value, options, allLabel, onChange, name }: { label: string; value: T | ''; options: readonly T[]; allLabel: string; onChange: (value: T | '') => void; name: (option: T) => string }) {
+  return (
+    <label className="filter">
+      <span>{label}</span>
+      <select value={value} onChange={(e) => onChange(e.target.value as T | '')}>
+        <option value="">{allLabel}</option>
+        {options.map((option) => (
+          <option key={option} value={option}>
+            {name(option)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/** The timeline, newest first; the event stream refreshes it as events happen. */
+export function EventsPage() {
+  const { m, lang } = useI18n();
+  const [category, setCategory] = useState<EventCategory | ''>('');
+  const [severity, setSeverity] = useState<Severity | ''>('');
+  const [node, setNode] = useState('');
+  const events = useEventsQuery(category || null);
+  const all = events.data ?? [];
+  const nodes = [...new Set(all.map(nodeOf).filter((n): n is string => n !== null))].sort();
+  const shown = all.filter((e) => (!severity || e.severity === severity) && (!node || nodeOf(e) === node));
+  return (
+    <>
+      <h1>
+        {m.events.title} <span className="pill pill-ok live">{m.events.live}</span>
+      </h1>
+      <div className="filters" role="group" aria-label={m.events.title}>
+        <Select label={m.events.category} value={category} options={EVENT_CATEGORIES} allLabel={m.events.all} onChange={setCategory} name={(c) => m.events.categories[c]} />
+        <Select label={m.events.severity} value={severity} options={SEVERITIES} allLabel={m.events.allSeverities} onChange={setSeverity} name={(s) => m.events.severities[s]} />
+        <Select label={m.events.node} value={node} options={nodes} allLabel={m.events.allNodes} onChange={setNode} name={(n) => n} />
+      </div>
+      <ErrorBanner message={events.isError ? errorText(events.error, m) : null} />
+      <section className="card">
+        {shown.length === 0 ? (
+          <p>{events.isPending ? m.loading : m.events.none}</p>
+        ) : (
+          <div className="table-scroll">
+            <table data-testid="events-table">
+              <thead>
+                <tr>
+                  <th scope="col">{m.events.colAt}</th>
+                  <th scope="col">{m.events.colCategory}</th>
+                  <th scope="col">{m.events.colSeverity}</th>
+                  <th scope="col">{m.events.colMessage}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {shown.map((event) => (
+                  <tr key={event.id}>
+                    <td className="nowrap">
+                      <time dateTime={event.at}>{new Date(event.at).toLocaleString(lang, { dateStyle: 'short', timeStyle: 'medium' })}</time>
+                    </td>
+                    <td>{m.events.categories[event.category]}</td>
+                    <td>
+                      <span className={`pill ${SEVERITY_PILL[event.severity]}`}>{m.events.severities[event.severity]}</span>
+                    </td>
+                    <td>{event.message}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </>
+  );
+}
