@@ -1,9 +1,9 @@
 import { labOk } from '../lab/lab-runner';
 
-/** A fresh one-host lab for the browser tests; returns its teardown. */
+/** A fresh 3-host lab (un-initialised hosts) for the browser journey; returns its teardown. */
 export default function labSetup(): () => void {
   labOk('down');
-  labOk('up', '1');
+  labOk('up', '3');
   return () => {
     labOk('down');
   };

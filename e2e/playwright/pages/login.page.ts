@@ -18,6 +18,11 @@ export class LoginPage {
     await this.page.getByRole('button', { name: lang === 'fr' ? 'Se connecter' : 'Log in' }).click();
   }
 
+  /** Signed in: the dashboard's navigation is shown. */
+  async expectLoggedIn(lang: 'fr' | 'en' = 'fr'): Promise<void> {
+    await expect(this.page.getByRole('navigation', { name: lang === 'fr' ? 'Navigation principale' : 'Main navigation' })).toBeVisible();
+  }
+
   async switchLanguage(lang: 'fr' | 'en'): Promise<void> {
     await this.page.getByLabel(lang === 'en' ? 'Langue' : 'Language').selectOption(lang);
   }

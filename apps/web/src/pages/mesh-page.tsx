@@ -50,10 +50,10 @@ function PeerRow({ peer, onRemove }: { peer: Schemas['MeshPeerStatusDto']; onRem
       </th>
       <td>{peer.endpoint ?? '—'}</td>
       <td data-testid="handshake">{peer.handshakeAgeSeconds === null ? m.mesh.never : fill(m.mesh.ago, { duration: formatDuration(peer.handshakeAgeSeconds, m) })}</td>
-      <td>
+      <td className="nowrap">
         {formatBytes(peer.rxBytes, lang)} / {formatBytes(peer.txBytes, lang)}
       </td>
-      <td>{peer.rttMs === null ? '—' : `${peer.rttMs.toFixed(1)} ms`}</td>
+      <td className="nowrap">{peer.rttMs === null ? '—' : `${new Intl.NumberFormat(lang, { maximumFractionDigits: 1 }).format(peer.rttMs)} ms`}</td>
       <td>{peer.connected ? <span className="pill pill-ok">{m.mesh.connected}</span> : <span className="pill pill-error">{m.mesh.disconnected}</span>}</td>
       <td>
         <button type="button" className="button-secondary button-small" aria-label={fill(m.mesh.removeLabel, { name: peer.name })} onClick={() => onRemove(peer.name)}>

@@ -57,7 +57,7 @@ function Members({ status }: { status: Schemas['ClusterStatusDto'] }) {
           </thead>
           <tbody>
             {status.nodes.map((node) => (
-              <tr key={node.name}>
+              <tr key={node.name} data-testid={`member-${node.name}`}>
                 <th scope="row">
                   {node.name}
                   {node.self && <span className="tag">{m.overview.selfTag}</span>}

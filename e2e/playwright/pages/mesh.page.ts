@@ -1,0 +1,27 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+import { openFromNav } from './nav';
+
+export class MeshPage {
+  constructor(readonly page: Page) {}
+
+  async open(): Promise<void> {
+    await openFromNav(this.page, 'Mesh', '/mesh');
+    await expect(this.page.getByRole('heading', { level: 1, name: 'Mesh' })).toBeVisible();
+  }
+
+  peer(name: string): Locator {
+    return this.page.getByTestId(`peer-${name}`);
+  }
+
+  /** Connected, with a handshake at most `maxAgeSeconds` old (the page shows "il y a N s" or "il y a N min …"). */
+  async expectConnected(name: string, maxAgeSeconds: number): Promise<void> {
+    const row = this.peer(name);
+    await expect(row).toContainText('Connecté', { timeout: 30_000 });
+    await expect(async () => {
+      const text = (await row.getByTestId('handshake').textContent()) ?? '';
+      const match = /^il y a (?:(\d+) min ?)?(?:(\d+) s)?$/.exec(text.trim());
+      expect(match, `handshake cell "${text}"`).not.toBeNull();
+      expect(Number(match?.[1] ?? 0) * 60 + Number(match?.[2] ?? 0)).toBeLessThanOrEqual(maxAgeSeconds);
+    }).toPass({ timeout: 15_000 });
+  }
+}
