@@ -18,6 +18,8 @@ export const CLI_BIN_DIR = join(REPO_ROOT, 'apps/cli/bin');
 export const LAB_BIN_DIR = join(REPO_ROOT, 'e2e/lab/bin');
 /** The lab's power controller, on the bridge: what fence_sfha_lab talks to. */
 export const POWER_PORT = 7700;
+/** What the lab power controller's webhook expects as its bearer token (a lab-only secret). */
+export const LAB_WEBHOOK_TOKEN = 'lab-webhook-7f3a9c';
 /** Host directories bind-mounted over the machine's, so each host has its own. */
 export const PRIVATE_DIRS = ['/run', '/dev/shm', '/etc/corosync', '/var/lib/corosync', '/var/log/corosync', '/var/lib/sfha'] as const;
 

@@ -4,17 +4,53 @@
  *   GET  /power/nodeN        → {"node":"nodeN","state":"on"|"off"}
  *   POST /power/nodeN/off    → every process of the host killed, its link down
  *   POST /power/nodeN/on     → link up, the host's agent started
+ * It also speaks sfha's webhook fence protocol (libs/ha/src/fence-webhook.ts):
+ *   POST /webhook {action: off|on|reboot|status, plug: nodeN, …} with
+ *        `Authorization: Bearer ${LAB_WEBHOOK_TOKEN}` → 200 {node, power}, 401 without it
+ *   POST /webhook/broken → 500 (a controller that fails), /webhook/hang → never answers
  * Runs in the bridge network namespace (with the machine's mounts, to reach the hosts).
  */
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage } from 'node:http';
 import { powerOff, powerOn, powerState } from './lab';
-import { BRIDGE_IP, hostIndex, POWER_PORT } from './lab-layout';
+import { BRIDGE_IP, hostIndex, LAB_WEBHOOK_TOKEN, POWER_PORT } from './lab-layout';
+
+async function webhook(action: string, node: string): Promise<{ node: string; power: 'on' | 'off' }> {
+  if (action === 'off') await powerOff(node);
+  else if (action === 'on') await powerOn(node);
+  else if (action === 'reboot') {
+    await powerOff(node);
+    await powerOn(node);
+  }
+  return { node, power: await powerState(node) };
+}
+
+const readBody = (req: IncomingMessage) =>
+  new Promise<string>((resolve, reject) => {
+    let body = '';
+    req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+    req.on('end', () => resolve(body));
+    req.on('error', reject);
+  });
 
 const server = createServer((req, res) => {
   const reply = (status: number, body: unknown) => {
     res.writeHead(status, { 'content-type': 'application/json' });
     res.end(JSON.stringify(body));
   };
+  if (req.url?.startsWith('/webhook')) {
+    if (req.url === '/webhook/hang') return; // a controller that never answers: the caller's timeout decides
+    if (req.url === '/webhook/broken') return reply(500, { error: 'controller failure' });
+    if (req.headers.authorization !== `Bearer ${LAB_WEBHOOK_TOKEN}`) return reply(401, { error: 'bad or missing Authorization' });
+    readBody(req)
+      .then((text) => {
+        const { action = '', plug = '' } = JSON.parse(text || '{}') as { action?: string; plug?: string };
+        if (hostIndex(plug) === null) return reply(404, { error: `no lab host ${plug}` });
+        if (!['off', 'on', 'reboot', 'status'].includes(action)) return reply(400, { error: `unknown action ${action}` });
+        return webhook(action, plug).then((answer) => reply(200, answer));
+      })
+      .catch((error: unknown) => reply(500, { error: (error as Error).message }));
+    return;
+  }
   const match = /^\/power\/(node\d+)(?:\/(on|off))?$/.exec(req.url ?? '');
   const node = match?.[1];
   if (!match || !node || hostIndex(node) === null) return reply(404, { error: 'use /power/nodeN[/on|off]' });

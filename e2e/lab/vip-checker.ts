@@ -1,30 +1,35 @@
 /**
- * Samples every lab host every 50 ms and records each moment more than one holds the VIP.
- *   node --import tsx vip-checker.ts VIP HOSTS OUT.json
+ * Samples every lab host every 50 ms and records each moment more than one holds a VIP.
+ *   node --import tsx vip-checker.ts VIP[,VIP…] HOSTS OUT.json
+ * A VIP is held on any interface: eth0 for a LAN VIP, the WireGuard interface for a mesh VIP.
  * Runs until SIGTERM, then writes {samples, violations} to OUT.json.
  */
 import { execFile } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 
-const [vip = '', hostsText = '3', out = '/tmp/vip-checker.json'] = process.argv.slice(2);
+const [vipsText = '', hostsText = '3', out = '/tmp/vip-checker.json'] = process.argv.slice(2);
+const vips = vipsText.split(',').filter(Boolean);
 const hosts = Array.from({ length: Number(hostsText) }, (_, i) => `node${i + 1}`);
-const violations: { at: string; holders: string[] }[] = [];
+const violations: { at: string; vip: string; holders: string[] }[] = [];
 let samples = 0;
 
-const holds = (host: string) =>
-  new Promise<boolean>((resolve) => {
-    execFile('ip', ['-n', host, '-j', 'address', 'show', 'dev', 'eth0'], (error, stdout) => {
-      if (error) return resolve(false);
-      const links = JSON.parse(stdout || '[]') as { flags?: string[]; addr_info?: { local?: string }[] }[];
-      resolve(links.some((l) => l.addr_info?.some((a) => a.local === vip)));
+/** The VIPs among the host's addresses, on every interface. */
+const held = (host: string) =>
+  new Promise<string[]>((resolve) => {
+    execFile('ip', ['-n', host, '-j', 'address', 'show'], (error, stdout) => {
+      if (error) return resolve([]);
+      const links = JSON.parse(stdout || '[]') as { addr_info?: { local?: string }[] }[];
+      resolve(vips.filter((vip) => links.some((l) => l.addr_info?.some((a) => a.local === vip))));
     });
   });
 
 const timer = setInterval(() => {
-  void Promise.all(hosts.map(holds)).then((held) => {
+  void Promise.all(hosts.map(held)).then((byHost) => {
     samples++;
-    const holders = hosts.filter((_, i) => held[i]);
-    if (holders.length > 1) violations.push({ at: new Date().toISOString(), holders });
+    for (const vip of vips) {
+      const holders = hosts.filter((_, i) => byHost[i]?.includes(vip));
+      if (holders.length > 1) violations.push({ at: new Date().toISOString(), vip, holders });
+    }
   });
 }, 50);
 

@@ -1,3 +1,4 @@
+import { webhookProblems, type WebhookTarget } from './fence-webhook';
 import type { ResourceGroup } from './resources';
 
 /** The replicated cluster configuration (DESIGN.md §4). */
@@ -14,15 +15,28 @@ export interface ClusterSettings {
   fenceStormLimit: number;
 }
 
-/** A fence device: a fence agent with its parameters, and the plug of each node it can fence. */
-export interface FenceDevice {
+interface FenceDeviceBase {
   name: string;
-  agent: string;
-  params: Record<string, string>;
-  /** node name → plug (what the agent calls the node). */
+  /** node name → plug (what the agent or webhook calls the node). */
   hostMap: Record<string, string>;
   timeoutSeconds: number;
 }
+
+/** A fence agent (fence_ipmilan…) with its parameters. `kind` is absent in configs written before webhooks. */
+export interface AgentFenceDevice extends FenceDeviceBase {
+  kind?: 'agent';
+  agent: string;
+  params: Record<string, string>;
+}
+
+/** An HTTP endpoint that speaks the webhook fence protocol (fence-webhook.ts). */
+export interface WebhookFenceDevice extends FenceDeviceBase {
+  kind: 'webhook';
+  webhook: WebhookTarget;
+}
+
+/** A fence device, and the plug of each node it can fence. Both kinds follow the same safety rules. */
+export type FenceDevice = AgentFenceDevice | WebhookFenceDevice;
 
 export interface ClusterConfig {
   settings: ClusterSettings;
@@ -115,9 +129,11 @@ export function changeProblems(config: ClusterConfig, change: ConfigChange): str
       const d = change.device;
       const problems: string[] = [];
       if (!d || typeof d.name !== 'string' || !DEVICE_NAME.test(d.name)) problems.push('name must be 1-63 lowercase letters, digits, dashes or underscores');
-      if (!d || typeof d.agent !== 'string' || !/^fence_[a-z0-9_]+$/.test(d.agent)) problems.push('agent must be a fence agent name (fence_…)');
+      if (d?.kind !== undefined && d.kind !== 'agent' && d.kind !== 'webhook') problems.push('kind must be agent or webhook');
+      else if (d?.kind === 'webhook') problems.push(...webhookProblems(d.webhook));
+      else if (!d || typeof d.agent !== 'string' || !/^fence_[a-z0-9_]+$/.test(d.agent)) problems.push('agent must be a fence agent name (fence_…)');
+      else if (!d.params || typeof d.params !== 'object') problems.push('params must be an object');
       if (!d?.hostMap || typeof d.hostMap !== 'object' || Object.keys(d.hostMap).length === 0) problems.push('hostMap must name at least one node and its plug');
-      if (!d?.params || typeof d.params !== 'object') problems.push('params must be an object');
       if (!Number.isInteger(d?.timeoutSeconds) || d.timeoutSeconds < 1 || d.timeoutSeconds > 600) problems.push('timeoutSeconds must be from 1 to 600');
       return problems;
     }

@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { EventsService } from '../events/events.service';
-import { decideFence, DEFAULT_FENCE_POLICY, fenceParameterProblems, FenceAgentNotFound, SFHA_SUPPLIED_PARAMETERS, type FenceAgentDriver, type FenceAgentMetadata, type FenceDevice } from '@sfha/ha';
+import { decideFence, DEFAULT_FENCE_POLICY, fenceParameterProblems, FenceAgentNotFound, SFHA_SUPPLIED_PARAMETERS, webhookProblems, type AgentFenceDevice, type FenceAction, type FenceAgentDriver, type FenceAgentMetadata, type FenceDevice, type FenceRun, type FenceWebhookDriver, type WebhookTarget } from '@sfha/ha';
 import { DomainError } from '../errors/domain-error';
 import { ErrorCode } from '../errors/error-code';
 import { ClusterConfigService } from '../ha/cluster-config.service';
@@ -12,6 +12,7 @@ import { PeerApiServer } from '../mesh/peer-api/peer-api.server';
 import { PeerClient } from '../mesh/peer-api/peer-client';
 import type { FenceAgentDto, FenceDeviceDto, FenceEventDto, FencingStatusDto, NodePowerDto, PutFenceDeviceDto } from './dto/fencing.dto';
 import { FENCE_AGENT_DRIVER } from './fence-agent-driver.provider';
+import { FENCE_WEBHOOK_DRIVER } from './fence-webhook-driver.provider';
 import { FenceHistoryRepository, type FenceEvent } from './fence-history.repository';
 
 const HISTORY_PATH = '/peer/v1/fencing/history';
@@ -33,6 +34,7 @@ export class FencingService implements OnModuleInit {
     private readonly peerApi: PeerApiServer,
     private readonly client: PeerClient,
     @Inject(FENCE_AGENT_DRIVER) private readonly driver: FenceAgentDriver,
+    @Inject(FENCE_WEBHOOK_DRIVER) private readonly webhookDriver: FenceWebhookDriver,
     private readonly secrets: SecretRegistry,
     private readonly events: EventsService,
     private readonly logger: JsonLogger,
@@ -72,24 +74,28 @@ export class FencingService implements OnModuleInit {
     return Promise.all(this.configuredDevices().map((d) => this.masked(d)));
   }
 
-  /** Checked against the agent's own metadata, then committed cluster-wide (quorum required). */
+  /** Checked (an agent against its own metadata, a webhook's URL and headers), then committed cluster-wide (quorum required). */
   async putDevice(name: string, dto: PutFenceDeviceDto): Promise<FenceDeviceDto> {
     if (!DEVICE_NAME.test(name)) throw new DomainError(ErrorCode.ValidationFailed, 'name must be 1-63 lowercase letters, digits, dashes or underscores');
     const members = this.replication.state().members.map((m) => m.name);
-    const meta = await this.metadata(dto.agent);
     const existing = this.configuredDevices().find((d) => d.name === name);
     // A masked secret sent back unchanged keeps the stored value.
-    const params = Object.fromEntries(Object.entries(dto.params).map(([k, v]) => [k, v === MASK && existing ? (existing.params[k] ?? v) : String(v)]));
+    const unmask = (values: Record<string, string>, stored: Record<string, string> | undefined) =>
+      Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v === MASK && stored ? (stored[k] ?? v) : String(v)]));
+    const webhook: WebhookTarget | null = dto.kind === 'webhook' ? { url: String(dto.webhook?.url ?? ''), headers: unmask(dto.webhook?.headers ?? {}, existing?.kind === 'webhook' ? existing.webhook.headers : undefined) } : null;
+    const agent = dto.agent ?? '';
+    const params = webhook ? {} : unmask(dto.params ?? {}, existing?.kind === 'webhook' ? undefined : existing?.params);
     const problems = [
-      ...fenceParameterProblems(meta, params),
+      ...(webhook ? webhookProblems(webhook) : fenceParameterProblems(await this.metadata(agent), params)),
       ...Object.keys(dto.hostMap).filter((n) => !members.includes(n)).map((n) => `hostMap: ${n} is not a member (members: ${members.join(', ')})`),
       ...Object.entries(dto.hostMap).filter(([, plug]) => typeof plug !== 'string' || plug === '' || /[\r\n]/.test(plug)).map(([n]) => `hostMap: the plug of ${n} must be a one-line name`),
     ];
     if (Object.keys(dto.hostMap).length === 0) problems.push('hostMap must name at least one node and its plug');
     if (problems.length > 0) throw new DomainError(ErrorCode.ValidationFailed, problems.join('; '));
-    const device: FenceDevice = { name, agent: dto.agent, params, hostMap: dto.hostMap, timeoutSeconds: dto.timeoutSeconds ?? 30 };
+    const common = { name, hostMap: dto.hostMap, timeoutSeconds: dto.timeoutSeconds ?? 30 };
+    const device: FenceDevice = webhook ? { ...common, kind: 'webhook', webhook } : { ...common, kind: 'agent', agent, params };
     await this.configs.propose({ kind: 'put-fence-device', device });
-    this.logger.event('info', 'fencing', `fence device ${name} (${dto.agent}) configured`, { nodes: Object.keys(dto.hostMap) });
+    this.logger.event('info', 'fencing', `fence device ${name} (${webhook ? 'webhook' : agent}) configured`, { nodes: Object.keys(dto.hostMap) });
     return this.masked(device);
   }
 
@@ -104,7 +110,7 @@ export class FencingService implements OnModuleInit {
       members.map(async (node) => {
         const device = this.deviceFor(node);
         if (!device) return { node, device: null, power: 'no-device' as const };
-        const run = await this.driver.run(device.agent, device.params, 'status', device.hostMap[node] ?? node, { timeoutMs: device.timeoutSeconds * 1000, secrets: this.secretsOf(device) });
+        const run = await this.runDevice(device, 'status', node);
         return { node, device: device.name, power: run.exitCode === 0 ? ('on' as const) : run.exitCode === 2 ? ('off' as const) : ('unknown' as const) };
       }),
     );
@@ -133,7 +139,7 @@ export class FencingService implements OnModuleInit {
       if (!decision.ok) throw new DomainError(decision.rule === 'quorum' ? ErrorCode.NoQuorum : ErrorCode.FenceRefused, decision.reason);
     }
     this.logger.event('warn', 'fencing', `${action === 'on' ? 'unfencing' : 'fencing'} ${node} (${action}) with ${device.name}`, { requestedBy });
-    const run = await this.driver.run(device.agent, device.params, action, device.hostMap[node] ?? node, { timeoutMs: device.timeoutSeconds * 1000, secrets: this.secretsOf(device) });
+    const run = await this.runDevice(device, action, node);
     const event = this.history.record({
       node,
       action,
@@ -147,8 +153,18 @@ export class FencingService implements OnModuleInit {
       durationMs: run.durationMs,
     });
     this.events.record('fencing', event.ok ? 'warn' : 'error', `${node} ${action === 'on' ? 'unfenced' : `fenced (${action})`}: ${event.ok ? 'confirmed' : 'FAILED'} in ${run.durationMs} ms`, { node, action, device: device.name, requestedBy, exitCode: run.exitCode });
-    if (!event.ok) throw new DomainError(ErrorCode.FenceFailed, `the fence agent did not confirm ${action} of ${node} (exit code ${run.exitCode}): ${run.output}`);
+    if (!event.ok) throw new DomainError(ErrorCode.FenceFailed, `${device.kind === 'webhook' ? 'the webhook' : 'the fence agent'} did not confirm ${action} of ${node} (exit code ${run.exitCode}): ${run.output}`);
     return { ...event, executedBy: this.replication.state().self.nodeName };
+  }
+
+  /** One path for both kinds: same exit codes (0 done / on, 2 off), same timeout, same masking. */
+  private runDevice(device: FenceDevice, action: FenceAction, node: string): Promise<FenceRun> {
+    const plug = device.hostMap[node] ?? node;
+    const options = { timeoutMs: device.timeoutSeconds * 1000, secrets: this.secretsOf(device) };
+    if (device.kind === 'webhook') {
+      return this.webhookDriver.run(device.webhook, { action, node, plug, device: device.name, cluster: this.replication.state().cluster.name }, options);
+    }
+    return this.driver.run(device.agent, device.params, action, plug, options);
   }
 
   private configuredDevices(): FenceDevice[] {
@@ -173,6 +189,11 @@ export class FencingService implements OnModuleInit {
   }
 
   private secretsOf(device: FenceDevice): string[] {
+    if (device.kind === 'webhook') {
+      const values = Object.values(device.webhook.headers);
+      values.forEach((v) => this.secrets.add(v));
+      return values;
+    }
     const meta = this.metadataCache.get(device.agent);
     const values = Object.entries(device.params)
       .filter(([k]) => meta?.parameters.find((p) => p.name === k)?.secret ?? /pass|key|token/i.test(k))
@@ -182,8 +203,16 @@ export class FencingService implements OnModuleInit {
   }
 
   private async masked(device: FenceDevice): Promise<FenceDeviceDto> {
+    const common = { name: device.name, hostMap: device.hostMap, timeoutSeconds: device.timeoutSeconds };
+    if (device.kind === 'webhook') {
+      return { ...common, kind: 'webhook', agent: null, params: {}, webhook: { url: device.webhook.url, headers: Object.fromEntries(Object.keys(device.webhook.headers).map((k) => [k, MASK])) } };
+    }
+    return { ...common, kind: 'agent', agent: device.agent, params: await this.maskedParams(device), webhook: null };
+  }
+
+  private async maskedParams(device: AgentFenceDevice): Promise<Record<string, string>> {
     await this.metadata(device.agent).catch(() => undefined);
     const secret = new Set(this.secretsOf(device));
-    return { ...device, params: Object.fromEntries(Object.entries(device.params).map(([k, v]) => [k, secret.has(v) ? MASK : v])) };
+    return Object.fromEntries(Object.entries(device.params).map(([k, v]) => [k, secret.has(v) ? MASK : v]));
   }
 }

@@ -21,7 +21,7 @@ function describeChange(change: ConfigChange): string {
     case 'settings':
       return `settings ${JSON.stringify(change.patch)}`;
     case 'put-fence-device':
-      return `fence device ${change.device.name} (${change.device.agent}) set`;
+      return `fence device ${change.device.name} (${change.device.kind === 'webhook' ? 'webhook' : change.device.agent}) set`;
     case 'delete-fence-device':
       return `fence device ${change.name} removed`;
     case 'put-group':

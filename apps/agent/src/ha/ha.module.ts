@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { fenceAgentDriverProvider } from '../fencing/fence-agent-driver.provider';
+import { fenceWebhookDriverProvider } from '../fencing/fence-webhook-driver.provider';
 import { FenceHistoryRepository } from '../fencing/fence-history.repository';
 import { FencingController } from '../fencing/fencing.controller';
 import { FencingService } from '../fencing/fencing.service';
@@ -24,6 +25,7 @@ import { corosyncDriverProvider } from './corosync-driver.provider';
     ClusterConfigRepository,
     ClusterConfigService,
     fenceAgentDriverProvider,
+    fenceWebhookDriverProvider,
     FenceHistoryRepository,
     FencingService,
     resourceDriverProvider,

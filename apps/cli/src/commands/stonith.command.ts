@@ -18,7 +18,7 @@ function pairs(values: readonly string[], m: Messages, option: string): Record<s
 const status = command([], [], async ({ m, out, json, api }) => {
   const s = await api((c) => c.GET('/api/v1/fencing/status'));
   if (json) return printJson(out, s);
-  out(s.enabled ? m.stonith.enabled(s.devices.map((d) => `${d.name} (${d.agent})`).join(', ')) : m.stonith.disabled);
+  out(s.enabled ? m.stonith.enabled(s.devices.map((d) => `${d.name} (${d.agent ?? `webhook ${d.webhook?.url ?? ''}`})`).join(', ')) : m.stonith.disabled);
   out('');
   out(columns([m.stonith.statusHeader, ...s.nodes.map((n) => [n.node, n.device ?? '—', m.stonith.power[n.power] ?? n.power])]));
 });
@@ -56,13 +56,28 @@ function repeated(args: readonly string[], name: string): string[] {
   return values;
 }
 
+/** `Name: value` headers of repeated --header options (curl's form). */
+function headers(values: readonly string[], m: Messages): Record<string, string> {
+  return Object.fromEntries(
+    values.map((v) => {
+      const i = v.indexOf(':');
+      if (i <= 0) throw new CliError(m.stonith.badHeader);
+      return [v.slice(0, i).trim(), v.slice(i + 1).trim()];
+    }),
+  );
+}
+
 const deviceSet = (args: CliArgs, m: Messages, out: (t: string) => void) =>
-  command([], ['agent', 'param', 'host', 'timeout'], async ({ options, json, api }) => {
+  command([], ['agent', 'param', 'host', 'timeout', 'webhook', 'header'], async ({ options, json, api }) => {
     const name = options.positional[0];
     const agent = options.values.get('agent');
-    if (!name || !agent) throw new CliError(m.usage('stonith device-set NOM --agent fence_… [--param clé=valeur]… --host nœud=prise… [--timeout S]'));
+    const url = options.values.get('webhook');
+    if (!name || (!agent) === (!url)) throw new CliError(m.usage('stonith device-set NOM (--agent fence_… [--param clé=valeur]… | --webhook URL [--header "Nom: valeur"]…) --host nœud=prise… [--timeout S]'));
     const timeout = options.values.get('timeout');
-    const body = { agent, params: pairs(repeated(args.rest, 'param'), m, '--param'), hostMap: pairs(repeated(args.rest, 'host'), m, '--host'), ...(timeout ? { timeoutSeconds: Number(timeout) } : {}) };
+    const driven = url
+      ? { kind: 'webhook' as const, webhook: { url, headers: headers(repeated(args.rest, 'header'), m) } }
+      : { kind: 'agent' as const, agent, params: pairs(repeated(args.rest, 'param'), m, '--param') };
+    const body = { ...driven, hostMap: pairs(repeated(args.rest, 'host'), m, '--host'), ...(timeout ? { timeoutSeconds: Number(timeout) } : {}) };
     const device = await api((c) => c.PUT('/api/v1/fencing/devices/{name}', { params: { path: { name } }, body }));
     if (json) return printJson(out, device);
     out(m.stonith.deviceSet(name, Object.keys(device.hostMap).join(', ')));

@@ -781,15 +781,18 @@ export interface components {
             parameters: components["schemas"]["FenceParameterDto"][];
         };
         FenceDeviceDto: {
-            agent: string;
+            agent: string | null;
             hostMap: {
                 [key: string]: string;
             };
+            /** @enum {string} */
+            kind: "agent" | "webhook";
             name: string;
             params: {
                 [key: string]: string;
             };
             timeoutSeconds: number;
+            webhook: components["schemas"]["WebhookTargetDto"] | null;
         };
         FenceEventDto: {
             /** @example off */
@@ -995,7 +998,7 @@ export interface components {
         };
         PutFenceDeviceDto: {
             /** @example fence_ipmilan */
-            agent: string;
+            agent?: string;
             /**
              * @example {
              *       "node1": "node1",
@@ -1005,6 +1008,8 @@ export interface components {
             hostMap: {
                 [key: string]: string;
             };
+            /** @enum {string} */
+            kind?: "agent" | "webhook";
             /**
              * @example {
              *       "ip": "192.0.2.200",
@@ -1012,11 +1017,12 @@ export interface components {
              *       "password": "…"
              *     }
              */
-            params: {
+            params?: {
                 [key: string]: string;
             };
             /** @example 30 */
             timeoutSeconds?: number;
+            webhook?: components["schemas"]["WebhookTargetDto"];
         };
         PutGroupDto: {
             /** @example 3 */
@@ -1097,6 +1103,18 @@ export interface components {
             tokenCoefficientMs?: number;
             /** @example 1500 */
             tokenMs?: number;
+        };
+        WebhookTargetDto: {
+            /**
+             * @example {
+             *       "Authorization": "Bearer …"
+             *     }
+             */
+            headers?: {
+                [key: string]: string;
+            };
+            /** @example https://pdu.example/fence */
+            url: string;
         };
     };
     responses: never;

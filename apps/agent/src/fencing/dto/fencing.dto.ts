@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsObject, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsObject, IsOptional, IsString, Matches, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
 
 export class FenceParameterDto {
   @ApiProperty() name!: string;
@@ -22,16 +23,45 @@ export class FenceAgentDto {
   @ApiProperty({ type: [String] }) actions!: string[];
 }
 
+export class WebhookTargetDto {
+  /** POSTed JSON {action: off|on|reboot|status, node, plug, device, cluster}; a 2xx confirms. */
+  @ApiProperty({ example: 'https://pdu.example/fence' })
+  @IsString()
+  url!: string;
+
+  /** Sent with every request (e.g. Authorization): secrets, come back as "********". */
+  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' }, example: { Authorization: 'Bearer …' } })
+  @IsOptional()
+  @IsObject()
+  headers?: Record<string, string>;
+}
+
 export class PutFenceDeviceDto {
-  @ApiProperty({ example: 'fence_ipmilan' })
+  /** agent (default): a fence-agents program; webhook: an HTTP endpoint. */
+  @ApiPropertyOptional({ enum: ['agent', 'webhook'] })
+  @IsOptional()
+  @IsIn(['agent', 'webhook'], { message: 'kind must be agent or webhook' })
+  kind?: 'agent' | 'webhook';
+
+  /** kind agent: the fence agent. */
+  @ApiPropertyOptional({ example: 'fence_ipmilan' })
+  @ValidateIf((o: PutFenceDeviceDto) => o.kind !== 'webhook')
   @IsString()
   @Matches(/^fence_[a-z0-9_]+$/, { message: 'agent must be a fence agent name (fence_…)' })
-  agent!: string;
+  agent?: string;
 
-  /** The agent's parameters (see GET /fencing/agents/{agent}), without action and plug. */
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, example: { ip: '192.0.2.200', username: 'admin', password: '…' } })
+  /** kind agent: the agent's parameters (see GET /fencing/agents/{agent}), without action and plug. */
+  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' }, example: { ip: '192.0.2.200', username: 'admin', password: '…' } })
+  @IsOptional()
   @IsObject()
-  params!: Record<string, string>;
+  params?: Record<string, string>;
+
+  /** kind webhook: where to send the requests. */
+  @ApiPropertyOptional({ type: WebhookTargetDto })
+  @ValidateIf((o: PutFenceDeviceDto) => o.kind === 'webhook')
+  @ValidateNested()
+  @Type(() => WebhookTargetDto)
+  webhook?: WebhookTargetDto;
 
   /** Which nodes this device fences, and each one's plug. */
   @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, example: { node1: 'node1', node2: 'node2' } })
@@ -48,9 +78,13 @@ export class PutFenceDeviceDto {
 
 export class FenceDeviceDto {
   @ApiProperty() name!: string;
-  @ApiProperty() agent!: string;
-  /** Secret parameters come back as "********". */
+  @ApiProperty({ enum: ['agent', 'webhook'] }) kind!: 'agent' | 'webhook';
+  /** kind agent: the fence agent; null for a webhook. */
+  @ApiProperty({ type: String, nullable: true }) agent!: string | null;
+  /** Secret parameters come back as "********" (empty for a webhook). */
   @ApiProperty({ type: 'object', additionalProperties: { type: 'string' } }) params!: Record<string, string>;
+  /** kind webhook: its URL; header values come back as "********". */
+  @ApiProperty({ type: WebhookTargetDto, nullable: true }) webhook!: WebhookTargetDto | null;
   @ApiProperty({ type: 'object', additionalProperties: { type: 'string' } }) hostMap!: Record<string, string>;
   @ApiProperty() timeoutSeconds!: number;
 }

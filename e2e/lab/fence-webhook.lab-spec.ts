@@ -1,0 +1,102 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formCluster, host, lanClient, until } from './cluster-helpers';
+import { BRIDGE_IP, hostDir, LAB_BIN_DIR, LAB_WEBHOOK_TOKEN, POWER_PORT } from './lab-layout';
+import { lab, labOk, sfha, sfhaJson, sfhaOutputs } from './lab-runner';
+import { sleep } from './lab-system';
+import { startVipChecker } from './vip-checker-run';
+
+const VIP = '192.0.2.102';
+const PORT = 8082;
+const WEBHOOK = `http://${BRIDGE_IP}:${POWER_PORT}/webhook`;
+const NODES = ['node1', 'node2', 'node3'];
+
+interface Device { name: string; kind: string; agent: string | null; webhook: { url: string; headers: Record<string, string> } | null }
+interface FencingStatus { enabled: boolean; devices: Device[]; nodes: { node: string; device: string | null; power: string }[] }
+interface FenceEvent { node: string; action: string; device: string; ok: boolean; requestedBy: string; output: string; startedAt: string }
+interface TimelineEvent { id: number; category: string; message: string }
+
+const client = () => lanClient(VIP, PORT);
+const holders = () => NODES.filter((n) => lab('exec', n, '--', 'ip', '-o', 'address', 'show', 'dev', 'eth0').stdout.includes(` ${VIP}/`));
+const setWebhook = (path: string, ...extra: string[]) =>
+  sfhaJson<Device>('node2', 'stonith', 'device-set', 'pdu', '--webhook', `${WEBHOOK}${path}`, '--header', `Authorization: Bearer ${LAB_WEBHOOK_TOKEN}`, ...NODES.flatMap((n) => ['--host', `${n}=${n}`]), ...extra);
+const leaderFences = (of: string) => sfhaJson<FenceEvent[]>('node2', 'stonith', 'history').filter((e) => e.node === of && e.requestedBy === 'leader');
+
+let checker: ReturnType<typeof startVipChecker>;
+
+beforeAll(async () => {
+  await formCluster();
+  sfhaJson('node1', 'config', 'set', '--fence-startup-grace-ms', '0', '--fence-min-delay-ms', '3000');
+  checker = startVipChecker([VIP], 3, 'webhook');
+});
+
+afterAll(() => {
+  void checker.stop().catch(() => undefined);
+  lab('down');
+});
+
+describe('STONITH through a webhook (the lab power controller speaking the webhook protocol)', () => {
+  it('refuses a bad webhook device, naming each problem, and changes nothing', () => {
+    const run = sfha('node1', 'stonith', 'device-set', 'pdu', '--webhook', 'ftp://192.0.2.254/x', '--header', 'Content-Type: text/plain', '--host', 'node9=node9');
+    expect(run.stderr).toContain('(HTTP 400, VALIDATION_FAILED)');
+    expect(run.stderr).toContain('webhook url must be http:// or https://, not ftp://');
+    expect(run.stderr).toContain('webhook header Content-Type is set by sfha');
+    expect(run.stderr).toContain('hostMap: node9 is not a member');
+    expect(sfha('node1', 'stonith', 'device-set', 'pdu', '--webhook', 'http://admin:pw@192.0.2.254/', '--host', 'node1=node1').stderr).toContain('webhook url must not carry credentials');
+    expect(sfha('node1', 'stonith', 'fence', 'node3').stderr).toContain('(HTTP 409, NO_FENCE_DEVICE)');
+  });
+
+  it('configures a webhook device for the three nodes; its Authorization header is never shown back', async () => {
+    const device = setWebhook('');
+    expect(device).toMatchObject({ name: 'pdu', kind: 'webhook', agent: null, webhook: { url: WEBHOOK, headers: { Authorization: '********' } } });
+    // The status is asked through the webhook: the controller answers 401 without the header.
+    await until('node3 to read every node’s power through the webhook', () => sfhaJson<FencingStatus>('node3', 'stonith', 'status').nodes.every((n) => n.device === 'pdu' && n.power === 'on'));
+  });
+
+  it('runs a VIP and a web service on node1; the client reaches it', async () => {
+    sfhaJson('node2', 'resources', 'group-set', 'web', '--vip', `${VIP}/24`, '--process', `${LAB_BIN_DIR}/lab-web-server ${PORT}`, '--prefer', 'node1');
+    await until('the client to reach node1 through the VIP', () => client() === 'node1');
+  });
+
+  it('refused: the owner dies, the webhook answers 500 then hangs: no fence confirmed, so no takeover', async () => {
+    setWebhook('/broken');
+    await until('node3 to have the broken URL', () => sfhaJson<FencingStatus>('node3', 'stonith', 'status').devices[0]?.webhook?.url === `${WEBHOOK}/broken`);
+    labOk('kill', 'node1');
+    await until('the leader to try to fence node1', () => leaderFences('node1').length > 0, 60_000);
+    expect(leaderFences('node1')[0]).toMatchObject({ action: 'off', device: 'pdu', ok: false, output: 'HTTP 500: {"error":"controller failure"}' });
+    setWebhook('/hang', '--timeout', '2');
+    await until('a second attempt that times out', () => leaderFences('node1').some((e) => e.output === 'no answer from the webhook in 2000 ms'), 40_000);
+    expect(leaderFences('node1').every((e) => !e.ok)).toBe(true);
+    // node1 is hung, not off: it still has the VIP on its link, and nobody else took it.
+    expect(holders()).toEqual(['node1']);
+    expect(client()).toBeNull();
+    const timeline = sfhaJson<TimelineEvent[]>('node2', 'events', '--limit', '200');
+    expect(timeline.some((e) => e.message.startsWith('node1 left while owning resources and could not be fenced: its groups stay stopped'))).toBe(true);
+    expect(timeline.some((e) => /^placement: web → node[23]$/.test(e.message))).toBe(false);
+  });
+
+  it('once the webhook works, the leader fences node1 through it, then the service starts elsewhere', async () => {
+    const fixedAt = Date.now();
+    setWebhook('');
+    await until('the client to be served by node2 or node3', () => ['node2', 'node3'].includes(client() ?? ''), 60_000);
+    process.stdout.write(`webhook fence: service back ${Date.now() - fixedAt} ms after the device was fixed\n`);
+    expect(leaderFences('node1')[0]).toMatchObject({ action: 'off', device: 'pdu', ok: true, output: 'HTTP 200' });
+    expect(host('node1')).toMatchObject({ processes: 0 });
+    const timeline = sfhaJson<TimelineEvent[]>('node2', 'events', '--limit', '200');
+    const fenced = timeline.find((e) => e.category === 'fencing' && e.message.startsWith('node1 fenced (off): confirmed'));
+    const placed = timeline.find((e) => e.category === 'resource' && /^placement: web → node[23]$/.test(e.message));
+    expect(fenced && placed && fenced.id < placed.id).toBe(true);
+    await sleep(4_000); // past the minimum delay: unfence through the webhook too
+    expect(sfhaJson<FenceEvent>('node2', 'stonith', 'unfence', 'node1')).toMatchObject({ action: 'on', ok: true, device: 'pdu' });
+    await until('node1 to be reported on', () => sfhaJson<FencingStatus>('node2', 'stonith', 'status').nodes.find((n) => n.node === 'node1')?.power === 'on');
+  });
+
+  it('never had two hosts holding the VIP, and the webhook secret appears in no answer or log', async () => {
+    const report = await checker.stop();
+    expect(report.samples).toBeGreaterThan(200);
+    expect(report.violations).toEqual([]);
+    const logs = NODES.map((n) => readFileSync(join(hostDir(n), 'agent.log'), 'utf8'));
+    expect([...sfhaOutputs, ...logs].join('\n')).not.toContain(LAB_WEBHOOK_TOKEN);
+  });
+});
