@@ -26,6 +26,7 @@ export async function bootTestAgent(overrides: Partial<AgentConfig> = {}): Promi
     logLevel: 'debug',
     nodeName: 'test-node',
     tokenTtlSeconds: 3600,
+    membershipPollMs: 1000,
     webDir: null,
     ...overrides,
   };

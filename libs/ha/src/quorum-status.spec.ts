@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NOT_RUNNING, parseQuorumStatus } from './quorum-status';
+import { cmapChangedKey, NOT_RUNNING, parseQuorumStatus } from './quorum-status';
 
 const QUORATE = `Quorum information
 ------------------
@@ -37,5 +37,15 @@ describe('corosync-quorumtool -s', () => {
 
   it('says not running when Corosync does not answer', () => {
     expect(parseQuorumStatus('Cannot initialize QUORUM service', 1)).toEqual(NOT_RUNNING);
+  });
+});
+
+describe('corosync-cmapctl -T', () => {
+  it('names the changed key of create, modify and delete lines, and nothing else', () => {
+    expect(cmapChangedKey('modify> runtime.members.3.status (str) = left')).toBe('runtime.members.3.status');
+    expect(cmapChangedKey('create> runtime.members.4.ip (str) = r(0) ip(10.100.0.4) ')).toBe('runtime.members.4.ip');
+    expect(cmapChangedKey('delete> runtime.votequorum.highest_node_id')).toBe('runtime.votequorum.highest_node_id');
+    expect(cmapChangedKey('Type "q" to finish')).toBeNull();
+    expect(cmapChangedKey('')).toBeNull();
   });
 });

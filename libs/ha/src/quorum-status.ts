@@ -41,3 +41,8 @@ export function parseQuorumStatus(stdout: string, exitCode: number): QuorumStatu
     members,
   };
 }
+
+/** The key of a `corosync-cmapctl -T` line ("modify> runtime.members.3.status (str) = left"), or null. */
+export function cmapChangedKey(line: string): string | null {
+  return /^(?:create|modify|delete)>\s+(\S+)/.exec(line.trim())?.[1] ?? null;
+}

@@ -8,19 +8,19 @@ describe('agent configuration', () => {
     const result = parse(['--node-name', 'alpha']);
     expect(result).toEqual({
       ok: true,
-      config: { dataDir: '/var/lib/sfha', bindHost: '127.0.0.1', bindPort: 7780, logLevel: 'info', nodeName: 'alpha', tokenTtlSeconds: 3600, webDir: '/opt/sfha/web' },
+      config: { dataDir: '/var/lib/sfha', bindHost: '127.0.0.1', bindPort: 7780, logLevel: 'info', nodeName: 'alpha', tokenTtlSeconds: 3600, webDir: '/opt/sfha/web', membershipPollMs: 1000 },
     });
   });
 
   it('takes environment variables, and flags win over them', () => {
-    const result = parse(['--bind=0.0.0.0:9000'], { SFHA_BIND: '127.0.0.1:1', SFHA_DATA_DIR: '/srv/sfha', SFHA_NODE_NAME: 'beta', SFHA_LOG_LEVEL: 'debug' });
+    const result = parse(['--bind=0.0.0.0:9000'], { SFHA_BIND: '127.0.0.1:1', SFHA_DATA_DIR: '/srv/sfha', SFHA_NODE_NAME: 'beta', SFHA_LOG_LEVEL: 'debug', SFHA_MEMBERSHIP_POLL_MS: '60000' });
     expect(result.ok).toBe(true);
     if (result.ok !== true) return;
-    expect(result.config).toMatchObject({ bindHost: '0.0.0.0', bindPort: 9000, dataDir: '/srv/sfha', nodeName: 'beta', logLevel: 'debug' });
+    expect(result.config).toMatchObject({ bindHost: '0.0.0.0', bindPort: 9000, dataDir: '/srv/sfha', nodeName: 'beta', logLevel: 'debug', membershipPollMs: 60_000 });
   });
 
   it('reports every problem at once, naming the flag and the variable', () => {
-    const result = parse(['--data-dir', 'relative/dir', '--bind', 'nowhere', '--log-level', 'loud', '--node-name', 'Bad_Name', '--token-ttl', '5', '--frobnicate']);
+    const result = parse(['--data-dir', 'relative/dir', '--bind', 'nowhere', '--log-level', 'loud', '--node-name', 'Bad_Name', '--token-ttl', '5', '--membership-poll-ms', '50', '--frobnicate']);
     expect(result.ok).toBe(false);
     if (result.ok !== false) return;
     expect(result.errors).toEqual([
@@ -30,6 +30,7 @@ describe('agent configuration', () => {
       '--log-level (SFHA_LOG_LEVEL): must be one of error, warn, info, debug, got "loud"',
       '--node-name (SFHA_NODE_NAME): must be 1-63 lowercase letters, digits or dashes, not starting or ending with a dash, got "bad_name"',
       '--token-ttl (SFHA_TOKEN_TTL): must be a whole number of seconds from 60 to 86400, got "5"',
+      '--membership-poll-ms (SFHA_MEMBERSHIP_POLL_MS): must be a whole number of milliseconds from 100 to 600000, got "50"',
     ]);
   });
 

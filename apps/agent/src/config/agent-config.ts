@@ -18,6 +18,8 @@ export interface AgentConfig {
   tokenTtlSeconds: number;
   /** Directory of the built dashboard, or null to serve the API only. */
   webDir: string | null;
+  /** Fallback poll of Corosync's quorum; membership changes are followed live from cmap events. */
+  membershipPollMs: number;
 }
 
 interface OptionSpec {
@@ -27,7 +29,7 @@ interface OptionSpec {
   help: string;
 }
 
-type RawConfig = Record<'dataDir' | 'bind' | 'logLevel' | 'nodeName' | 'tokenTtl' | 'webDir', string | undefined>;
+type RawConfig = Record<'dataDir' | 'bind' | 'logLevel' | 'nodeName' | 'tokenTtl' | 'webDir' | 'membershipPoll', string | undefined>;
 
 export const AGENT_OPTIONS: readonly OptionSpec[] = [
   { flag: '--data-dir', env: 'SFHA_DATA_DIR', key: 'dataDir', help: 'state directory (default /var/lib/sfha)' },
@@ -36,6 +38,7 @@ export const AGENT_OPTIONS: readonly OptionSpec[] = [
   { flag: '--node-name', env: 'SFHA_NODE_NAME', key: 'nodeName', help: 'name of this node (default: the host name)' },
   { flag: '--token-ttl', env: 'SFHA_TOKEN_TTL', key: 'tokenTtl', help: 'admin session lifetime in seconds, 60 to 86400 (default 3600)' },
   { flag: '--web-dir', env: 'SFHA_WEB_DIR', key: 'webDir', help: 'directory of the built dashboard (default: the one shipped with the agent)' },
+  { flag: '--membership-poll-ms', env: 'SFHA_MEMBERSHIP_POLL_MS', key: 'membershipPoll', help: "fallback poll of Corosync's quorum in ms, 100 to 600000; changes are followed live from Corosync's events (default 1000)" },
 ];
 
 export const DEFAULTS = {
@@ -43,6 +46,7 @@ export const DEFAULTS = {
   bind: '127.0.0.1:7780',
   logLevel: 'info' as LogLevel,
   tokenTtlSeconds: 3600,
+  membershipPollMs: 1000,
 };
 
 export type ConfigResult = { ok: true; config: AgentConfig } | { ok: false; errors: string[] } | { ok: 'help'; usage: string };
@@ -125,6 +129,10 @@ export function parseAgentConfig(argv: readonly string[], env: Readonly<Record<s
   const webDirText = pick('webDir');
   if (webDirText !== undefined && !isAbsolute(webDirText)) errors.push(`${label('webDir')}: must be an absolute path, got "${webDirText}"`);
 
+  const pollText = pick('membershipPoll');
+  const membershipPollMs = pollText === undefined ? DEFAULTS.membershipPollMs : Number(pollText);
+  if (!Number.isInteger(membershipPollMs) || membershipPollMs < 100 || membershipPollMs > 600_000) errors.push(`${label('membershipPoll')}: must be a whole number of milliseconds from 100 to 600000, got "${pollText}"`);
+
   if (errors.length > 0 || typeof bind === 'string') return { ok: false, errors };
   return {
     ok: true,
@@ -136,6 +144,7 @@ export function parseAgentConfig(argv: readonly string[], env: Readonly<Record<s
       nodeName,
       tokenTtlSeconds,
       webDir: webDirText ?? defaultWebDir,
+      membershipPollMs,
     },
   };
 }

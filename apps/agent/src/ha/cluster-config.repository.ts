@@ -6,7 +6,14 @@ import { DATABASE } from '../database/database.token';
 /** The only file that touches the cluster_config table. */
 @Injectable()
 export class ClusterConfigRepository {
+  private readonly commitListeners: ((committed: VersionedConfig) => void)[] = [];
+
   constructor(@Inject(DATABASE) private readonly db: Database) {}
+
+  /** Called after every commit, whoever made it (leader, follower catching up, adoption). */
+  onCommit(listener: (committed: VersionedConfig) => void): void {
+    this.commitListeners.push(listener);
+  }
 
   /** The committed config; generation 0 with the defaults before any change. */
   committed(): VersionedConfig {
@@ -29,6 +36,7 @@ export class ClusterConfigRepository {
            pending_document = CASE WHEN pending_generation <= excluded.generation THEN NULL ELSE pending_document END`,
       )
       .run(versioned.generation, JSON.stringify(versioned.config), now);
+    for (const listener of this.commitListeners) listener(versioned);
   }
 
   prepare(versioned: VersionedConfig): void {

@@ -89,6 +89,10 @@ export class ClusterConfigService implements OnModuleInit, OnApplicationBootstra
     return this.repo.committed();
   }
 
+  onCommitted(listener: () => void): void {
+    this.repo.onCommit(listener);
+  }
+
   /**
    * True once this node's config is current for the present leadership: a leader has adopted
    * the highest committed generation among the members, a follower has caught up with the

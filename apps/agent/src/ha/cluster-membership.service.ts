@@ -1,8 +1,10 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { EventsService } from '../events/events.service';
-import { NOT_RUNNING, renderCorosyncConf, type CorosyncDriver, type QuorumStatus } from '@sfha/ha';
+import { NOT_RUNNING, renderCorosyncConf, type CorosyncDriver, type CorosyncWatch, type QuorumStatus } from '@sfha/ha';
 import type { WireGuardDriver } from '@sfha/mesh';
 import { serialLoop, type SerialLoop } from '../app/serial-loop';
+import type { AgentConfig } from '../config/agent-config';
+import { AGENT_CONFIG } from '../config/agent-config.token';
 import { JsonLogger } from '../logging/json-logger';
 import { SecretRegistry } from '../logging/secret-registry';
 import { meshState } from '../mesh/mesh-state';
@@ -12,19 +14,24 @@ import { ClusterConfigRepository } from './cluster-config.repository';
 import { clusterView, corosyncAuthkey, corosyncNodes, type ClusterView } from './cluster-view';
 import { COROSYNC_DRIVER } from './corosync-driver.provider';
 
-const POLL_EVERY_MS = 1_000;
+/** After a Corosync event (quorum may settle just after membership) or while the mesh comes up, look again this soon. */
+const SETTLE_RECHECK_MS = 250;
 const LOG_FILE = '/var/log/corosync/corosync.log';
 
 /**
  * Keeps Corosync in step with the member list (config rendered, authkey derived from the
- * cluster secret, started, reloaded when members change) and follows membership and quorum
- * with a 1 s poll of `corosync-quorumtool`. Its view says who leads.
+ * cluster secret, started, reloaded when members change) and follows membership and quorum:
+ * live from Corosync's events (`corosync-cmapctl -T`), each read with `corosync-quorumtool`,
+ * and with a poll as fallback. Its view says who leads; listeners hear of every change.
  */
 @Injectable()
 export class ClusterMembership implements OnApplicationBootstrap, OnApplicationShutdown {
   private loop: SerialLoop | null = null;
+  private watch: CorosyncWatch | null = null;
+  private settleTimer: NodeJS.Timeout | null = null;
   private current: ClusterView | null = null;
   private epoch = 0;
+  private readonly listeners = new Set<() => void>();
 
   constructor(
     private readonly mesh: MeshRepository,
@@ -34,14 +41,24 @@ export class ClusterMembership implements OnApplicationBootstrap, OnApplicationS
     private readonly secrets: SecretRegistry,
     private readonly events: EventsService,
     private readonly logger: JsonLogger,
+    @Inject(AGENT_CONFIG) private readonly agentConfig: AgentConfig,
   ) {}
 
   onApplicationBootstrap(): void {
-    this.loop = serialLoop(POLL_EVERY_MS, () => this.tick(), (error) => this.logger.event('warn', 'cluster', `membership: ${error.message}`));
+    this.loop = serialLoop(this.agentConfig.membershipPollMs, () => this.tick(), (error) => this.logger.event('warn', 'cluster', `membership: ${error.message}`));
+    // A cluster created or joined, a member added or removed: Corosync follows at once.
+    this.mesh.onChanged(() => this.loop?.wake());
   }
 
   onApplicationShutdown(): void {
     this.loop?.stop();
+    this.stopWatch();
+    if (this.settleTimer) clearTimeout(this.settleTimer);
+  }
+
+  /** Called after every change of the view (quorum, members online, leader). */
+  onChange(listener: () => void): void {
+    this.listeners.add(listener);
   }
 
   /** Counts leader changes seen here: a leader must re-adopt the config after any change. */
@@ -57,7 +74,11 @@ export class ClusterMembership implements OnApplicationBootstrap, OnApplicationS
   async tick(): Promise<void> {
     const state = meshState(this.mesh.cluster(), this.mesh.self(), this.mesh.members());
     const isMember = state?.members.some((m) => m.name === state.self.nodeName) ?? false;
-    if (!state || !isMember || !state.self.desiredUp || !(await this.wireguard.interfaceExists(state.self.interface))) {
+    const wanted = !!state && isMember && state.self.desiredUp;
+    if (!state || !wanted || !(await this.wireguard.interfaceExists(state.self.interface))) {
+      // The mesh is on its way up (the reconciler creates the interface): look again soon.
+      this.stopWatch();
+      if (wanted) this.recheckSoon();
       if (state && (await this.corosync.quorum()).running) {
         await this.corosync.stop();
         this.logger.event('info', 'cluster', 'corosync stopped (no mesh)');
@@ -79,14 +100,41 @@ export class ClusterMembership implements OnApplicationBootstrap, OnApplicationS
       await this.corosync.reload();
       this.logger.event('info', 'cluster', 'corosync nodelist reloaded', { nodes: state.members.map((m) => m.name) });
     }
+    if (quorum.running) this.ensureWatch();
     this.publish(clusterView(state.self.nodeName, state.members, state.cluster.network, quorum, this.config.committed().config.standby ?? []));
   }
 
-  /** Stores the view and logs what changed: quorum, nodes coming and going, the leader. */
+  /** Follows Corosync's events while it runs: each one brings the next look forward. */
+  private ensureWatch(): void {
+    if (this.watch) return;
+    this.watch = this.corosync.watch(
+      () => {
+        this.loop?.wake();
+        this.recheckSoon();
+      },
+      (reason) => {
+        this.watch = null;
+        if (reason !== 'stopped') this.logger.event('debug', 'cluster', `corosync event watch ended: ${reason}`);
+      },
+    );
+  }
+
+  private recheckSoon(): void {
+    if (this.settleTimer) clearTimeout(this.settleTimer);
+    this.settleTimer = setTimeout(() => this.loop?.wake(), SETTLE_RECHECK_MS);
+  }
+
+  private stopWatch(): void {
+    this.watch?.stop();
+    this.watch = null;
+  }
+
+  /** Stores the view, logs what changed (quorum, nodes coming and going, the leader) and tells the listeners. */
   private publish(next: ClusterView | null): void {
     const previous = this.current;
     this.current = next;
     if (!next) return;
+    if (JSON.stringify(previous) !== JSON.stringify(next)) for (const listener of this.listeners) listener();
     if (previous?.quorate !== next.quorate) this.events.record('membership', next.quorate ? 'info' : 'warn', next.quorate ? 'quorum gained' : 'quorum lost', { votes: next.totalVotes, expected: next.expectedVotes });
     for (const node of next.nodes) {
       const before = previous?.nodes.find((n) => n.name === node.name);

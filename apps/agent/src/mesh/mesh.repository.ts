@@ -48,7 +48,18 @@ const toMember = (r: MemberRow): Member => ({
 /** The only file that touches the mesh tables. */
 @Injectable()
 export class MeshRepository {
+  private readonly listeners = new Set<() => void>();
+
   constructor(@Inject(DATABASE) private readonly db: Database) {}
+
+  /** Called after every change of the cluster, this node's mesh settings or the member list. */
+  onChanged(listener: () => void): void {
+    this.listeners.add(listener);
+  }
+
+  private changed(): void {
+    for (const listener of this.listeners) listener();
+  }
 
   /** Runs `fn` in one transaction: all of it is stored, or none. */
   transaction<T>(fn: () => T): T {
@@ -78,10 +89,12 @@ export class MeshRepository {
     this.db
       .prepare('INSERT INTO mesh_self (id, node_name, interface, mesh_ip, listen_port, peer_api_port, mtu, desired_up) VALUES (1, ?, ?, ?, ?, ?, ?, ?)')
       .run(self.nodeName, self.interface, self.meshIp, self.listenPort, self.peerApiPort, self.mtu, self.desiredUp ? 1 : 0);
+    this.changed();
   }
 
   setDesiredUp(up: boolean): void {
     this.db.prepare('UPDATE mesh_self SET desired_up = ? WHERE id = 1').run(up ? 1 : 0);
+    this.changed();
   }
 
   members(): Member[] {
@@ -98,6 +111,7 @@ export class MeshRepository {
       for (const m of members) insert.run(m.name, m.meshIp, m.publicKey, m.pendingPublicKey, m.endpoint, m.keepalive, m.joinedAt);
       this.db.prepare('UPDATE cluster SET generation = ? WHERE id = 1').run(generation);
     });
+    this.changed();
   }
 
   insertInvitation(invitation: InvitationRecord): void {
@@ -142,5 +156,6 @@ export class MeshRepository {
     this.transaction(() => {
       for (const table of ['members', 'invitations', 'mesh_self', 'cluster']) this.db.prepare(`DELETE FROM ${table}`).run();
     });
+    this.changed();
   }
 }

@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'sfha-openapi-'));
   try {
     const app = await createAgentApp(
-      { dataDir, bindHost: '127.0.0.1', bindPort: 0, logLevel: 'error', nodeName: 'openapi', tokenTtlSeconds: 3600, webDir: null },
+      { dataDir, bindHost: '127.0.0.1', bindPort: 0, logLevel: 'error', nodeName: 'openapi', tokenTtlSeconds: 3600, webDir: null, membershipPollMs: 1000 },
       { writeLog: () => undefined },
     );
     await app.init();

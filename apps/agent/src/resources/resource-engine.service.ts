@@ -36,7 +36,8 @@ const sameAssignments = (a: Record<string, string | null>, b: Record<string, str
   Object.keys({ ...a, ...b }).every((k) => (a[k] ?? null) === (b[k] ?? null));
 
 /**
- * The HA engine (DESIGN.md §3). Every second: without quorum, stop everything here at once;
+ * The HA engine (DESIGN.md §3). On every membership change and config commit, and every
+ * second otherwise: without quorum, stop everything here at once;
  * with it, the leader places the groups (a group whose owner left moves only after that owner
  * is fenced) and every node runs exactly the groups assigned to it.
  */
@@ -76,6 +77,9 @@ export class ResourceEngine implements OnModuleInit, OnApplicationBootstrap, OnA
 
   onApplicationBootstrap(): void {
     this.loop = serialLoop(TICK_MS, () => this.tick(), (error) => this.logger.event('warn', 'resources', `engine: ${error.message}`));
+    // Events drive the engine; the tick is the fallback (and paces health checks).
+    this.membership.onChange(() => this.loop?.wake());
+    this.configs.onCommitted(() => this.loop?.wake());
   }
 
   onApplicationShutdown(): void {

@@ -1,7 +1,8 @@
 import { ExecError, type Executor } from '@sfha/exec';
+import { spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { parseQuorumStatus, type QuorumStatus } from '../quorum-status';
+import { cmapChangedKey, parseQuorumStatus, type QuorumStatus } from '../quorum-status';
 
 export interface CorosyncPaths {
   /** Directory of corosync.conf and authkey (Corosync reads /etc/corosync). */
@@ -21,7 +22,18 @@ export interface CorosyncDriver {
   /** Makes a running Corosync re-read corosync.conf (nodelist changes). */
   reload(): Promise<void>;
   stop(): Promise<void>;
+  /**
+   * Follows changes of Corosync's runtime keys (membership, votequorum) with
+   * `corosync-cmapctl -T runtime.`: `onChange` gets each changed key as it happens, `onEnd`
+   * once when the watch ends (Corosync stopped, or {@link CorosyncWatch.stop}).
+   */
+  watch(onChange: (key: string) => void, onEnd: (reason: string) => void): CorosyncWatch;
 }
+
+export interface CorosyncWatch {
+  stop(): void;
+}
+
 
 function writeIfChanged(file: string, content: Buffer, mode: number): boolean {
   if (existsSync(file) && readFileSync(file).equals(content)) return false;
@@ -65,6 +77,36 @@ export function createCorosyncDriver(exec: Executor, paths: CorosyncPaths = DEFA
 
     async stop() {
       if ((await driver.quorum()).running) await exec.run('corosync-cfgtool', ['-H', '--force'], { timeoutMs: 10_000, allowFailure: true });
+    },
+
+    watch(onChange, onEnd) {
+      // stdbuf: cmapctl's stdout is a pipe here, which libc would buffer until exit.
+      const child = spawn('stdbuf', ['-oL', 'corosync-cmapctl', '-T', 'runtime.'], { stdio: ['pipe', 'pipe', 'pipe'] });
+      let rest = '';
+      let stderr = '';
+      let ended = false;
+      const end = (reason: string) => {
+        if (ended) return;
+        ended = true;
+        onEnd(reason);
+      };
+      child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+        const lines = (rest + chunk).split('\n');
+        rest = lines.pop() ?? '';
+        for (const line of lines) {
+          const key = cmapChangedKey(line);
+          if (key) onChange(key);
+        }
+      });
+      child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr = (stderr + chunk).slice(-500)));
+      child.on('error', (error) => end(error.message));
+      child.on('close', (code, signal) => end(stderr.trim() || `corosync-cmapctl ended (${signal ?? `exit ${code}`})`));
+      return {
+        stop() {
+          end('stopped');
+          child.kill('SIGTERM');
+        },
+      };
     },
   };
   return driver;
