@@ -179,4 +179,22 @@ test('node1 sees both peers connected with recent handshakes, and the whole clus
   await phone.context().close();
 });
 
+test('node2 rotates its WireGuard key from its mesh page; node1 keeps a live tunnel to it', async ({ browser: _browser }, testInfo) => {
+  test.setTimeout(90_000);
+  const node2Mesh = new MeshPage(tab('node2'));
+  await node2Mesh.open();
+  await node2Mesh.expectConnected('node1', 120);
+  const rotatedAt = Date.now();
+  const newKey = await node2Mesh.rotateKey();
+  await screenshot(tab('node2'), testInfo, '16-mesh-key-rotated');
+
+  // node1 now knows node2 by its new key, and the tunnel made with it is up.
+  const node1 = tab('node1');
+  const node1Mesh = new MeshPage(node1);
+  await node1Mesh.open();
+  await expect(node1Mesh.peer('node2')).toContainText(newKey.slice(0, 16), { timeout: 30_000 });
+  // A handshake younger than the rotation: made with the new key.
+  await node1Mesh.expectConnected('node2', Math.ceil((Date.now() - rotatedAt) / 1000));
+});
+
 // ---- HA steps (webB): resources, fencing, events timeline, English ----

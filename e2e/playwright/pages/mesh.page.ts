@@ -9,6 +9,19 @@ export class MeshPage {
     await expect(this.page.getByRole('heading', { level: 1, name: 'Mesh' })).toBeVisible();
   }
 
+  selfPublicKey(): Locator {
+    return this.page.getByTestId('self-public-key');
+  }
+
+  /** Rotates this node's WireGuard key from the page; returns the key now in use. */
+  async rotateKey(): Promise<string> {
+    const before = (await this.selfPublicKey().textContent()) ?? '';
+    await this.page.getByRole('button', { name: 'Changer la clé de ce nœud' }).click();
+    await expect(this.page.getByRole('status')).toContainText('Nouvelle clé en service', { timeout: 30_000 });
+    await expect(this.selfPublicKey()).not.toHaveText(before);
+    return (await this.selfPublicKey().textContent()) ?? '';
+  }
+
   peer(name: string): Locator {
     return this.page.getByTestId(`peer-${name}`);
   }

@@ -1,10 +1,29 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { useEffect, useSyncExternalStore } from 'react';
 import { rootsToRefresh, SseParser, type ClusterEvent } from './event-stream';
 import { sessionStore, useSessionToken } from './session-store';
 
 const RETRY_MS = 2_000;
 const listeners = new Set<(event: ClusterEvent) => void>();
+const connectionListeners = new Set<() => void>();
+let connected = false;
+
+function setConnected(next: boolean): void {
+  if (connected === next) return;
+  connected = next;
+  connectionListeners.forEach((l) => l());
+}
+
+/** Whether the live stream is open now (the timeline shows "live" only then). */
+export function useEventStreamConnected(): boolean {
+  return useSyncExternalStore(
+    (listener) => {
+      connectionListeners.add(listener);
+      return () => connectionListeners.delete(listener);
+    },
+    () => connected,
+  );
+}
 
 /** Calls `listener` with every live event while subscribed; returns the unsubscribe. */
 export function subscribeToEvents(listener: (event: ClusterEvent) => void): () => void {
@@ -22,10 +41,15 @@ async function readStream(token: string, signal: AbortSignal, onEvent: (event: C
   if (!response.ok || !response.body) throw new Error(`event stream: HTTP ${response.status}`);
   const parser = new SseParser();
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) return;
-    parser.push(value).forEach(onEvent);
+  setConnected(true);
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      parser.push(value).forEach(onEvent);
+    }
+  } finally {
+    setConnected(false);
   }
 }
 

@@ -166,6 +166,7 @@ export const en: Messages = {
     allSeverities: 'All',
     allNodes: 'All',
     live: 'Live',
+    reconnecting: 'Reconnecting…',
     none: 'No event for these filters.',
     colAt: 'Date',
     colCategory: 'Category',

@@ -165,6 +165,7 @@ export const fr = {
     allSeverities: 'Tous',
     allNodes: 'Tous',
     live: 'En direct',
+    reconnecting: 'Reconnexion…',
     none: 'Aucun événement pour ces filtres.',
     colAt: 'Date',
     colCategory: 'Catégorie',

@@ -1,6 +1,7 @@
 import type { Schemas } from '@sfha/contracts';
 import { useState } from 'react';
 import { errorText } from '../api/error-text';
+import { useEventStreamConnected } from '../api/use-event-stream';
 import { EVENT_CATEGORIES, useEventsQuery, type EventCategory } from '../api/use-events-queries';
 import { ErrorBanner } from '../components/error-banner';
 import { useI18n } from '../i18n/i18n';
@@ -34,13 +35,17 @@ export function EventsPage() {
   const [severity, setSeverity] = useState<Severity | ''>('');
   const [node, setNode] = useState('');
   const events = useEventsQuery(category || null);
+  const live = useEventStreamConnected();
   const all = events.data ?? [];
   const nodes = [...new Set(all.map(nodeOf).filter((n): n is string => n !== null))].sort();
   const shown = all.filter((e) => (!severity || e.severity === severity) && (!node || nodeOf(e) === node));
   return (
     <>
       <h1>
-        {m.events.title} <span className="pill pill-ok live">{m.events.live}</span>
+        {m.events.title}{' '}
+        <span className={`pill live ${live ? 'pill-ok' : 'pill-warn'}`} role="status">
+          {live ? m.events.live : m.events.reconnecting}
+        </span>
       </h1>
       <div className="filters" role="group" aria-label={m.events.title}>
         <Select label={m.events.category} value={category} options={EVENT_CATEGORIES} allLabel={m.events.all} onChange={setCategory} name={(c) => m.events.categories[c]} />

@@ -46,7 +46,10 @@ function PeerRow({ peer, onRemove }: { peer: Schemas['MeshPeerStatusDto']; onRem
     <tr data-testid={`peer-${peer.name}`}>
       <th scope="row">
         {peer.name}
-        <span className="muted small"> {peer.meshIp}</span>
+        <span className="muted small block"> {peer.meshIp}</span>
+        <span className="muted small mono block" title={peer.publicKey}>
+          {peer.publicKey.slice(0, 16)}…
+        </span>
       </th>
       <td>{peer.endpoint ?? '—'}</td>
       <td data-testid="handshake">{peer.handshakeAgeSeconds === null ? m.mesh.never : fill(m.mesh.ago, { duration: formatDuration(peer.handshakeAgeSeconds, m) })}</td>
