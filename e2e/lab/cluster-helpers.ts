@@ -19,8 +19,13 @@ export const until = (what: string, check: () => boolean, ms = 30_000) => waitFo
 
 /** A fresh 3-node lab: node1 creates the cluster, node2 joins from node1, node3 from node2. */
 export async function formCluster(): Promise<void> {
+  await formClusterWith([]);
+}
+
+/** {@link formCluster} with extra `lab up` flags, e.g. --systemd. */
+export async function formClusterWith(upFlags: readonly string[]): Promise<void> {
   labOk('down');
-  labOk('up', '3');
+  labOk('up', '3', ...upFlags);
   sfhaJson('node1', 'init', '--cluster', 'prod', '--mesh', '--ip', '10.100.0.1/24');
   sfhaJson('node2', 'join', token('node1'));
   sfhaJson('node3', 'join', token('node2'));

@@ -1,7 +1,8 @@
 import { down, execIn, heal, kill, logs, partition, setupCode, start, status, up } from './lab';
 
 const USAGE = `Usage: npm run lab -- <verb>
-  up N                      hosts node1..nodeN, an agent in each (http://192.0.2.<i>:7780)
+  up N [--systemd]          hosts node1..nodeN, an agent in each (http://192.0.2.<i>:7780);
+                            --systemd: each host boots a real systemd first, its agent runs under it
   down                      stop everything, delete namespaces and mounts
   status [--json]           hosts, agents, health
   exec NODE -- CMD…         run a command inside a host (sfha is on its PATH)
@@ -18,7 +19,7 @@ async function main(argv: string[]): Promise<number> {
   const [verb, ...rest] = argv;
   switch (verb) {
     case 'up':
-      await up(Number(rest[0] ?? 3), print);
+      await up(Number(rest.find((a) => !a.startsWith('--')) ?? 3), print, { systemd: rest.includes('--systemd') });
       print('lab up: open a URL above; the first-run code of each host: npm run lab -- setup-code NODE');
       return 0;
     case 'down':

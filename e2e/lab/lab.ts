@@ -5,6 +5,7 @@ import {
   AGENT_MAIN, AGENT_PORT, agentUrl, BRIDGE_IP, BRIDGE_NS, CLI_BIN_DIR, GATEWAY_DIR, hostDir, hostIndex, hostIp, hostName, LAB_DIR,
   MACHINE_FIRST_PORT, machineUrl, LAB_BIN_DIR, MAX_HOSTS, mountHandle, netnsPath, NS_DIR, PRIVATE_DIRS, privateDirSource, REPO_ROOT,
 } from './lab-layout';
+import { bootSystemd, enableSystemd, forkedChild, hasSystemd, hostCommand, removeSystemdCgroup } from './lab-systemd';
 import { inHost, isAlive, killAll, listNetns, mountsUnder, netnsPids, sh, waitFor } from './lab-system';
 
 export type Log = (line: string) => void;
@@ -136,12 +137,17 @@ async function isHealthy(i: number): Promise<boolean> {
 /** Starts the host's agent in its namespaces, detached, logging to the host's agent.log. */
 async function startAgent(name: string, wait = true): Promise<void> {
   if (agentPid(name) !== null) return;
-  const pid = spawnDetached(
-    'nsenter',
+  // A systemd host boots first; its agent then runs under it (lab-systemd.ts).
+  if (hasSystemd(name)) await bootSystemd(name);
+  const [enter = 'nsenter', ...into] = hostCommand(name);
+  const spawned = spawnDetached(
+    enter,
     // env: the lab's fence agent (e2e/lab/bin) is on the agent's PATH, like /usr/sbin/fence_* on a real host.
-    [`--net=${netnsPath(name)}`, `--mount=${mountHandle(name)}`, '--', 'env', `PATH=${LAB_BIN_DIR}:${process.env.PATH ?? '/usr/sbin:/usr/bin:/sbin:/bin'}`, process.execPath, AGENT_MAIN, '--data-dir', '/var/lib/sfha', '--bind', `0.0.0.0:${AGENT_PORT}`, '--node-name', name],
+    [...into, 'env', `PATH=${LAB_BIN_DIR}:${process.env.PATH ?? '/usr/sbin:/usr/bin:/sbin:/bin'}`, process.execPath, AGENT_MAIN, '--data-dir', '/var/lib/sfha', '--bind', `0.0.0.0:${AGENT_PORT}`, '--node-name', name],
     join(hostDir(name), 'agent.log'),
   );
+  // nsenter --pid forks the agent and waits for it: record the agent itself.
+  const pid = hasSystemd(name) ? await forkedChild(spawned) : spawned;
   writeFileSync(join(hostDir(name), 'agent.pid'), String(pid));
   if (!wait) return;
   const i = hostIndex(name) ?? 0;
@@ -149,7 +155,7 @@ async function startAgent(name: string, wait = true): Promise<void> {
 }
 
 /** Brings up hosts node1..nodeN with an agent each; what is already up is left as it is. */
-export async function up(count: number, log: Log): Promise<void> {
+export async function up(count: number, log: Log, options: { systemd?: boolean } = {}): Promise<void> {
   if (!Number.isInteger(count) || count < 1 || count > MAX_HOSTS) throw new Error(`up N: N must be 1 to ${MAX_HOSTS}`);
   await checkPrerequisites();
   const existing = await labHosts();
@@ -162,6 +168,7 @@ export async function up(count: number, log: Log): Promise<void> {
   for (let i = 1; i <= count; i++) {
     mkdirSync(hostDir(hostName(i)), { recursive: true });
     await createHost(i);
+    if (options.systemd) enableSystemd(hostName(i));
   }
   await Promise.all(Array.from({ length: count }, (_, k) => startAgent(hostName(k + 1))));
   for (let i = 1; i <= count; i++) log(`${hostName(i)}  ${machineUrl(i)}  (in the lab: ${agentUrl(i)})`);
@@ -173,6 +180,7 @@ export async function down(log: Log): Promise<void> {
   const pids = (await Promise.all(namespaces.map(netnsPids))).flat();
   if (existsSync(GATEWAY_STATE)) pids.push(...(JSON.parse(readFileSync(GATEWAY_STATE, 'utf8')) as { pids: number[] }).pids.filter(isAlive));
   await killAll(pids);
+  for (const ns of namespaces) if (hasSystemd(ns)) await removeSystemdCgroup(ns);
   rmSync(GATEWAY_STATE, { force: true });
   for (const ns of namespaces) await sh('ip', ['netns', 'del', ns]);
   for (const point of mountsUnder(NS_DIR)) await sh('umount', [point]);
@@ -246,7 +254,8 @@ export async function powerState(name: string): Promise<'on' | 'off'> {
 export async function execIn(name: string, command: readonly string[]): Promise<number> {
   requireHost(name, await labHosts());
   if (command.length === 0) throw new Error('exec NODE -- COMMAND…: the command is missing');
-  const child = spawn('nsenter', [`--net=${netnsPath(name)}`, `--mount=${mountHandle(name)}`, '--', ...command], {
+  const [enter = 'nsenter', ...into] = hostCommand(name);
+  const child = spawn(enter, [...into, ...command], {
     stdio: 'inherit',
     env: { ...process.env, PATH: `${CLI_BIN_DIR}:${LAB_BIN_DIR}:${process.env.PATH ?? '/usr/bin:/bin'}` },
   });

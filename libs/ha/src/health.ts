@@ -1,7 +1,9 @@
-/** A health check of a resource (DESIGN.md §3): http, tcp, or a command (e.g. `systemctl is-active unit`). */
+import { unitNameProblem } from './systemd-unit';
+
+/** A health check of a resource (DESIGN.md §3): http, tcp, systemd (the unit is active), or a command. */
 export interface HealthCheck {
-  kind: 'http' | 'tcp' | 'command';
-  /** http: a URL; tcp: host:port; command: the program and its arguments. */
+  kind: 'http' | 'tcp' | 'systemd' | 'command';
+  /** http: a URL; tcp: host:port; systemd: a unit name; command: the program and its arguments. */
   target: string | string[];
   intervalMs: number;
   timeoutMs: number;
@@ -47,9 +49,10 @@ export function mayRestart(restarts: readonly number[], now: number, policy: Res
 
 export function healthCheckProblems(check: HealthCheck): string[] {
   const problems: string[] = [];
-  if (!['http', 'tcp', 'command'].includes(check.kind)) problems.push('health.kind must be http, tcp or command');
+  if (!['http', 'tcp', 'systemd', 'command'].includes(check.kind)) problems.push('health.kind must be http, tcp, systemd or command');
   if (check.kind === 'http' && (typeof check.target !== 'string' || !/^https?:\/\/\S+$/.test(check.target))) problems.push('health.target must be an http(s) URL');
   if (check.kind === 'tcp' && (typeof check.target !== 'string' || !/^[\w.-]+:\d{1,5}$/.test(check.target))) problems.push('health.target must be HOST:PORT');
+  if (check.kind === 'systemd' && unitNameProblem(check.target)) problems.push(`health.target: ${unitNameProblem(check.target) ?? ''}`);
   if (check.kind === 'command' && (!Array.isArray(check.target) || check.target.length === 0)) problems.push('health.target must be a command and its arguments');
   const range = (key: keyof HealthCheck, min: number, max: number) => {
     const v = check[key];

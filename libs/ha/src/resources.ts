@@ -17,7 +17,7 @@ export interface ProcessResource {
   health?: HealthCheck;
 }
 
-export type Resource = VipResource | ProcessResource;
+export type Resource = VipResource | ProcessResource | SystemdResource;
 
 /** Resources that run together on one node, started in order and stopped in reverse. */
 export interface ResourceGroup {
@@ -31,10 +31,23 @@ export interface ResourceGroup {
 }
 
 import { healthCheckProblems, type HealthCheck, type RestartPolicy } from './health';
+import { unitNameProblem, type SystemdResource } from './systemd-unit';
 
 const NAME = /^[a-z0-9][a-z0-9_-]{0,62}$/;
 const CIDR = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}\/(3[0-2]|[12]?\d)$/;
 const IFACE = /^[a-zA-Z0-9._-]{1,15}$/;
+
+/** A systemd resource's problems: its unit name, its health check, and one group per unit. */
+function systemdProblems(r: SystemdResource, group: ResourceGroup, others: readonly ResourceGroup[]): string[] {
+  const problem = unitNameProblem(r.unit);
+  const owner = others.find((g) => g.name !== group.name && g.resources.some((o) => o.kind === 'systemd' && o.unit === r.unit));
+  const twice = group.resources.filter((o) => o?.kind === 'systemd' && o.unit === r.unit).length > 1;
+  return [
+    ...(problem ? [problem] : []),
+    ...(owner ? [`unit ${r.unit} is already managed by group ${owner.name}`] : twice ? [`unit ${r.unit} appears twice`] : []),
+    ...(r.health ? healthCheckProblems(r.health) : []),
+  ];
+}
 
 /** Every problem of a group, against the other groups and the members. Pure. */
 export function groupProblems(group: ResourceGroup, others: readonly ResourceGroup[], members: readonly string[]): string[] {
@@ -58,7 +71,9 @@ export function groupProblems(group: ResourceGroup, others: readonly ResourceGro
     } else if (r?.kind === 'process') {
       if (!Array.isArray(r.command) || r.command.length === 0 || !r.command.every((c) => typeof c === 'string' && c.length > 0)) problems.push(`${at}: command must be a non-empty list of arguments`);
       if (r.health) problems.push(...healthCheckProblems(r.health).map((p) => `${at}: ${p}`));
-    } else problems.push(`${at}: kind must be vip or process`);
+    } else if (r?.kind === 'systemd') {
+      problems.push(...systemdProblems(r, group, others).map((p) => `${at}: ${p}`));
+    } else problems.push(`${at}: kind must be vip, process or systemd`);
   });
   if (group.restart && (!Number.isInteger(group.restart.maxRestarts) || group.restart.maxRestarts < 0 || group.restart.maxRestarts > 100)) problems.push('restart.maxRestarts must be from 0 to 100');
   if (group.restart && (!Number.isInteger(group.restart.windowMs) || group.restart.windowMs < 1000)) problems.push('restart.windowMs must be at least 1000');

@@ -218,11 +218,13 @@ export class ResourceEngine implements OnModuleInit, OnApplicationBootstrap, OnA
         } else if (mine && !running) {
           if (this.started.has(key)) await this.failed(group, resource, self, 'it stopped running');
           else {
-            await this.start(resource, group, self);
+            // A start that fails (e.g. a unit not installed here) is a failure like any other: restarts, then the group leaves.
+            const error = await this.start(resource, group, self).then(() => null, (e: Error) => e);
             this.started.add(key);
-            this.events.record('resource', 'info', `${group.name}/${resource.name} started on ${self}`, { group: group.name, resource: resource.name, node: self });
+            if (error) this.events.record('resource', 'error', `${group.name}/${resource.name} could not start on ${self}: ${error.message}`, { group: group.name, resource: resource.name, node: self });
+            else this.events.record('resource', 'info', `${group.name}/${resource.name} started on ${self}`, { group: group.name, resource: resource.name, node: self });
           }
-        } else if (mine && running && resource.kind === 'process' && resource.health) {
+        } else if (mine && running && resource.kind !== 'vip' && resource.health) {
           await this.checkHealth(group, resource, self);
         } else if (!mine) {
           this.started.delete(key);
@@ -240,7 +242,7 @@ export class ResourceEngine implements OnModuleInit, OnApplicationBootstrap, OnA
   }
 
   /** Probes when due; an unhealthy resource is a failure. */
-  private async checkHealth(group: ResourceGroup, resource: Resource & { kind: 'process' }, self: string): Promise<void> {
+  private async checkHealth(group: ResourceGroup, resource: Resource & { kind: 'process' | 'systemd' }, self: string): Promise<void> {
     const check = resource.health;
     if (!check) return;
     const key = `${group.name}/${resource.name}`;
@@ -262,8 +264,8 @@ export class ResourceEngine implements OnModuleInit, OnApplicationBootstrap, OnA
       this.restarts.set(key, [...times, Date.now()]);
       this.health.delete(key);
       await this.stop(resource);
-      await this.start(resource, group, self);
-      this.events.record('health', 'warn', `${key} failed on ${self} (${why}): restarted there (${times.length + 1}/${policy.maxRestarts})`, { group: group.name, resource: resource.name, node: self });
+      const error = await this.start(resource, group, self).then(() => null, (e: Error) => e);
+      this.events.record('health', 'warn', `${key} failed on ${self} (${why}): ${error ? `restart failed: ${error.message}` : 'restarted there'} (${times.length + 1}/${policy.maxRestarts})`, { group: group.name, resource: resource.name, node: self });
       return;
     }
     this.banRequested.add(group.name);
@@ -275,14 +277,18 @@ export class ResourceEngine implements OnModuleInit, OnApplicationBootstrap, OnA
   }
 
   private running(r: Resource): Promise<boolean> {
+    if (r.kind === 'systemd') return this.driver.unitRunning(r);
     return r.kind === 'vip' ? this.driver.vipHeld(r) : this.driver.processRunning(r);
   }
 
   private start(r: Resource, group: ResourceGroup, self: string): Promise<void> {
+    // A unit's environment is its unit file's: systemctl start passes none.
+    if (r.kind === 'systemd') return this.driver.startUnit(r);
     return r.kind === 'vip' ? this.driver.acquireVip(r) : this.driver.startProcess(r, { SFHA_NODE: self, SFHA_GROUP: group.name, SFHA_RESOURCE: r.name });
   }
 
   private stop(r: Resource): Promise<void> {
+    if (r.kind === 'systemd') return this.driver.stopUnit(r);
     return r.kind === 'vip' ? this.driver.releaseVip(r) : this.driver.stopProcess(r);
   }
 }

@@ -4,11 +4,12 @@ import { DEFAULT_RESTART_POLICY, groupProblems, type Resource, type ResourceGrou
 const HEALTH_DEFAULTS = { intervalMs: 2_000, timeoutMs: 1_000, failuresBeforeUnhealthy: 2, successesBeforeHealthy: 1 };
 /** DTO instances carry unset optional fields as own undefined properties: drop them before merging defaults. */
 const definedOnly = <T extends object>(value: T): Partial<T> => Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+const withHealth = (r: ResourceSpecDto) => (r.health ? { health: { ...HEALTH_DEFAULTS, ...definedOnly(r.health), kind: r.health.kind, target: r.health.target } } : {});
 import { DomainError } from '../errors/domain-error';
 import { ErrorCode } from '../errors/error-code';
 import { ClusterConfigService } from '../ha/cluster-config.service';
 import { MeshReplication } from '../mesh/mesh-replication.service';
-import type { GroupStateDto, PutGroupDto } from './dto/resources.dto';
+import type { GroupStateDto, PutGroupDto, ResourceSpecDto } from './dto/resources.dto';
 import { ResourceEngine } from './resource-engine.service';
 
 /** Resource groups in the replicated config, and where they run. */
@@ -25,7 +26,9 @@ export class ResourcesService {
     const resources: Resource[] = dto.resources.map((r) =>
       r.kind === 'vip'
         ? { kind: 'vip', name: r.name, address: r.address ?? '', interface: r.interface ?? 'eth0' }
-        : { kind: 'process', name: r.name, command: r.command ?? [], ...(r.health ? { health: { ...HEALTH_DEFAULTS, ...definedOnly(r.health), kind: r.health.kind, target: r.health.target } } : {}) },
+        : r.kind === 'systemd'
+          ? { kind: 'systemd', name: r.name, unit: r.unit ?? '', ...withHealth(r) }
+          : { kind: 'process', name: r.name, command: r.command ?? [], ...withHealth(r) },
     );
     const group: ResourceGroup = {
       name,
@@ -73,7 +76,7 @@ export class ResourcesService {
         resources: g.resources.map((r) => ({
           name: r.name,
           kind: r.kind,
-          detail: r.kind === 'vip' ? `${r.address} on ${r.interface}` : r.command.join(' '),
+          detail: r.kind === 'vip' ? `${r.address} on ${r.interface}` : r.kind === 'systemd' ? r.unit : r.command.join(' '),
           running: report ? (report[r.name] ?? false) : null,
           health: health?.[r.name]?.status ?? null,
           healthDetail: health?.[r.name]?.detail ?? null,

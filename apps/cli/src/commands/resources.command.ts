@@ -23,14 +23,15 @@ const list = command([], [], async ({ m, out, json, api }) => {
 });
 
 /**
- * `resources group-set NAME [--vip CIDR[@IFACE]]… [--process "CMD ARG…"]… [--prefer NODE] [--no-sticky]`:
+ * `resources group-set NAME [--vip CIDR[@IFACE]]… [--process "CMD ARG…"]… [--systemd UNIT]… [--prefer NODE] [--no-sticky]`:
  * resources are taken in the order given; a process command is split on spaces (no shell).
+ * `--health-http URL`, `--health-tcp HOST:PORT`, `--health-systemd UNIT` check the process or unit given just before.
  */
 function groupSet(args: CliArgs, m: Messages, out: (t: string) => void) {
-  return command(['no-sticky'], ['vip', 'process', 'prefer', 'health-http', 'health-tcp', 'max-restarts'], async ({ options, json, api }) => {
+  return command(['no-sticky'], ['vip', 'process', 'systemd', 'prefer', 'health-http', 'health-tcp', 'health-systemd', 'max-restarts'], async ({ options, json, api }) => {
     const name = options.positional[0];
-    if (!name) throw new CliError(m.usage('resources group-set NOM [--vip CIDR[@iface]]… [--process "CMD ARG…"]… [--prefer NŒUD] [--no-sticky]'));
-    const resources: { name: string; kind: 'vip' | 'process'; address?: string; interface?: string; command?: string[]; health?: { kind: 'http' | 'tcp'; target: string } }[] = [];
+    if (!name) throw new CliError(m.usage('resources group-set NOM [--vip CIDR[@iface]]… [--process "CMD ARG…"]… [--systemd UNITÉ]… [--prefer NŒUD] [--no-sticky]'));
+    const resources: { name: string; kind: 'vip' | 'process' | 'systemd'; address?: string; interface?: string; command?: string[]; unit?: string; health?: { kind: 'http' | 'tcp' | 'systemd'; target: string } }[] = [];
     args.rest.forEach((arg, i) => {
       const value = args.rest[i + 1] ?? '';
       if (arg === '--vip') {
@@ -38,11 +39,13 @@ function groupSet(args: CliArgs, m: Messages, out: (t: string) => void) {
         resources.push({ name: `${name}-vip${resources.filter((r) => r.kind === 'vip').length || ''}`, kind: 'vip', address, ...(iface ? { interface: iface } : {}) });
       } else if (arg === '--process') {
         resources.push({ name: `${name}-process${resources.filter((r) => r.kind === 'process').length || ''}`, kind: 'process', command: value.split(/\s+/).filter(Boolean) });
-      } else if (arg === '--health-http' || arg === '--health-tcp') {
-        // Applies to the process given just before it.
-        const last = [...resources].reverse().find((r) => r.kind === 'process');
-        if (!last) throw new CliError(m.usage('resources group-set NOM --process "CMD" --health-http URL'));
-        last.health = { kind: arg === '--health-http' ? 'http' : 'tcp', target: value };
+      } else if (arg === '--systemd') {
+        resources.push({ name: `${name}-unit${resources.filter((r) => r.kind === 'systemd').length || ''}`, kind: 'systemd', unit: value });
+      } else if (arg === '--health-http' || arg === '--health-tcp' || arg === '--health-systemd') {
+        // Applies to the process or unit given just before it.
+        const last = [...resources].reverse().find((r) => r.kind !== 'vip');
+        if (!last) throw new CliError(m.usage('resources group-set NOM --process "CMD" | --systemd UNITÉ --health-http URL | --health-tcp HÔTE:PORT | --health-systemd UNITÉ'));
+        last.health = { kind: arg === '--health-http' ? 'http' : arg === '--health-tcp' ? 'tcp' : 'systemd', target: value };
       }
     });
     const prefer = options.values.get('prefer');

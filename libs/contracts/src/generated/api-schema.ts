@@ -857,7 +857,7 @@ export interface components {
             /** @example 2000 */
             intervalMs?: number;
             /** @enum {string} */
-            kind: "http" | "tcp" | "command";
+            kind: "http" | "tcp" | "systemd" | "command";
             /** @example 1 */
             successesBeforeHealthy?: number;
             /** @example http://127.0.0.1:8080/ */
@@ -1047,9 +1047,11 @@ export interface components {
             /** @example eth0 */
             interface?: string;
             /** @enum {string} */
-            kind: "vip" | "process";
+            kind: "vip" | "process" | "systemd";
             /** @example web-ip */
             name: string;
+            /** @example nginx.service */
+            unit?: string;
         };
         ResourceStateDto: {
             detail: string;
@@ -1057,7 +1059,7 @@ export interface components {
             health: "unknown" | "healthy" | "unhealthy" | "not-checked" | null;
             healthDetail: string | null;
             /** @enum {string} */
-            kind: "vip" | "process";
+            kind: "vip" | "process" | "systemd";
             name: string;
             restarts: number;
             running: boolean | null;

@@ -1,12 +1,19 @@
 import type { Executor } from '@sfha/exec';
 import { connect } from 'node:net';
 import type { HealthCheck } from '../health';
+import { unitHealth } from '../systemd-unit';
+import { createSystemdDriver } from './systemd.driver';
 
 /** Runs one probe; resolves with whether it passed and, if not, why. */
 export type HealthProbe = (check: HealthCheck) => Promise<{ ok: boolean; detail: string }>;
 
 export function createHealthProbe(exec: Executor): HealthProbe {
+  const systemd = createSystemdDriver(exec);
   return async (check) => {
+    if (check.kind === 'systemd') {
+      const unit = String(check.target);
+      return systemd.unitState(unit).then((state) => unitHealth(unit, state), (error: Error) => ({ ok: false, detail: error.message }));
+    }
     if (check.kind === 'http') {
       const controller = new AbortController();
       const timer = setTimeout(() => controller.abort(), check.timeoutMs);

@@ -1,5 +1,7 @@
 import type { Executor } from '@sfha/exec';
 import type { ProcessResource, VipResource } from '../resources';
+import { unitRunning, type SystemdResource } from '../systemd-unit';
+import { createSystemdDriver, SystemdUnitError } from './systemd.driver';
 
 /** Starts, stops and checks resources on this host. One real implementation: {@link createResourceDriver}. */
 export interface ResourceDriver {
@@ -10,6 +12,11 @@ export interface ResourceDriver {
   processRunning(p: ProcessResource): Promise<boolean>;
   startProcess(p: ProcessResource, env: Record<string, string>): Promise<void>;
   stopProcess(p: ProcessResource): Promise<void>;
+  /** Whether systemd runs the unit (false on a host without systemd: nothing of it can run there). */
+  unitRunning(s: SystemdResource): Promise<boolean>;
+  /** Throws a SystemdUnitError with a clear message when systemd cannot start it. */
+  startUnit(s: SystemdResource): Promise<void>;
+  stopUnit(s: SystemdResource): Promise<void>;
 }
 
 export interface ResourceDriverPaths {
@@ -24,6 +31,11 @@ export const DEFAULT_RESOURCE_PATHS: ResourceDriverPaths = { runDir: '/run/sfha'
 export function createResourceDriver(exec: Executor, paths: ResourceDriverPaths = DEFAULT_RESOURCE_PATHS): ResourceDriver {
   const pidfile = (p: ProcessResource) => `${paths.runDir}/${p.name}.pid`;
   const ip = (vip: VipResource) => vip.address.split('/')[0] ?? '';
+  const systemd = createSystemdDriver(exec);
+  const unlessNoSystemd = <T>(value: T) => (error: unknown): T => {
+    if (error instanceof SystemdUnitError && error.reason === 'no-systemd') return value;
+    throw error;
+  };
   return {
     async vipHeld(vip) {
       const { stdout } = await exec.run('ip', ['-j', 'address', 'show', 'dev', vip.interface]);
@@ -54,5 +66,8 @@ export function createResourceDriver(exec: Executor, paths: ResourceDriverPaths 
     async stopProcess(p) {
       await exec.run('start-stop-daemon', ['--stop', '--pidfile', pidfile(p), '--retry', 'TERM/5/KILL/2', '--remove-pidfile'], { allowFailure: true, timeoutMs: 15_000 });
     },
+    unitRunning: (s) => systemd.unitState(s.unit).then(unitRunning, unlessNoSystemd(false)),
+    startUnit: (s) => systemd.start(s.unit),
+    stopUnit: (s) => systemd.stop(s.unit).catch(unlessNoSystemd(undefined)),
   };
 }

@@ -3,11 +3,11 @@ import { Type } from 'class-transformer';
 import { Allow, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 
 export class HealthCheckDto {
-  @ApiProperty({ enum: ['http', 'tcp', 'command'] })
-  @IsIn(['http', 'tcp', 'command'])
-  kind!: 'http' | 'tcp' | 'command';
+  @ApiProperty({ enum: ['http', 'tcp', 'systemd', 'command'] })
+  @IsIn(['http', 'tcp', 'systemd', 'command'])
+  kind!: 'http' | 'tcp' | 'systemd' | 'command';
 
-  /** http: a URL; tcp: HOST:PORT; command: the program and its arguments. */
+  /** http: a URL; tcp: HOST:PORT; systemd: a unit name (healthy while systemd says it is active); command: the program and its arguments. */
   @ApiProperty({ oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }], example: 'http://127.0.0.1:8080/' })
   @Allow() // its shape depends on kind: checked with the group (healthCheckProblems)
   target!: string | string[];
@@ -24,9 +24,9 @@ export class ResourceSpecDto {
   @MaxLength(63)
   name!: string;
 
-  @ApiProperty({ enum: ['vip', 'process'] })
-  @IsIn(['vip', 'process'])
-  kind!: 'vip' | 'process';
+  @ApiProperty({ enum: ['vip', 'process', 'systemd'] })
+  @IsIn(['vip', 'process', 'systemd'])
+  kind!: 'vip' | 'process' | 'systemd';
 
   /** vip: the address with its prefix. */
   @ApiPropertyOptional({ example: '192.0.2.100/24' })
@@ -47,7 +47,14 @@ export class ResourceSpecDto {
   @IsString({ each: true })
   command?: string[];
 
-  /** process: probed where it runs; unhealthy counts as a failure. */
+  /** systemd: the unit systemd runs (its unit file installed on every node that may run it). */
+  @ApiPropertyOptional({ example: 'nginx.service' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(255)
+  unit?: string;
+
+  /** process or systemd: probed where it runs; unhealthy counts as a failure. */
   @ApiPropertyOptional({ type: HealthCheckDto })
   @IsOptional()
   @ValidateNested()
@@ -94,8 +101,8 @@ export class MoveGroupDto {
 
 export class ResourceStateDto {
   @ApiProperty() name!: string;
-  @ApiProperty({ enum: ['vip', 'process'] }) kind!: string;
-  /** What it is: an address or a command line. */
+  @ApiProperty({ enum: ['vip', 'process', 'systemd'] }) kind!: string;
+  /** What it is: an address, a command line or a unit name. */
   @ApiProperty() detail!: string;
   /** Running on the owner, as the owner reports it (null: owner unreachable or none). */
   @ApiProperty({ type: Boolean, nullable: true }) running!: boolean | null;
