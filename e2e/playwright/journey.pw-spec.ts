@@ -165,6 +165,7 @@ test('node1 sees both peers connected with recent handshakes, and the whole clus
 
   const events = new EventsPage(page);
   await events.open();
+  await expect(page.getByRole('heading', { level: 1 }).getByRole('status')).toHaveText('En direct');
   await events.expectEvent('node2 joined the mesh');
   await events.expectEvent('node3 joined the mesh');
   await screenshot(page, testInfo, '14-events');
