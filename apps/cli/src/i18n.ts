@@ -19,7 +19,7 @@ Commandes :
   mesh set-endpoint HÔTE:PORT              change l'adresse où les autres joignent ce nœud
   mesh rotate-keys [--prepare|--commit|--cleanup]   renouvelle la clé WireGuard de ce nœud
   config show | config set [--token-ms MS]          configuration répliquée du cluster (quorum requis)
-  resources [list] | resources group-set NOM [--vip CIDR[@iface]]… [--process "CMD"]… [--systemd UNITÉ]… [--prefer NŒUD]
+  resources [list] | resources group-set NOM [--vip CIDR[@iface]]… [--mesh-vip IP]… [--process "CMD"]… [--systemd UNITÉ]… [--prefer NŒUD]
   health                                           santé des ressources, redémarrages locaux
   events [--category C] [--follow]                 le journal des événements (en direct avec --follow)
   failover GROUPE NŒUD | failover --clear GROUPE   déplace un groupe (épinglé) / le libère
@@ -163,7 +163,7 @@ Commands:
   mesh set-endpoint HOST:PORT              change where the others reach this node
   mesh rotate-keys [--prepare|--commit|--cleanup]   renew this node's WireGuard key
   config show | config set [--token-ms MS]          the replicated cluster configuration (quorum needed)
-  resources [list] | resources group-set NAME [--vip CIDR[@iface]]… [--process "CMD"]… [--systemd UNIT]… [--prefer NODE]
+  resources [list] | resources group-set NAME [--vip CIDR[@iface]]… [--mesh-vip IP]… [--process "CMD"]… [--systemd UNIT]… [--prefer NODE]
   health                                           resources' health, local restarts
   events [--category C] [--follow]                 the event timeline (live with --follow)
   failover GROUP NODE | failover --clear GROUP     move a group (pinned) / unpin it

@@ -20,6 +20,8 @@ export { createFenceWebhookDriver } from './driver/fence-webhook.driver';
 export type { FenceWebhookDriver } from './driver/fence-webhook.driver';
 export { groupProblems, placeGroups, withHandover } from './resources';
 export type { PlacementDecision, PlacementInput, ProcessResource, Resource, ResourceGroup, VipResource } from './resources';
+export { isMeshVip, meshVipAddress, meshVipProblems, meshVipRoutes } from './mesh-vip';
+export type { MeshAddressing } from './mesh-vip';
 export { createResourceDriver, DEFAULT_RESOURCE_PATHS } from './driver/resource.driver';
 export type { ResourceDriver, ResourceDriverPaths } from './driver/resource.driver';
 export { parseUnitState, systemctlArgs, unitHealth, unitNameProblem, unitRunning } from './systemd-unit';

@@ -4,8 +4,10 @@ export interface VipResource {
   name: string;
   /** Address with prefix, e.g. 192.0.2.100/24 */
   address: string;
-  /** The host interface that carries it (default eth0). */
+  /** The host interface that carries it (default eth0; the WireGuard interface for a mesh VIP). */
   interface: string;
+  /** lan (default): announced by gratuitous ARP; mesh: an address of the mesh, routed to its owner by every member's WireGuard allowed-IPs. */
+  network?: 'lan' | 'mesh';
 }
 
 /** A command the agent supervises (for hosts and containers without systemd). */

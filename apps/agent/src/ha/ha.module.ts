@@ -5,6 +5,7 @@ import { FenceHistoryRepository } from '../fencing/fence-history.repository';
 import { FencingController } from '../fencing/fencing.controller';
 import { FencingService } from '../fencing/fencing.service';
 import { MeshModule } from '../mesh/mesh.module';
+import { MeshVipRouter } from '../resources/mesh-vip-router.service';
 import { healthProbeProvider, resourceDriverProvider } from '../resources/resource-driver.provider';
 import { ResourceEngine } from '../resources/resource-engine.service';
 import { ResourcesController } from '../resources/resources.controller';
@@ -31,6 +32,7 @@ import { corosyncDriverProvider } from './corosync-driver.provider';
     resourceDriverProvider,
     healthProbeProvider,
     ResourceEngine,
+    MeshVipRouter,
     ResourcesService,
   ],
 })

@@ -37,6 +37,13 @@ describe('desired peers', () => {
     ]);
   });
 
+  it('routes each mesh VIP through its owner’s peer entry only (never a member’s own address, nothing for self)', () => {
+    const members = [member('node1', 1), member('node2', 2), member('node3', 3)];
+    const routes = { node2: ['10.100.0.200/32', '10.100.0.3/32'], node1: ['10.100.0.201/32'] };
+    expect(desiredPeers('node1', members, [], routes).map((p) => p.allowedIps)).toEqual([['10.100.0.2/32', '10.100.0.200/32'], ['10.100.0.3/32']]);
+    expect(desiredPeers('node3', members, [], routes).map((p) => p.allowedIps)).toEqual([['10.100.0.1/32', '10.100.0.201/32'], ['10.100.0.2/32', '10.100.0.200/32']]);
+  });
+
   it('drops a bootstrap key whose address now belongs to a member', () => {
     const invitation = { id: 'i', assignedIp: '10.100.0.2', bootstrapPublicKey: 'boot-key', createdAt: '', expiresAt: '', usedAt: null, usedBy: null, revokedAt: null };
     expect(desiredPeers('node1', [member('node1', 1), member('node2', 2)], [invitation]).map((p) => p.publicKey)).toEqual(['node2-key']);

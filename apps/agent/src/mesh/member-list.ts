@@ -29,14 +29,15 @@ export function isMemberList(value: unknown): value is MemberList {
 
 /**
  * The WireGuard peers a node wants: every other member, plus its pending invitations'
- * bootstrap keys. A node no longer in the list (removed) wants none.
+ * bootstrap keys. A node no longer in the list (removed) wants none. `vipRoutes` (member →
+ * mesh VIPs it owns, as /32) adds those VIPs to the owner's allowed-IPs.
  */
-export function desiredPeers(selfName: string, members: readonly Member[], pendingInvitations: readonly InvitationRecord[]): DesiredPeer[] {
+export function desiredPeers(selfName: string, members: readonly Member[], pendingInvitations: readonly InvitationRecord[], vipRoutes: Readonly<Record<string, readonly string[]>> = {}): DesiredPeer[] {
   if (!members.some((m) => m.name === selfName)) return [];
   const memberIps = new Set(members.map((m) => m.meshIp));
   const peers: DesiredPeer[] = members
     .filter((m) => m.name !== selfName)
-    .map((m) => ({ publicKey: m.publicKey, endpoint: m.endpoint, allowedIps: [`${m.meshIp}/32`], keepalive: m.keepalive }));
+    .map((m) => ({ publicKey: m.publicKey, endpoint: m.endpoint, allowedIps: [`${m.meshIp}/32`, ...(vipRoutes[m.name] ?? []).filter((ip) => !memberIps.has(ip.split('/')[0] ?? ''))], keepalive: m.keepalive }));
   for (const invitation of pendingInvitations) {
     if (memberIps.has(invitation.assignedIp)) continue;
     peers.push({ publicKey: invitation.bootstrapPublicKey, endpoint: null, allowedIps: [`${invitation.assignedIp}/32`], keepalive: 0 });

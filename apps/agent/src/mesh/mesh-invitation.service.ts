@@ -68,11 +68,11 @@ export class MeshInvitationService implements OnModuleInit {
     if (seconds === null || seconds < 1 || seconds > MAX_EXPIRY_SECONDS) throw new DomainError(ErrorCode.ValidationFailed, 'expiresIn must be between 1 second and 7 days (e.g. 30m, 1h, 2d)');
     const network = parseCidr(cluster.network).network;
     const now = new Date();
-    const taken = [...members.map((m) => m.meshIp), ...this.repo.pendingInvitations(now.toISOString()).map((i) => i.assignedIp)];
+    const taken = [...members.map((m) => m.meshIp), ...this.repo.pendingInvitations(now.toISOString()).map((i) => i.assignedIp), ...this.reconciler.meshVips()];
     let ip = dto.ip ?? null;
     if (ip !== null) {
       if (!isHostAddress(ip, network)) throw new DomainError(ErrorCode.ValidationFailed, `ip ${ip} is not a host address of the mesh network ${cluster.network}`);
-      if (taken.includes(ip)) throw new DomainError(ErrorCode.MemberConflict, `${ip} is already used by a member or a pending invitation`);
+      if (taken.includes(ip)) throw new DomainError(ErrorCode.MemberConflict, `${ip} is already used by a member, a pending invitation or a mesh VIP`);
     } else {
       ip = nextFreeIp(network, taken);
       if (ip === null) throw new DomainError(ErrorCode.MeshNetworkFull, `the mesh network ${cluster.network} has no free address left`);

@@ -20,6 +20,10 @@ export class MeshReconciler implements OnApplicationBootstrap, OnApplicationShut
   private queue: Promise<void> = Promise.resolve();
   private timer: NodeJS.Timeout | null = null;
   private notBefore = 0;
+  /** Mesh VIPs per owning member (set by the HA side from the replicated config). */
+  private vipRoutes: Readonly<Record<string, readonly string[]>> = {};
+  /** Every configured mesh VIP, placed or not: never handed to a joining node. */
+  private vipAddresses: readonly string[] = [];
 
   constructor(
     private readonly repo: MeshRepository,
@@ -49,6 +53,20 @@ export class MeshReconciler implements OnApplicationBootstrap, OnApplicationShut
   /** Ends a {@link defer} early: reconciles may run after `ms`. */
   release(ms = 0): void {
     this.notBefore = Date.now() + ms;
+  }
+
+  /** The mesh VIPs of the cluster config (addresses without prefix). */
+  meshVips(): readonly string[] {
+    return this.vipAddresses;
+  }
+
+  /** Routes each mesh VIP to its owner (its peer's allowed-IPs); reconciles at once when they changed. */
+  routeVips(routes: Readonly<Record<string, readonly string[]>>, addresses: readonly string[]): Promise<void> {
+    this.vipAddresses = addresses;
+    const canonical = (r: Readonly<Record<string, readonly string[]>>) => JSON.stringify(Object.entries(r).filter(([, ips]) => ips.length > 0).sort(([a], [b]) => a.localeCompare(b)));
+    if (canonical(routes) === canonical(this.vipRoutes)) return Promise.resolve();
+    this.vipRoutes = routes;
+    return this.repo.cluster() ? this.reconcile() : Promise.resolve();
   }
 
   /** Applies the stored state now; rejects with the driver's error (callers map it). */
@@ -83,7 +101,7 @@ export class MeshReconciler implements OnApplicationBootstrap, OnApplicationShut
       mtu: self.mtu,
     });
     if (created) this.logger.event('info', 'mesh', `interface ${self.interface} created`, { meshIp: self.meshIp, port: self.listenPort });
-    const changes = await this.driver.applyPeers(self.interface, desiredPeers(self.nodeName, state.members, this.repo.pendingInvitations(new Date().toISOString())));
+    const changes = await this.driver.applyPeers(self.interface, desiredPeers(self.nodeName, state.members, this.repo.pendingInvitations(new Date().toISOString()), this.vipRoutes));
     if (changes.length > 0) this.logger.event('info', 'mesh', `peers updated: ${changes.length} change(s)`);
     await this.peerApi.listen(self.meshIp, self.peerApiPort);
   }

@@ -34,6 +34,6 @@ import { WIREGUARD_DRIVER, wireGuardDriverProvider } from './wireguard-driver.pr
     MeshRotationService,
     MeshLock,
   ],
-  exports: [MeshRepository, WIREGUARD_DRIVER, MeshReplication, PeerApiServer, PeerClient],
+  exports: [MeshRepository, WIREGUARD_DRIVER, MeshReplication, MeshReconciler, PeerApiServer, PeerClient],
 })
 export class MeshModule {}

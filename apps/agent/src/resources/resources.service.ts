@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DEFAULT_RESTART_POLICY, groupProblems, type Resource, type ResourceGroup } from '@sfha/ha';
+import { DEFAULT_RESTART_POLICY, groupProblems, meshVipAddress, meshVipProblems, type Resource, type ResourceGroup } from '@sfha/ha';
 
 const HEALTH_DEFAULTS = { intervalMs: 2_000, timeoutMs: 1_000, failuresBeforeUnhealthy: 2, successesBeforeHealthy: 1 };
 /** DTO instances carry unset optional fields as own undefined properties: drop them before merging defaults. */
@@ -22,10 +22,13 @@ export class ResourcesService {
   ) {}
 
   async putGroup(name: string, dto: PutGroupDto): Promise<GroupStateDto> {
-    const members = this.replication.state().members.map((m) => m.name);
+    const mesh = this.replication.state();
+    const members = mesh.members.map((m) => m.name);
     const resources: Resource[] = dto.resources.map((r) =>
       r.kind === 'vip'
-        ? { kind: 'vip', name: r.name, address: r.address ?? '', interface: r.interface ?? 'eth0' }
+        ? r.network === 'mesh'
+          ? { kind: 'vip', name: r.name, address: meshVipAddress(r.address ?? ''), interface: mesh.self.interface, network: 'mesh' }
+          : { kind: 'vip', name: r.name, address: r.address ?? '', interface: r.interface ?? 'eth0' }
         : r.kind === 'systemd'
           ? { kind: 'systemd', name: r.name, unit: r.unit ?? '', ...withHealth(r) }
           : { kind: 'process', name: r.name, command: r.command ?? [], ...withHealth(r) },
@@ -37,7 +40,11 @@ export class ResourcesService {
       sticky: dto.sticky ?? true,
       ...(dto.maxRestarts !== undefined ? { restart: { ...DEFAULT_RESTART_POLICY, maxRestarts: dto.maxRestarts } } : {}),
     };
-    const problems = groupProblems(group, this.configs.current().config.groups ?? [], members);
+    const problems = [
+      ...groupProblems(group, this.configs.current().config.groups ?? [], members),
+      ...meshVipProblems(group, { network: mesh.cluster.network, memberIps: mesh.members.map((m) => m.meshIp) }),
+      ...dto.resources.filter((r) => r.network === 'mesh' && r.interface !== undefined).map((r) => `${r.name}: a mesh VIP is carried by the mesh interface: give no interface`),
+    ];
     if (problems.length > 0) throw new DomainError(ErrorCode.ValidationFailed, problems.join('; '));
     await this.configs.propose({ kind: 'put-group', group });
     return (await this.groups()).find((g) => g.name === name) as GroupStateDto;

@@ -23,20 +23,22 @@ const list = command([], [], async ({ m, out, json, api }) => {
 });
 
 /**
- * `resources group-set NAME [--vip CIDR[@IFACE]]… [--process "CMD ARG…"]… [--systemd UNIT]… [--prefer NODE] [--no-sticky]`:
+ * `resources group-set NAME [--vip CIDR[@IFACE]]… [--mesh-vip IP]… [--process "CMD ARG…"]… [--systemd UNIT]… [--prefer NODE] [--no-sticky]`:
  * resources are taken in the order given; a process command is split on spaces (no shell).
  * `--health-http URL`, `--health-tcp HOST:PORT`, `--health-systemd UNIT` check the process or unit given just before.
  */
 function groupSet(args: CliArgs, m: Messages, out: (t: string) => void) {
-  return command(['no-sticky'], ['vip', 'process', 'systemd', 'prefer', 'health-http', 'health-tcp', 'health-systemd', 'max-restarts'], async ({ options, json, api }) => {
+  return command(['no-sticky'], ['vip', 'mesh-vip', 'process', 'systemd', 'prefer', 'health-http', 'health-tcp', 'health-systemd', 'max-restarts'], async ({ options, json, api }) => {
     const name = options.positional[0];
-    if (!name) throw new CliError(m.usage('resources group-set NOM [--vip CIDR[@iface]]… [--process "CMD ARG…"]… [--systemd UNITÉ]… [--prefer NŒUD] [--no-sticky]'));
-    const resources: { name: string; kind: 'vip' | 'process' | 'systemd'; address?: string; interface?: string; command?: string[]; unit?: string; health?: { kind: 'http' | 'tcp' | 'systemd'; target: string } }[] = [];
+    if (!name) throw new CliError(m.usage('resources group-set NOM [--vip CIDR[@iface]]… [--mesh-vip IP]… [--process "CMD ARG…"]… [--systemd UNITÉ]… [--prefer NŒUD] [--no-sticky]'));
+    const resources: { name: string; kind: 'vip' | 'process' | 'systemd'; address?: string; network?: 'lan' | 'mesh'; interface?: string; command?: string[]; unit?: string; health?: { kind: 'http' | 'tcp' | 'systemd'; target: string } }[] = [];
     args.rest.forEach((arg, i) => {
       const value = args.rest[i + 1] ?? '';
       if (arg === '--vip') {
         const [address = '', iface] = value.split('@');
         resources.push({ name: `${name}-vip${resources.filter((r) => r.kind === 'vip').length || ''}`, kind: 'vip', address, ...(iface ? { interface: iface } : {}) });
+      } else if (arg === '--mesh-vip') {
+        resources.push({ name: `${name}-vip${resources.filter((r) => r.kind === 'vip').length || ''}`, kind: 'vip', network: 'mesh', address: value });
       } else if (arg === '--process') {
         resources.push({ name: `${name}-process${resources.filter((r) => r.kind === 'process').length || ''}`, kind: 'process', command: value.split(/\s+/).filter(Boolean) });
       } else if (arg === '--systemd') {

@@ -1050,6 +1050,8 @@ export interface components {
             kind: "vip" | "process" | "systemd";
             /** @example web-ip */
             name: string;
+            /** @enum {string} */
+            network?: "lan" | "mesh";
             /** @example nginx.service */
             unit?: string;
         };

@@ -6,7 +6,7 @@ import { createSystemdDriver, SystemdUnitError } from './systemd.driver';
 /** Starts, stops and checks resources on this host. One real implementation: {@link createResourceDriver}. */
 export interface ResourceDriver {
   vipHeld(vip: VipResource): Promise<boolean>;
-  /** Adds the address and announces it with gratuitous ARP, so neighbours move to this host. */
+  /** Adds the address and, on the LAN, announces it with gratuitous ARP, so neighbours move to this host. */
   acquireVip(vip: VipResource): Promise<void>;
   releaseVip(vip: VipResource): Promise<void>;
   processRunning(p: ProcessResource): Promise<boolean>;
@@ -43,6 +43,8 @@ export function createResourceDriver(exec: Executor, paths: ResourceDriverPaths 
     },
     async acquireVip(vip) {
       await exec.run('ip', ['address', 'add', vip.address, 'dev', vip.interface]);
+      // A mesh VIP has no ARP: the members route it by WireGuard allowed-IPs (mesh-vip.ts).
+      if (vip.network === 'mesh') return;
       // Unsolicited ARP updates the neighbours' entries. In the background: the address is
       // already up, and arping takes a second per announcement.
       void exec.run('arping', ['-U', '-c', '2', '-I', vip.interface, '-s', ip(vip), ip(vip)], { allowFailure: true, timeoutMs: 5_000 }).catch(() => undefined);

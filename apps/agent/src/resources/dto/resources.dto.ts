@@ -34,7 +34,13 @@ export class ResourceSpecDto {
   @IsString()
   address?: string;
 
-  /** vip: the interface that carries it (default eth0). */
+  /** vip: lan (default) or mesh: an address of the mesh network, carried by the owner's WireGuard interface and routed to it by every member. */
+  @ApiPropertyOptional({ enum: ['lan', 'mesh'] })
+  @IsOptional()
+  @IsIn(['lan', 'mesh'], { message: 'network must be lan or mesh' })
+  network?: 'lan' | 'mesh';
+
+  /** vip: the interface that carries it (default eth0; a mesh VIP is always on the mesh interface). */
   @ApiPropertyOptional({ example: 'eth0' })
   @IsOptional()
   @IsString()
