@@ -21,6 +21,8 @@ Commandes :
   config show | config set [--token-ms MS]          configuration répliquée du cluster (quorum requis)
   resources [list] | resources group-set NOM [--vip CIDR[@iface]]… [--mesh-vip IP]… [--process "CMD"]… [--systemd UNITÉ]… [--prefer NŒUD]
   health                                           santé des ressources, redémarrages locaux
+  constraints [list] | constraints remove ID       contraintes entre groupes
+  constraints add colocation G AVEC | anti-colocation G AVEC | order PREMIER ENSUITE
   events [--category C] [--follow]                 le journal des événements (en direct avec --follow)
   failover GROUPE NŒUD | failover --clear GROUPE   déplace un groupe (épinglé) / le libère
   standby NŒUD | unstandby NŒUD                    met un nœud en veille / l'en sort
@@ -78,6 +80,14 @@ Options :
     stopped: 'ARRÊTÉE',
     set: (n: string, owner: string) => `groupe ${n} enregistré ; placé sur ${owner}`,
     removed: (n: string) => `groupe ${n} retiré (ses ressources s'arrêtent)`,
+  },
+  constraints: {
+    none: 'aucune contrainte : sfha constraints add colocation web db | anti-colocation a b | order db web',
+    header: ['ID', 'TYPE', 'RÈGLE'],
+    rule: (kind: string, a: string, b: string) =>
+      kind === 'order' ? `${b} démarre une fois ${a} en marche, et s'arrête avant lui` : kind === 'colocation' ? `${a} tourne sur le nœud de ${b}` : `${a} ne tourne jamais sur le nœud de ${b}`,
+    added: (id: string, rule: string) => `contrainte ${id} ajoutée : ${rule}`,
+    removed: (id: string) => `contrainte ${id} retirée`,
   },
   stonith: {
     enabled: (d: string) => `fencing actif : ${d}`,
@@ -165,6 +175,8 @@ Commands:
   config show | config set [--token-ms MS]          the replicated cluster configuration (quorum needed)
   resources [list] | resources group-set NAME [--vip CIDR[@iface]]… [--mesh-vip IP]… [--process "CMD"]… [--systemd UNIT]… [--prefer NODE]
   health                                           resources' health, local restarts
+  constraints [list] | constraints remove ID       constraints between groups
+  constraints add colocation G WITH | anti-colocation G WITH | order FIRST THEN
   events [--category C] [--follow]                 the event timeline (live with --follow)
   failover GROUP NODE | failover --clear GROUP     move a group (pinned) / unpin it
   standby NODE | unstandby NODE                    put a node in standby / take it out
@@ -222,6 +234,13 @@ Options:
     stopped: 'STOPPED',
     set: (n, owner) => `group ${n} saved; placed on ${owner}`,
     removed: (n) => `group ${n} removed (its resources stop)`,
+  },
+  constraints: {
+    none: 'no constraints: sfha constraints add colocation web db | anti-colocation a b | order db web',
+    header: ['ID', 'KIND', 'RULE'],
+    rule: (kind, a, b) => (kind === 'order' ? `${b} starts once ${a} is up, and stops before it` : kind === 'colocation' ? `${a} runs on the node of ${b}` : `${a} never runs on the node of ${b}`),
+    added: (id, rule) => `constraint ${id} added: ${rule}`,
+    removed: (id) => `constraint ${id} removed`,
   },
   stonith: {
     enabled: (d) => `fencing enabled: ${d}`,

@@ -5,6 +5,7 @@ import { initCommand, joinCommand } from './commands/cluster.command';
 import { eventsCommand } from './commands/events.command';
 import { failoverCommand, maintenanceCommand, standbyCommand, unstandbyCommand } from './commands/admin.command';
 import { configCommand } from './commands/config.command';
+import { constraintsCommand } from './commands/constraints.command';
 import { healthCommand, resourcesCommand } from './commands/resources.command';
 import { stonithCommand } from './commands/stonith.command';
 import { meshCommand } from './commands/mesh.command';
@@ -22,6 +23,7 @@ const COMMANDS: Record<string, Command> = {
   stonith: stonithCommand,
   resources: resourcesCommand,
   health: healthCommand,
+  constraints: constraintsCommand,
   events: eventsCommand,
   failover: failoverCommand,
   standby: standbyCommand,

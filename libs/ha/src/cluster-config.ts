@@ -1,4 +1,5 @@
 import { webhookProblems, type WebhookTarget } from './fence-webhook';
+import { constraintId, constraintProblems, constraintsNaming, type Constraint } from './constraints';
 import type { ResourceGroup } from './resources';
 
 /** The replicated cluster configuration (DESIGN.md §4). */
@@ -52,6 +53,8 @@ export interface ClusterConfig {
   bans?: Record<string, string[]>;
   /** The cluster leaves every resource alone (no start, stop, move or fence). */
   maintenance?: boolean;
+  /** Colocation, anti-colocation and order constraints between groups. */
+  constraints?: Constraint[];
 }
 
 /** A change to the cluster config, as it travels to the leader. */
@@ -65,7 +68,9 @@ export type ConfigChange =
   | { kind: 'move'; group: string; node: string | null }
   | { kind: 'standby'; node: string; on: boolean }
   | { kind: 'maintenance'; on: boolean }
-  | { kind: 'ban'; group: string; node: string };
+  | { kind: 'ban'; group: string; node: string }
+  | { kind: 'put-constraint'; constraint: Constraint }
+  | { kind: 'delete-constraint'; id: string };
 
 export interface VersionedConfig {
   generation: number;
@@ -79,6 +84,7 @@ export const DEFAULT_CLUSTER_CONFIG: ClusterConfig = {
   assignments: {},
   moves: {},
   bans: {},
+  constraints: [],
   standby: [],
   maintenance: false,
 };
@@ -141,8 +147,11 @@ export function changeProblems(config: ClusterConfig, change: ConfigChange): str
       return (config.fenceDevices ?? []).some((d) => d.name === change.name) ? [] : [`no fence device named ${change.name}`];
     case 'put-group':
       return change.group && typeof change.group === 'object' ? [] : ['a group is required'];
-    case 'delete-group':
-      return (config.groups ?? []).some((g) => g.name === change.name) ? [] : [`no group named ${change.name}`];
+    case 'delete-group': {
+      if (!(config.groups ?? []).some((g) => g.name === change.name)) return [`no group named ${change.name}`];
+      const naming = constraintsNaming(change.name, config.constraints ?? []);
+      return naming.length > 0 ? [`group ${change.name} is used by constraint(s) ${naming.join(', ')}: remove them first`] : [];
+    }
     case 'assign':
       return change.assignments && typeof change.assignments === 'object' ? [] : ['assignments are required'];
     case 'move':
@@ -153,6 +162,10 @@ export function changeProblems(config: ClusterConfig, change: ConfigChange): str
       return typeof change.on === 'boolean' ? [] : ['maintenance needs on or off'];
     case 'ban':
       return (config.groups ?? []).some((g) => g.name === change.group) ? [] : [`no group named ${change.group}`];
+    case 'put-constraint':
+      return constraintProblems(change.constraint, config.groups ?? [], config.constraints ?? []);
+    case 'delete-constraint':
+      return (config.constraints ?? []).some((c) => constraintId(c) === change.id) ? [] : [`no constraint ${change.id} (see the list of constraints)`];
     default:
       return ['unknown change'];
   }
@@ -198,5 +211,9 @@ export function applyChange(config: ClusterConfig, change: ConfigChange): Cluste
     }
     case 'maintenance':
       return { ...config, maintenance: change.on };
+    case 'put-constraint':
+      return { ...config, constraints: [...(config.constraints ?? []), change.constraint] };
+    case 'delete-constraint':
+      return { ...config, constraints: (config.constraints ?? []).filter((c) => constraintId(c) !== change.id) };
   }
 }

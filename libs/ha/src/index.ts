@@ -18,8 +18,12 @@ export { FENCE_ACTIONS, interpretWebhookAnswer, isFenceAction, webhookProblems }
 export type { FenceAction, WebhookRequest, WebhookTarget } from './fence-webhook';
 export { createFenceWebhookDriver } from './driver/fence-webhook.driver';
 export type { FenceWebhookDriver } from './driver/fence-webhook.driver';
-export { groupProblems, placeGroups, withHandover } from './resources';
-export type { PlacementDecision, PlacementInput, ProcessResource, Resource, ResourceGroup, VipResource } from './resources';
+export { groupProblems } from './resources';
+export type { ProcessResource, Resource, ResourceGroup, VipResource } from './resources';
+export { placeGroups, withHandover } from './placement';
+export type { PlacementDecision, PlacementInput } from './placement';
+export { anchorOf, constrainedGroups, constraintId, constraintProblems, constraintsNaming, groupUp, startBlockers, startOrder } from './constraints';
+export type { AntiColocationConstraint, ColocationConstraint, Constraint, OrderConstraint } from './constraints';
 export { isMeshVip, meshVipAddress, meshVipProblems, meshVipRoutes } from './mesh-vip';
 export type { MeshAddressing } from './mesh-vip';
 export { createResourceDriver, DEFAULT_RESOURCE_PATHS } from './driver/resource.driver';

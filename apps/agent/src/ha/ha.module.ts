@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { ConstraintsController } from '../constraints/constraints.controller';
+import { ConstraintsService } from '../constraints/constraints.service';
 import { fenceAgentDriverProvider } from '../fencing/fence-agent-driver.provider';
 import { fenceWebhookDriverProvider } from '../fencing/fence-webhook-driver.provider';
 import { FenceHistoryRepository } from '../fencing/fence-history.repository';
@@ -19,7 +21,7 @@ import { corosyncDriverProvider } from './corosync-driver.provider';
 
 @Module({
   imports: [MeshModule],
-  controllers: [ClusterStatusController, ClusterConfigController, FencingController, ResourcesController],
+  controllers: [ClusterStatusController, ClusterConfigController, FencingController, ResourcesController, ConstraintsController],
   providers: [
     corosyncDriverProvider,
     ClusterMembership,
@@ -34,6 +36,7 @@ import { corosyncDriverProvider } from './corosync-driver.provider';
     ResourceEngine,
     MeshVipRouter,
     ResourcesService,
+    ConstraintsService,
   ],
 })
 export class HaModule {}

@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { EventsService } from '../events/events.service';
-import { DEFAULT_RESTART_POLICY, INITIAL_HEALTH, mayRestart, observeHealth, placeGroups, withHandover, type HealthProbe, type HealthState, type Resource, type ResourceDriver, type ResourceGroup } from '@sfha/ha';
+import { DEFAULT_RESTART_POLICY, groupUp, INITIAL_HEALTH, mayRestart, observeHealth, placeGroups, startBlockers, startOrder, withHandover, type Constraint, type HealthProbe, type HealthState, type Resource, type ResourceDriver, type ResourceGroup } from '@sfha/ha';
 import { serialLoop, type SerialLoop } from '../app/serial-loop';
 import { FencingService } from '../fencing/fencing.service';
 import { ClusterConfigService } from '../ha/cluster-config.service';
@@ -54,6 +54,9 @@ export class ResourceEngine implements OnModuleInit, OnApplicationBootstrap, OnA
   private readonly restarts = new Map<string, number[]>();
   private readonly health = new Map<string, { state: HealthState; detail: string; lastCheck: number }>();
   private readonly banRequested = new Set<string>();
+  /** Why the leader could not place a group, and why a group here waits to start: each said once. */
+  private blocked: Record<string, string> = {};
+  private readonly waiting = new Map<string, string>();
 
   constructor(
     private readonly configs: ClusterConfigService,
@@ -145,29 +148,35 @@ export class ResourceEngine implements OnModuleInit, OnApplicationBootstrap, OnA
     const online = [...view.nodes].filter((n) => n.online).sort((a, b) => a.nodeId - b.nodeId).map((n) => n.name);
     const eligible = online.filter((n) => !standby.includes(n));
     const fenced = await this.confirmedFenced(Object.values(assignments).filter((o): o is string => !!o && !eligible.includes(o)));
-    const { bans = {} } = this.configs.current().config;
-    let decision = placeGroups({ groups, assignments, eligible, online, fenced, moves, bans });
+    const { bans = {}, constraints = [] } = this.configs.current().config;
+    let decision = placeGroups({ groups, assignments, eligible, online, fenced, moves, bans, constraints });
     for (const node of decision.toFence) {
       if ((this.nextFenceAttempt.get(node) ?? 0) > Date.now()) continue;
       this.nextFenceAttempt.set(node, Date.now() + FENCE_RETRY_MS);
       try {
         await this.fencing.fence(node, 'off', 'leader');
         this.events.record('fencing', 'warn', `${node} left while owning resources: fenced, its groups move`, { node });
-        decision = placeGroups({ groups, assignments, eligible, online, fenced: [...fenced, node], moves, bans });
+        decision = placeGroups({ groups, assignments, eligible, online, fenced: [...fenced, node], moves, bans, constraints });
       } catch (error) {
         this.events.record('fencing', 'error', `${node} left while owning resources and could not be fenced: its groups stay stopped (${(error as Error).message})`, { node });
       }
     }
+    this.noteBlocked(decision.blocked);
     let next = decision.assignments;
     if (!sameAssignments(next, assignments)) {
       // A group changes node only once nobody online runs it any more (stop first).
       const reports = await this.reports(online);
-      next = withHandover(assignments, next, online, (group) => online.filter((n) => Object.values(reports.get(n)?.[group] ?? {}).some(Boolean) || !reports.has(n)));
+      next = withHandover(assignments, next, online, (group) => online.filter((n) => Object.values(reports.get(n)?.[group] ?? {}).some(Boolean) || !reports.has(n)), constraints);
     }
     if (!sameAssignments(next, assignments)) {
       await this.configs.propose({ kind: 'assign', assignments: next });
       this.events.record('resource', 'info', `placement: ${Object.entries(next).map(([g, n]) => `${g} → ${n ?? 'nowhere'}`).join(', ')}`, { assignments: next });
     }
+  }
+
+  private noteBlocked(blocked: Record<string, string>): void {
+    for (const [group, why] of Object.entries(blocked)) if (this.blocked[group] !== why) this.events.record('resource', 'warn', `${group} cannot be placed: ${why}`, { group });
+    this.blocked = blocked;
   }
 
   /** What each online node says it runs (a node that does not answer is not in the map). */
@@ -203,11 +212,21 @@ export class ResourceEngine implements OnModuleInit, OnApplicationBootstrap, OnA
     });
   }
 
-  /** Runs the groups assigned here (in order), stops every other one (in reverse). */
+  /**
+   * Runs the groups assigned here (in order), stops every other one (in reverse). Order constraints:
+   * stops go first, dependents before their dependencies; a group starts only once its dependencies are up.
+   */
   private async apply(groups: readonly ResourceGroup[], assignments: Record<string, string | null>, self: string, why: string): Promise<void> {
     const next: LocalResourceState = {};
-    for (const group of groups) {
+    const { constraints = [] } = this.configs.current().config;
+    const ordered = startOrder(groups, constraints);
+    const isUp = await this.upCheck(groups, assignments, self, constraints, next);
+    for (const group of [...ordered.filter((g) => assignments[g.name] !== self).reverse(), ...ordered.filter((g) => assignments[g.name] === self)]) {
       const mine = assignments[group.name] === self;
+      if (this.mustWait(group, mine ? startBlockers(group.name, constraints, isUp) : [], self)) {
+        next[group.name] = Object.fromEntries(group.resources.map((r) => [r.name, false]));
+        continue;
+      }
       const resources = mine ? group.resources : [...group.resources].reverse();
       next[group.name] = {};
       for (const resource of resources) {
@@ -239,6 +258,35 @@ export class ResourceEngine implements OnModuleInit, OnApplicationBootstrap, OnA
     }
     this.local = next;
     for (const group of groups) if (assignments[group.name] !== self) this.banRequested.delete(group.name);
+  }
+
+  /**
+   * Whether a group is up where it is assigned: here, from this pass (`next`) and the health checks;
+   * elsewhere, from its owner's report, fetched once per tick and only when a start here waits on it.
+   */
+  private async upCheck(groups: readonly ResourceGroup[], assignments: Record<string, string | null>, self: string, constraints: readonly Constraint[], next: LocalResourceState): Promise<(group: string) => boolean> {
+    const byName = new Map(groups.map((g) => [g.name, g]));
+    const toStart = groups.filter((g) => assignments[g.name] === self && g.resources.some((r) => !this.started.has(`${g.name}/${r.name}`)));
+    const remote = [...new Set(toStart.flatMap((g) => constraints.filter((c) => c.kind === 'order' && c.then === g.name).map((c) => assignments[(c as { first: string }).first])))].filter((n): n is string => !!n && n !== self);
+    const reports = remote.length > 0 ? await this.fullReports(remote) : new Map<string, LocalReport>();
+    return (name) => {
+      const group = byName.get(name);
+      const owner = assignments[name];
+      if (!group || !owner) return false;
+      if (owner !== self) return groupUp(group, reports.get(owner)?.running[name], reports.get(owner)?.health[name]);
+      const health = Object.fromEntries(group.resources.map((r) => [r.name, { status: this.health.get(`${name}/${r.name}`)?.state.status ?? 'not-checked' }]));
+      return groupUp(group, next[name], health);
+    };
+  }
+
+  /** A group with resources still to start waits while its dependencies are not up (said once per reason). */
+  private mustWait(group: ResourceGroup, blockers: readonly string[], self: string): boolean {
+    const fresh = group.resources.some((r) => !this.started.has(`${group.name}/${r.name}`));
+    const why = fresh && blockers.length > 0 ? `waiting for group ${blockers.join(', ')} (order) before starting on ${self}` : '';
+    if (why && this.waiting.get(group.name) !== why) this.events.record('resource', 'info', `${group.name} ${why}`, { group: group.name, node: self, waitingFor: blockers });
+    if (why) this.waiting.set(group.name, why);
+    else this.waiting.delete(group.name);
+    return why !== '';
   }
 
   /** Probes when due; an unhealthy resource is a failure. */

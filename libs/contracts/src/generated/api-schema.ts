@@ -259,6 +259,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/constraints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Colocation, anti-colocation and order constraints between groups */
+        get: operations["listConstraints"];
+        put?: never;
+        /** Add a constraint (validated: known groups, no cycle, no contradiction; quorum required) */
+        post: operations["addConstraint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/constraints/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a constraint by id (e.g. colocation:web:db) */
+        delete: operations["removeConstraint"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/events": {
         parameters: {
             query?: never;
@@ -675,6 +710,21 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AddConstraintDto: {
+            /** @example db */
+            first?: string;
+            /** @example web */
+            group?: string;
+            /**
+             * @description colocation: group runs on the node of with; anti-colocation: never on it; order: then starts after first is up
+             * @enum {string}
+             */
+            kind: "colocation" | "anti-colocation" | "order";
+            /** @example web */
+            then?: string;
+            /** @example db */
+            with?: string;
+        };
         AddPeerDto: {
             /** @example 203.0.113.9:51820 */
             endpoint: string;
@@ -749,6 +799,20 @@ export interface components {
             quorate: boolean;
             quorum: number | null;
             totalVotes: number | null;
+        };
+        ConstraintDto: {
+            /** @example db */
+            first?: string;
+            /** @example web */
+            group?: string;
+            /** @example colocation:web:db */
+            id: string;
+            /** @enum {string} */
+            kind: "colocation" | "anti-colocation" | "order";
+            /** @example web */
+            then?: string;
+            /** @example db */
+            with?: string;
         };
         CreateInvitationDto: {
             /** @example 1h */
@@ -1504,6 +1568,84 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ClusterStatusDto"];
+                };
+            };
+        };
+    };
+    listConstraints: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConstraintDto"][];
+                };
+            };
+        };
+    };
+    addConstraint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddConstraintDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConstraintDto"];
+                };
+            };
+            /** @description unknown group, cycle, contradiction or duplicate */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    removeConstraint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
         };
