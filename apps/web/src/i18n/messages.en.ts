@@ -192,7 +192,7 @@ export const en: Messages = {
     INVITATION_USED: 'This invitation has already been used: ask a cluster member for a new one.',
     INVITATION_REVOKED: 'This invitation was revoked: ask a cluster member for a new one.',
     INVITATION_FORGED: 'This link was not issued by the cluster (invalid signature).',
-    INVITATION_NOT_ACCEPTED: 'The cluster refused this invitation: {message}',
+    INVITATION_NOT_ACCEPTED: 'The inviting node does not accept this invitation: it was already used or revoked, or it cannot be reached at its address. Ask for a new one.',
     INVITATION_NOT_FOUND: 'Invitation not found.',
     PEER_UNREACHABLE: 'The inviting node does not answer through the tunnel: check its public address and the UDP port.',
     MEMBER_NOT_FOUND: 'No such member (already removed?).',

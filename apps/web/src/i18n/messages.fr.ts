@@ -191,7 +191,7 @@ export const fr = {
     INVITATION_USED: 'Cette invitation a déjà servi : demandez-en une nouvelle à un membre du cluster.',
     INVITATION_REVOKED: 'Cette invitation a été révoquée : demandez-en une nouvelle à un membre du cluster.',
     INVITATION_FORGED: 'Ce lien n’a pas été émis par le cluster (signature invalide).',
-    INVITATION_NOT_ACCEPTED: 'Le cluster a refusé cette invitation : {message}',
+    INVITATION_NOT_ACCEPTED: 'Le nœud qui invite n’accepte pas cette invitation : elle a déjà servi ou a été révoquée, ou il est injoignable à son adresse. Demandez-en une nouvelle.',
     INVITATION_NOT_FOUND: 'Invitation introuvable.',
     PEER_UNREACHABLE: 'Le nœud qui invite ne répond pas à travers le tunnel : vérifiez son adresse publique et le port UDP.',
     MEMBER_NOT_FOUND: 'Ce membre n’existe pas (déjà retiré ?).',
