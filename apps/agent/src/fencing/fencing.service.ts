@@ -205,6 +205,7 @@ export class FencingService implements OnModuleInit {
   private async masked(device: FenceDevice): Promise<FenceDeviceDto> {
     const common = { name: device.name, hostMap: device.hostMap, timeoutSeconds: device.timeoutSeconds };
     if (device.kind === 'webhook') {
+      this.secretsOf(device); // the log masks them from now on, not only once a fence ran
       return { ...common, kind: 'webhook', agent: null, params: {}, webhook: { url: device.webhook.url, headers: Object.fromEntries(Object.keys(device.webhook.headers).map((k) => [k, MASK])) } };
     }
     return { ...common, kind: 'agent', agent: device.agent, params: await this.maskedParams(device), webhook: null };
