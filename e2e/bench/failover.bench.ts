@@ -83,7 +83,12 @@ async function main(): Promise<void> {
   if (!Number.isInteger(kills) || kills < 1) throw new Error(`the number of kills must be a whole number ≥ 1, got "${process.argv[2]}"`);
   if (unknown.length > 0) throw new Error(`unknown profile ${unknown.join(', ')} (profiles: ${PROFILES.map((p) => p.name).join(', ')})`);
   const results = [];
-  for (const profile of PROFILES.filter((p) => only.length === 0 || only.includes(p.name))) results.push(await run(profile, kills));
+  for (const profile of PROFILES.filter((p) => only.length === 0 || only.includes(p.name))) {
+    const result = await run(profile, kills);
+    // Each profile's figures as soon as they exist: a later failure does not lose them.
+    process.stderr.write(`${profile.name}: ${JSON.stringify({ medianMs: result.medianMs, p95Ms: result.p95Ms, maxMs: result.maxMs })}\n`);
+    results.push(result);
+  }
   process.stdout.write(`${JSON.stringify({ benchmark: 'failover', measured: 'kill of the VIP owner → first successful client request through the VIP (fence included)', results }, null, 2)}\n`);
 }
 

@@ -31,6 +31,8 @@ export class ClusterMembership implements OnApplicationBootstrap, OnApplicationS
   private settleTimer: NodeJS.Timeout | null = null;
   private current: ClusterView | null = null;
   private epoch = 0;
+  /** corosync.conf may have changed since Corosync last read it (true at boot: the agent may have restarted mid-reload). */
+  private reloadDue = true;
   private readonly listeners = new Set<() => void>();
 
   constructor(
@@ -90,14 +92,22 @@ export class ClusterMembership implements OnApplicationBootstrap, OnApplicationS
     this.secrets.add(authkey.toString('base64'));
     const { settings } = this.config.committed().config;
     const conf = renderCorosyncConf({ clusterName: state.cluster.name, nodes: corosyncNodes(state.members, state.cluster.network), tokenMs: settings.tokenMs, tokenCoefficientMs: settings.tokenCoefficientMs, logFile: LOG_FILE });
-    const changed = this.corosync.writeConfig(conf, authkey);
+    // A reload refused (CS_ERR_TRY_AGAIN while a membership forms) stays due until it succeeds.
+    if (this.corosync.writeConfig(conf, authkey)) this.reloadDue = true;
     let quorum: QuorumStatus = await this.corosync.quorum();
     if (!quorum.running) {
       await this.corosync.start();
       this.logger.event('info', 'cluster', 'corosync started', { nodes: state.members.length });
       quorum = await this.corosync.quorum();
-    } else if (changed) {
-      await this.corosync.reload();
+      this.reloadDue = false;
+    } else if (this.reloadDue) {
+      try {
+        await this.corosync.reload();
+      } catch (error) {
+        this.recheckSoon();
+        throw error;
+      }
+      this.reloadDue = false;
       this.logger.event('info', 'cluster', 'corosync nodelist reloaded', { nodes: state.members.map((m) => m.name) });
     }
     if (quorum.running) this.ensureWatch();
