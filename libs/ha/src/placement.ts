@@ -122,7 +122,9 @@ export function placeGroups(input: PlacementInput): PlacementDecision {
  * assigned nowhere (its owner stops it); it is assigned to its new node only once no online
  * node reports it running, so two nodes never run it at once. With order constraints, a group
  * leaving a live node stays there while a group ordered after it still runs (that one stops
- * first), and a stopped group ordered after a moving one waits until the move is done.
+ * first), and a stopped group ordered after it is not given a node while it is still held
+ * there (else that group could start next to the old instance and be stopped again). Once the
+ * group is off its old node, the start gate on the dependent's node does the ordering.
  */
 export function withHandover(
   current: Readonly<Record<string, string | null>>,
@@ -151,7 +153,7 @@ export function withHandover(
         next[first] = current[first] ?? null;
         next[then] = null;
         changed = true;
-      } else if ((current[first] ?? null) !== (proposed[first] ?? null) && (current[then] ?? null) === null && next[then] !== null) {
+      } else if (current[first] && current[first] !== (proposed[first] ?? null) && (current[then] ?? null) === null && next[then] !== null) {
         next[then] = null;
         changed = true;
       }

@@ -25,10 +25,11 @@ const add = command([], [], async ({ m, out, options, json, api }) => {
   out(m.constraints.added(constraint.id, m.constraints.rule(kind, a, b)));
 });
 
-const remove = command([], [], async ({ m, out, options, api }) => {
+const remove = command([], [], async ({ m, out, options, json, api }) => {
   const id = options.positional[0];
   if (!id) throw new CliError(m.usage('constraints remove ID'));
   await api((c) => c.DELETE('/api/v1/constraints/{id}', { params: { path: { id } } }));
+  if (json) return printJson(out, { removed: id });
   out(m.constraints.removed(id));
 });
 
