@@ -31,9 +31,12 @@ export const eventKeys = {
 export const resourceKeys = {
   all: ['resources'] as const,
   groups: () => [...resourceKeys.all, 'groups'] as const,
+  clusterConfig: () => [...resourceKeys.all, 'cluster-config'] as const,
 };
 
 export const fencingKeys = {
   all: ['fencing'] as const,
   status: () => [...fencingKeys.all, 'status'] as const,
+  history: () => [...fencingKeys.all, 'history'] as const,
+  agent: (name: string) => [...fencingKeys.all, 'agent', name] as const,
 };

@@ -1,20 +1,28 @@
-import { useId, type InputHTMLAttributes } from 'react';
+import { useId, type InputHTMLAttributes, type ReactNode } from 'react';
 
-interface FieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> {
+/** What a control needs to be labelled and described by its hint and error. */
+export interface ControlProps {
+  id: string;
+  'aria-invalid': true | undefined;
+  'aria-describedby': string | undefined;
+}
+
+interface FieldFrameProps {
   label: string;
   hint?: string;
   error?: string | null;
+  control: (props: ControlProps) => ReactNode;
 }
 
-/** A labelled input; its hint and error are announced with it. */
-export function Field({ label, hint, error, ...input }: FieldProps) {
+/** A label, the control, its hint and its error: the hint and error are announced with the control. */
+export function FieldFrame({ label, hint, error, control }: FieldFrameProps) {
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <input id={id} aria-invalid={error ? true : undefined} aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined} {...input} />
+      {control({ id, 'aria-invalid': error ? true : undefined, 'aria-describedby': [hintId, errorId].filter(Boolean).join(' ') || undefined })}
       {hint && (
         <p className="field-hint" id={hintId}>
           {hint}
@@ -27,4 +35,15 @@ export function Field({ label, hint, error, ...input }: FieldProps) {
       )}
     </div>
   );
+}
+
+interface FieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> {
+  label: string;
+  hint?: string;
+  error?: string | null;
+}
+
+/** A labelled input; its hint and error are announced with it. */
+export function Field({ label, hint, error, ...input }: FieldProps) {
+  return <FieldFrame label={label} hint={hint} error={error} control={(props) => <input {...props} {...input} />} />;
 }

@@ -1,9 +1,11 @@
 import type { ReactElement } from 'react';
 import type { Messages } from '../i18n/messages.fr';
 import { EventsPage } from '../pages/events-page';
+import { FencingPage } from '../pages/fencing-page';
 import { InvitationsPage } from '../pages/invitations-page';
 import { MeshPage } from '../pages/mesh-page';
 import { OverviewPage } from '../pages/overview-page';
+import { ResourcesPage } from '../pages/resources-page';
 
 /** One page of the signed-in dashboard: its URL, its label in the navigation, what it shows. */
 export interface AppRoute {
@@ -20,6 +22,8 @@ export const ROUTES: readonly AppRoute[] = [
   HOME_ROUTE,
   { path: '/mesh', navLabel: 'mesh', element: () => <MeshPage /> },
   { path: '/invitations', navLabel: 'invitations', element: () => <InvitationsPage /> },
+  { path: '/resources', navLabel: 'resources', element: () => <ResourcesPage /> },
+  { path: '/fencing', navLabel: 'fencing', element: () => <FencingPage /> },
   { path: '/events', navLabel: 'events', element: () => <EventsPage /> },
 ];
 
