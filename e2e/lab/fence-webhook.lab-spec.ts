@@ -23,7 +23,7 @@ const setWebhook = (path: string, ...extra: string[]) =>
   sfhaJson<Device>('node2', 'stonith', 'device-set', 'pdu', '--webhook', `${WEBHOOK}${path}`, '--header', `Authorization: Bearer ${LAB_WEBHOOK_TOKEN}`, ...NODES.flatMap((n) => ['--host', `${n}=${n}`]), ...extra);
 const leaderFences = (of: string) => sfhaJson<FenceEvent[]>('node2', 'stonith', 'history').filter((e) => e.node === of && e.requestedBy === 'leader');
 
-let checker: ReturnType<typeof startVipChecker>;
+let checker: ReturnType<typeof startVipChecker> | undefined;
 
 beforeAll(async () => {
   await formCluster();
@@ -32,7 +32,8 @@ beforeAll(async () => {
 });
 
 afterAll(() => {
-  void checker.stop().catch(() => undefined);
+  // Down even when the lab never came up (no checker then).
+  void checker?.stop().catch(() => undefined);
   lab('down');
 });
 

@@ -36,7 +36,7 @@ const owner = () => sfhaJson<Group[]>('node1', 'resources').find((g) => g.name =
 /** When the leader (node1) committed the group's placement on `node`, as its timeline says. */
 const placedAt = (node: string) => Date.parse(sfhaJson<{ at: string; message: string }[]>('node1', 'events', '--limit', '100').find((e) => e.message === `placement: db → ${node}`)?.at ?? '');
 
-let checker: ReturnType<typeof startVipChecker>;
+let checker: ReturnType<typeof startVipChecker> | undefined;
 const figures: Record<string, number[]> = { moveMs: [], moveAfterPlacementMs: [] };
 
 beforeAll(async () => {
@@ -47,7 +47,8 @@ beforeAll(async () => {
 });
 
 afterAll(() => {
-  void checker.stop().catch(() => undefined);
+  // Down even when the lab never came up (no checker then).
+  void checker?.stop().catch(() => undefined);
   lab('down');
 });
 
