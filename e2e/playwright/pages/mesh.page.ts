@@ -22,6 +22,10 @@ export class MeshPage {
     return (await this.selfPublicKey().textContent()) ?? '';
   }
 
+  async askToRemove(name: string): Promise<void> {
+    await this.page.getByRole('button', { name: `Retirer ${name} du cluster` }).click();
+  }
+
   peer(name: string): Locator {
     return this.page.getByTestId(`peer-${name}`);
   }
