@@ -214,3 +214,168 @@ test('node2 rotates its WireGuard key from its mesh page; node1 keeps a live tun
 });
 
 // ---- HA steps (webB): resources, fencing, events timeline, English ----
+// The second half of the journey continues on node1's tab, with the cluster the first half formed.
+import { LAB_BIN_DIR } from '../lab/lab-layout';
+import { NODES } from './journey-lab';
+import { FencingPage } from './pages/fencing.page';
+import { ResourcesPage } from './pages/resources.page';
+
+/** The demo VIP: the lab gateway relays 127.0.0.1:7880 on the machine to VIP:8080 on the LAN. */
+const VIP = '192.0.2.100';
+
+/** Who answers through the demo VIP (192.0.2.100:8080), as a client on the machine sees it through the lab gateway. */
+async function vipClient(): Promise<string | null> {
+  try {
+    const res = await fetch('http://127.0.0.1:7880/', { signal: AbortSignal.timeout(1_000) });
+    return (await res.text()).trim() || null;
+  } catch {
+    return null;
+  }
+}
+
+test('resources: an invalid VIP is explained next to its field; a VIP and a web service are created from the UI', async ({ browser: _browser }, testInfo) => {
+  test.setTimeout(90_000);
+  const page = tab('node1');
+  const resources = new ResourcesPage(page);
+  await resources.open();
+  await screenshot(page, testInfo, '20-resources-empty');
+
+  await resources.startGroup();
+  await resources.fillGroup({ name: 'web', preferredNode: 'node1', vip: '300.1.1.1/24', command: `${LAB_BIN_DIR}/lab-web-server 8080`, healthUrl: 'http://127.0.0.1:8080/' });
+  await resources.save();
+  await expect(resources.vipAddress()).toHaveAttribute('aria-invalid', 'true');
+  await expect(resources.vipAddress()).toHaveAccessibleDescription(/Adresse IPv4 avec son préfixe attendue, ex\. 192\.0\.2\.100\/24\./);
+  await screenshot(page, testInfo, '21-resources-invalid-vip');
+
+  await resources.fillGroup({ vip: `${VIP}/24` });
+  await resources.save();
+  await expect(resources.form).toBeHidden();
+  await resources.expectOwner('web', 'node1');
+  await resources.expectAllRunning('web');
+  await expect.poll(vipClient, { timeout: 30_000 }).toBe('node1');
+
+  // The same VIP in a second group: the agent refuses it, and says so next to the address.
+  await resources.startGroup();
+  await resources.fillGroup({ name: 'web2', vip: `${VIP}/24`, command: '/bin/sleep 1000' });
+  await resources.save();
+  await expect(resources.vipAddress()).toHaveAccessibleDescription(new RegExp(`${VIP}/24 is already a VIP of group web$`));
+  await screenshot(page, testInfo, '22-resources-vip-taken');
+  await resources.form.getByRole('button', { name: 'Annuler' }).click();
+  await screenshot(page, testInfo, '23-resources-web-on-node1');
+});
+
+test('resources: the group moves to node2 from the UI after a confirmation; the owner changes and the client follows', async ({ browser: _browser }, testInfo) => {
+  test.setTimeout(90_000);
+  const page = tab('node1');
+  const resources = new ResourcesPage(page);
+  const dialog = await resources.askMove('web', 'node2');
+  await expect(dialog).toContainText('Le groupe « web » est arrêté sur node1, puis démarré sur node2.');
+  await screenshot(page, testInfo, '24-resources-move-confirm');
+  const askedAt = Date.now();
+  await dialog.getByRole('button', { name: 'Déplacer' }).click();
+  await resources.expectOwner('web', 'node2');
+  await resources.expectAllRunning('web');
+  await expect.poll(vipClient, { timeout: 30_000 }).toBe('node2');
+  testInfo.annotations.push({ type: 'move seen by the client (ms)', description: String(Date.now() - askedAt) });
+  await expect(resources.group('web')).toContainText('Déplacé vers (épinglé)');
+  await screenshot(page, testInfo, '25-resources-web-on-node2');
+
+  // Released: it stays where it runs (stickiness).
+  await resources.clearMove('web');
+  await expect(resources.group('web')).not.toContainText('Déplacé vers (épinglé)');
+  await resources.expectOwner('web', 'node2');
+
+  // The edit form starts from the group as configured.
+  await resources.edit('web');
+  await expect(resources.vipAddress()).toHaveValue(`${VIP}/24`);
+  await expect(resources.resourceSection('Service (processus supervisé)').getByLabel('Commande', { exact: true })).toHaveValue(`${LAB_BIN_DIR}/lab-web-server 8080`);
+  await resources.form.getByRole('button', { name: 'Annuler' }).click();
+
+  // Standby and maintenance, each back as it was.
+  await resources.toggleStandby('node3', true);
+  await resources.toggleStandby('node3', false);
+  await resources.toggleMaintenance(true);
+  await screenshot(page, testInfo, '26-resources-maintenance');
+  await resources.toggleMaintenance(false);
+  await expect.poll(vipClient).toBe('node2');
+});
+
+test('fencing: the lab device from the agent’s metadata form; node3 fenced after typing its name, seen off, then unfenced', async ({ browser: _browser }, testInfo) => {
+  test.setTimeout(180_000);
+  const page = tab('node1');
+  const fencing = new FencingPage(page);
+  await fencing.open();
+  await expect(page.getByRole('status').filter({ hasText: 'Aucun équipement de fencing' })).toBeVisible();
+  await fencing.startDevice('lab', 'fence_sfha_lab');
+  // Fields from the metadata: the agent's own parameters, not the ones sfha fills per node.
+  await expect(fencing.parameter('ip')).toBeVisible();
+  await expect(fencing.parameter('power_timeout')).toBeVisible();
+  await expect(fencing.form.getByLabel('plug', { exact: true })).toHaveCount(0);
+  await fencing.parameter('ipport').fill('port');
+  await fencing.saveDevice();
+  await expect(fencing.parameter('ipport')).toHaveAccessibleDescription(/Un nombre attendu\./);
+  await screenshot(page, testInfo, '27-fencing-device-form');
+  await fencing.parameter('ipport').fill('7700');
+  await fencing.saveDevice();
+  await expect(fencing.form).toBeHidden();
+  for (const node of NODES) await expect(fencing.power(node)).toHaveText('allumé', { timeout: 15_000 });
+  await screenshot(page, testInfo, '28-fencing-device-set');
+
+  await fencing.fenceWithTypedConfirmation('node3', 'off', (dialog) => screenshot(page, testInfo, '29-fencing-typed-confirm').then(() => expect(dialog).toBeVisible()));
+  await expect(fencing.power('node3')).toHaveText('éteint', { timeout: 30_000 });
+  await expect(fencing.historyRows('node3', 'mise hors tension').filter({ hasText: 'confirmé' })).toHaveCount(1, { timeout: 15_000 });
+  await screenshot(page, testInfo, '30-fencing-node3-off');
+
+  await fencing.fenceWithTypedConfirmation('node3', 'on');
+  await expect(fencing.power('node3')).toHaveText('allumé', { timeout: 30_000 });
+  await expect(fencing.historyRows('node3', 'remise sous tension').filter({ hasText: 'confirmé' })).toHaveCount(1, { timeout: 15_000 });
+  // Powered on, node3's agent starts and it rejoins the membership.
+  const overview = new OverviewPage(page);
+  await overview.open();
+  await overview.expectMembersOnline(['node1', 'node2', 'node3']);
+  await fencing.open();
+  await screenshot(page, testInfo, '31-fencing-history');
+});
+
+test('events: every step of the journey is in node1’s timeline', async ({ browser: _browser }, testInfo) => {
+  test.setTimeout(60_000);
+  const page = tab('node1');
+  const events = new EventsPage(page);
+  await events.open();
+  for (const step of [
+    'admin password set (first run)',
+    'node2 joined the mesh',
+    'node3 joined the mesh',
+    /configuration changed: group web set/,
+    /configuration changed: group web moved to node2/,
+    /configuration changed: group web cleared/,
+    /configuration changed: node3 in standby/,
+    /configuration changed: maintenance on/,
+    /configuration changed: fence device lab \(fence_sfha_lab\) set/,
+    /node3 fenced \(off\): confirmed/,
+    'node3 left the membership',
+    /node3 unfenced: confirmed/,
+    'node3 joined the membership',
+  ])
+    await events.expectEvent(step);
+  await screenshot(page, testInfo, '32-events-timeline');
+});
+
+test('English: the switch turns every page to English and is remembered', async ({ browser: _browser }, testInfo) => {
+  const page = tab('node1');
+  await page.getByLabel('Langue').selectOption('en');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await page.goto('/resources');
+  await expect(page.getByRole('heading', { level: 1, name: 'Resources' })).toBeVisible();
+  await expect(page.getByTestId('group-web')).toContainText('Owner node');
+  await screenshot(page, testInfo, '33-resources-en');
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Resources' })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Fencing', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Node power' })).toBeVisible();
+  await expect(page.getByTestId('power-node3').getByTestId('power-state')).toHaveText('on');
+  await screenshot(page, testInfo, '34-fencing-en');
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Events', exact: true }).click();
+  await expect(page).toHaveURL(/\/events$/);
+  await screenshot(page, testInfo, '35-events-en');
+});
