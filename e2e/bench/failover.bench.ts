@@ -94,5 +94,8 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   process.stderr.write(`bench:failover: ${(error as Error).message}\n`);
+  // Never leave the lab (and its gateway's ports) behind for the next user.
+  process.stderr.write('bench:failover: taking the lab down (see the agents\' logs before the next run: npm run lab -- logs NODE)\n');
+  labOk('down');
   process.exit(1);
 });
