@@ -95,6 +95,7 @@ describe('STONITH through a webhook (the lab power controller speaking the webho
   });
 
   it('never had two hosts holding the VIP, and the webhook secret appears in no answer or log', async () => {
+    if (!checker) throw new Error('the VIP checker never started');
     const report = await checker.stop();
     expect(report.samples).toBeGreaterThan(200);
     expect(report.violations).toEqual([]);

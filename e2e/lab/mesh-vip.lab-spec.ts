@@ -105,6 +105,7 @@ describe('a VIP inside the mesh, routed to its owner by every member’s WireGua
   });
 
   it('never had two hosts holding the mesh VIP (sampled every 50 ms)', async () => {
+    if (!checker) throw new Error('the VIP checker never started');
     const report = await checker.stop();
     process.stdout.write(`mesh VIP: ${JSON.stringify(figures)}; VIP checker: ${report.samples} samples\n`);
     expect(report.samples).toBeGreaterThan(200);
