@@ -5,10 +5,10 @@ import { waitFor } from './lab-system';
 
 /**
  * Membership is followed from Corosync's events (`corosync-cmapctl -T`), the poll is only a
- * fallback: with the agents' poll set to 10 minutes, every change below is still seen in
- * seconds, so only the events can explain it.
+ * fallback: with the agents' poll set to its maximum, a minute, every change below is still
+ * seen in seconds, so only the events can explain it.
  */
-const POLL_MS = '600000';
+const POLL_MS = '60000';
 
 async function timed(what: string, check: () => boolean, timeoutMs: number): Promise<number> {
   const started = Date.now();
@@ -26,7 +26,7 @@ afterAll(() => {
   lab('down');
 });
 
-describe('membership from Corosync events, with a 10-minute fallback poll', () => {
+describe('membership from Corosync events, with a 1-minute fallback poll', () => {
   it('forms the cluster at once: a created or joined cluster wakes Corosync, joins are seen live', () => {
     for (const node of ['node1', 'node2', 'node3']) expect(cluster(node)).toMatchObject({ quorate: true, leader: 'node1', expectedVotes: 3 });
   });
@@ -36,8 +36,9 @@ describe('membership from Corosync events, with a 10-minute fallback poll', () =
     const ms = await timed('node2 and node3 to see node1 gone and node2 lead', () => ['node2', 'node3'].every((n) => {
       const c = cluster(n);
       return c.quorate && c.leader === 'node2' && !c.nodes.find((x) => x.name === 'node1')?.online;
-    }), 15_000);
-    expect(ms).toBeLessThan(15_000);
+    }), 45_000);
+    // Corosync itself needs ~2.2 s (token 1000 ms + consensus); a poll could take up to 60 s.
+    expect(ms).toBeLessThan(10_000);
   });
 
   it('sees it come back', async () => {

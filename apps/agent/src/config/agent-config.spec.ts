@@ -30,7 +30,7 @@ describe('agent configuration', () => {
       '--log-level (SFHA_LOG_LEVEL): must be one of error, warn, info, debug, got "loud"',
       '--node-name (SFHA_NODE_NAME): must be 1-63 lowercase letters, digits or dashes, not starting or ending with a dash, got "bad_name"',
       '--token-ttl (SFHA_TOKEN_TTL): must be a whole number of seconds from 60 to 86400, got "5"',
-      '--membership-poll-ms (SFHA_MEMBERSHIP_POLL_MS): must be a whole number of milliseconds from 100 to 600000, got "50"',
+      '--membership-poll-ms (SFHA_MEMBERSHIP_POLL_MS): must be a whole number of milliseconds from 100 to 60000, got "50"',
     ]);
   });
 

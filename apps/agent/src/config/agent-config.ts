@@ -38,7 +38,7 @@ export const AGENT_OPTIONS: readonly OptionSpec[] = [
   { flag: '--node-name', env: 'SFHA_NODE_NAME', key: 'nodeName', help: 'name of this node (default: the host name)' },
   { flag: '--token-ttl', env: 'SFHA_TOKEN_TTL', key: 'tokenTtl', help: 'admin session lifetime in seconds, 60 to 86400 (default 3600)' },
   { flag: '--web-dir', env: 'SFHA_WEB_DIR', key: 'webDir', help: 'directory of the built dashboard (default: the one shipped with the agent)' },
-  { flag: '--membership-poll-ms', env: 'SFHA_MEMBERSHIP_POLL_MS', key: 'membershipPoll', help: "fallback poll of Corosync's quorum in ms, 100 to 600000; changes are followed live from Corosync's events (default 1000)" },
+  { flag: '--membership-poll-ms', env: 'SFHA_MEMBERSHIP_POLL_MS', key: 'membershipPoll', help: "fallback poll of Corosync's quorum in ms, 100 to 60000; changes are followed live from Corosync's events (default 1000)" },
 ];
 
 export const DEFAULTS = {
@@ -131,7 +131,7 @@ export function parseAgentConfig(argv: readonly string[], env: Readonly<Record<s
 
   const pollText = pick('membershipPoll');
   const membershipPollMs = pollText === undefined ? DEFAULTS.membershipPollMs : Number(pollText);
-  if (!Number.isInteger(membershipPollMs) || membershipPollMs < 100 || membershipPollMs > 600_000) errors.push(`${label('membershipPoll')}: must be a whole number of milliseconds from 100 to 600000, got "${pollText}"`);
+  if (!Number.isInteger(membershipPollMs) || membershipPollMs < 100 || membershipPollMs > 60_000) errors.push(`${label('membershipPoll')}: must be a whole number of milliseconds from 100 to 60000, got "${pollText}"`);
 
   if (errors.length > 0 || typeof bind === 'string') return { ok: false, errors };
   return {

@@ -81,11 +81,12 @@ export class ClusterMembership implements OnApplicationBootstrap, OnApplicationS
       // The mesh is on its way up (the reconciler creates the interface): look again soon.
       this.stopWatch();
       if (wanted) this.recheckSoon();
+      // Published before anything that can fail or take time: no mesh, no quorum, right now.
+      this.publish(state ? clusterView(state.self.nodeName, state.members, state.cluster.network, NOT_RUNNING) : null);
       if (state && (await this.corosync.quorum()).running) {
         await this.corosync.stop();
         this.logger.event('info', 'cluster', 'corosync stopped (no mesh)');
       }
-      this.publish(state ? clusterView(state.self.nodeName, state.members, state.cluster.network, NOT_RUNNING) : null);
       return;
     }
     const authkey = corosyncAuthkey(state.cluster.secret);
@@ -94,13 +95,20 @@ export class ClusterMembership implements OnApplicationBootstrap, OnApplicationS
     const conf = renderCorosyncConf({ clusterName: state.cluster.name, nodes: corosyncNodes(state.members, state.cluster.network), tokenMs: settings.tokenMs, tokenCoefficientMs: settings.tokenCoefficientMs, logFile: LOG_FILE });
     // A reload refused (CS_ERR_TRY_AGAIN while a membership forms) stays due until it succeeds.
     if (this.corosync.writeConfig(conf, authkey)) this.reloadDue = true;
+    const viewOf = (quorum: QuorumStatus) => clusterView(state.self.nodeName, state.members, state.cluster.network, quorum, this.config.committed().config.standby ?? []);
     let quorum: QuorumStatus = await this.corosync.quorum();
+    // What Corosync says is published first, whatever fails next (a start, a reload): the
+    // engine must never act on an older view.
+    this.publish(viewOf(quorum));
     if (!quorum.running) {
       await this.corosync.start();
       this.logger.event('info', 'cluster', 'corosync started', { nodes: state.members.length });
-      quorum = await this.corosync.quorum();
       this.reloadDue = false;
-    } else if (this.reloadDue) {
+      quorum = await this.corosync.quorum();
+      this.publish(viewOf(quorum));
+    }
+    if (quorum.running) this.ensureWatch();
+    if (this.reloadDue) {
       try {
         await this.corosync.reload();
       } catch (error) {
@@ -110,13 +118,13 @@ export class ClusterMembership implements OnApplicationBootstrap, OnApplicationS
       this.reloadDue = false;
       this.logger.event('info', 'cluster', 'corosync nodelist reloaded', { nodes: state.members.map((m) => m.name) });
     }
-    if (quorum.running) this.ensureWatch();
-    this.publish(clusterView(state.self.nodeName, state.members, state.cluster.network, quorum, this.config.committed().config.standby ?? []));
   }
 
   /** Follows Corosync's events while it runs: each one brings the next look forward. */
   private ensureWatch(): void {
     if (this.watch) return;
+    // A change between the last look and the watch's start has no event: look once more.
+    this.recheckSoon();
     this.watch = this.corosync.watch(
       () => {
         this.loop?.wake();
@@ -124,7 +132,10 @@ export class ClusterMembership implements OnApplicationBootstrap, OnApplicationS
       },
       (reason) => {
         this.watch = null;
-        if (reason !== 'stopped') this.logger.event('debug', 'cluster', `corosync event watch ended: ${reason}`);
+        if (reason === 'stopped') return;
+        // Corosync stopped or restarted: look now (and start a new watch) rather than at the next poll.
+        this.logger.event('debug', 'cluster', `corosync event watch ended: ${reason}`);
+        this.loop?.wake();
       },
     );
   }

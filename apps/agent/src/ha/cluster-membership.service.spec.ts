@@ -1,0 +1,119 @@
+import { DEFAULT_CLUSTER_CONFIG, NOT_RUNNING, type CorosyncDriver, type QuorumStatus } from '@sfha/ha';
+import type { WireGuardDriver } from '@sfha/mesh';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { AgentConfig } from '../config/agent-config';
+import type { EventsService } from '../events/events.service';
+import type { JsonLogger } from '../logging/json-logger';
+import { SecretRegistry } from '../logging/secret-registry';
+import type { MeshRepository } from '../mesh/mesh.repository';
+import type { ClusterConfigRepository } from './cluster-config.repository';
+import { ClusterMembership } from './cluster-membership.service';
+
+const QUORATE: QuorumStatus = { running: true, quorate: true, localNodeId: 1, expectedVotes: 3, totalVotes: 3, quorum: 2, members: [1, 2, 3] };
+const ALONE: QuorumStatus = { ...QUORATE, quorate: false, totalVotes: 1, members: [1] };
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Corosync as the service sees it: what quorumtool says, reloads that may be refused, one event watch. */
+class FakeCorosync implements CorosyncDriver {
+  quorumStatus: QuorumStatus = QUORATE;
+  refuseReloads = 0;
+  reloads = 0;
+  quorumReads = 0;
+  watch_: { onChange: (key: string) => void; onEnd: (reason: string) => void } | null = null;
+  watches = 0;
+  private written = false;
+  /** corosync.conf changes once (the first write), then stays the same. */
+  writeConfig = () => {
+    const changed = !this.written;
+    this.written = true;
+    return changed;
+  };
+  quorum = () => {
+    this.quorumReads++;
+    return Promise.resolve(this.quorumStatus);
+  };
+  start = () => Promise.resolve();
+  stop = () => Promise.resolve();
+  reload = () => {
+    this.reloads++;
+    if (this.refuseReloads-- > 0) return Promise.reject(new Error('corosync-cfgtool -R: Could not reload configuration. Error CS_ERR_TRY_AGAIN'));
+    return Promise.resolve();
+  };
+  watch = (onChange: (key: string) => void, onEnd: (reason: string) => void) => {
+    this.watches++;
+    this.watch_ = { onChange, onEnd };
+    return { stop: () => (this.watch_ = null) };
+  };
+}
+
+const member = (name: string, ip: string) => ({ name, meshIp: ip, publicKey: `${name}-key`, pendingPublicKey: null, endpoint: null, keepalive: 25, joinedAt: '2026-11-21T00:00:00Z' });
+
+function membership(corosync: FakeCorosync, pollMs = 60_000) {
+  const mesh = {
+    cluster: () => ({ clusterId: 'c', name: 'prod', network: '10.100.0.0/24', secret: 'cluster secret', generation: 3, createdAt: '' }),
+    self: () => ({ nodeName: 'node1', interface: 'wg-sfha', meshIp: '10.100.0.1', listenPort: 51820, peerApiPort: 7779, mtu: 1420, desiredUp: true }),
+    members: () => [member('node1', '10.100.0.1'), member('node2', '10.100.0.2'), member('node3', '10.100.0.3')],
+    onChanged: () => undefined,
+  } as unknown as MeshRepository;
+  const config = { committed: () => ({ generation: 1, config: DEFAULT_CLUSTER_CONFIG }) } as unknown as ClusterConfigRepository;
+  const wireguard = { interfaceExists: () => Promise.resolve(true) } as unknown as WireGuardDriver;
+  const events = { record: () => undefined } as unknown as EventsService;
+  const logger = { event: () => undefined } as unknown as JsonLogger;
+  const service = new ClusterMembership(mesh, config, corosync, wireguard, new SecretRegistry(), events, logger, { membershipPollMs: pollMs } as AgentConfig);
+  return service;
+}
+
+let running: ClusterMembership | null = null;
+afterEach(() => {
+  running?.onApplicationShutdown();
+  running = null;
+});
+
+describe('cluster membership', () => {
+  it('publishes what Corosync says even while a nodelist reload is refused, and retries the reload until it succeeds', async () => {
+    const corosync = new FakeCorosync();
+    corosync.refuseReloads = 2;
+    const service = membership(corosync);
+    await expect(service.tick()).rejects.toThrow('CS_ERR_TRY_AGAIN');
+    expect(service.view()?.quorate).toBe(true);
+
+    corosync.quorumStatus = ALONE; // quorum lost while the reload is still refused
+    await expect(service.tick()).rejects.toThrow('CS_ERR_TRY_AGAIN');
+    expect(service.view()?.quorate).toBe(false);
+
+    await service.tick();
+    await service.tick();
+    expect(corosync.reloads).toBe(3); // refused twice, done once, then no longer due
+  });
+
+  it('follows Corosync events at once, with a 60 s poll, and restarts the watch when it ends', async () => {
+    const corosync = new FakeCorosync();
+    const service = (running = membership(corosync));
+    const changes: (boolean | undefined)[] = [];
+    service.onChange(() => changes.push(service.view()?.quorate));
+    service.onApplicationBootstrap();
+    await sleep(400);
+    expect(service.view()?.quorate).toBe(true);
+    expect(corosync.watches).toBe(1);
+
+    corosync.quorumStatus = ALONE;
+    corosync.watch_?.onChange('runtime.members.2.status');
+    await sleep(50);
+    expect(service.view()?.quorate).toBe(false); // seen at once, not at the next poll
+    expect(changes).toEqual([true, false]);
+
+    corosync.watch_?.onEnd('corosync-cmapctl ended (exit 1)');
+    await sleep(50);
+    expect(corosync.watches).toBe(2); // a new watch, without waiting for the poll
+  });
+
+  it('says no quorum and watches nothing when Corosync does not run', async () => {
+    const corosync = new FakeCorosync();
+    corosync.quorumStatus = NOT_RUNNING;
+    corosync.start = () => Promise.reject(new Error('corosync did not start'));
+    const service = membership(corosync);
+    await expect(service.tick()).rejects.toThrow('did not start');
+    expect(service.view()).toMatchObject({ quorate: false, corosyncRunning: false });
+    expect(corosync.watches).toBe(0);
+  });
+});
