@@ -216,7 +216,7 @@ test('node2 rotates its WireGuard key from its mesh page; node1 keeps a live tun
 // ---- HA steps (webB): resources, fencing, events timeline, English ----
 // The second half of the journey continues on node1's tab, with the cluster the first half formed.
 import { LAB_BIN_DIR } from '../lab/lab-layout';
-import { NODES } from './journey-lab';
+import { NODES, openLoggedIn } from './journey-lab';
 import { FencingPage } from './pages/fencing.page';
 import { ResourcesPage } from './pages/resources.page';
 
@@ -361,6 +361,21 @@ test('events: every step of the journey is in node1’s timeline', async ({ brow
   await screenshot(page, testInfo, '32-events-timeline');
 });
 
+test('phone screen: the resources and fencing pages stay readable (tables scroll inside their card)', async ({ browser }, testInfo) => {
+  const phone = await openLoggedIn(browser, 'node1', { width: 390, height: 844 });
+  for (const [path, heading, shot] of [
+    ['/resources', 'Ressources', '33-resources-phone'],
+    ['/fencing', 'Fencing (STONITH)', '34-fencing-phone'],
+  ] as const) {
+    await phone.goto(path);
+    await expect(phone.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+    await expect(phone.getByRole('rowheader', { name: 'node2' }).first()).toBeVisible();
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    await screenshot(phone, testInfo, shot);
+  }
+  await phone.context().close();
+});
+
 test('English: the switch turns every page to English and is remembered', async ({ browser: _browser }, testInfo) => {
   const page = tab('node1');
   await page.getByLabel('Langue').selectOption('en');
@@ -368,14 +383,14 @@ test('English: the switch turns every page to English and is remembered', async 
   await page.goto('/resources');
   await expect(page.getByRole('heading', { level: 1, name: 'Resources' })).toBeVisible();
   await expect(page.getByTestId('group-web')).toContainText('Owner node');
-  await screenshot(page, testInfo, '33-resources-en');
+  await screenshot(page, testInfo, '35-resources-en');
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: 'Resources' })).toBeVisible();
   await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Fencing', exact: true }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Node power' })).toBeVisible();
   await expect(page.getByTestId('power-node3').getByTestId('power-state')).toHaveText('on');
-  await screenshot(page, testInfo, '34-fencing-en');
+  await screenshot(page, testInfo, '36-fencing-en');
   await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Events', exact: true }).click();
   await expect(page).toHaveURL(/\/events$/);
-  await screenshot(page, testInfo, '35-events-en');
+  await screenshot(page, testInfo, '37-events-en');
 });
