@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The full test suite: lint, typecheck, build, contracts check, bundle budget, unit,
-# integration, lab and browser tests. Installs what is missing first. Replaces a running
-# demo lab (the lab tests bring their own up and down).
+# integration, lab tests, overview budget and browser tests. Installs what is missing
+# first. Replaces a running demo lab (the lab tests bring their own up and down).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -27,5 +27,7 @@ step "bundle budget" node scripts/check-bundle.mjs
 step "unit tests" vitest unit
 step "integration tests" vitest integration
 step "lab tests" vitest lab
+# The overview must be usable within 1 s of navigation on a 3-node lab cluster (exits 1 over it).
+step "overview budget" env TSX_TSCONFIG_PATH=e2e/tsconfig.json node --import tsx e2e/bench/overview.bench.ts 10
 step "browser tests" env PLAYWRIGHT_JSON_OUTPUT_NAME="$results/browser.json" "$bin/playwright" test -c e2e/playwright/playwright.config.ts --reporter=list,json
 node scripts/test-summary.mjs "$results"
