@@ -24,6 +24,8 @@ export { placeGroups, withHandover } from './placement';
 export type { PlacementDecision, PlacementInput } from './placement';
 export { anchorOf, constrainedGroups, constraintId, constraintProblems, constraintsNaming, groupUp, startBlockers, startOrder } from './constraints';
 export type { AntiColocationConstraint, ColocationConstraint, Constraint, OrderConstraint } from './constraints';
+export { localAction, runLocalGroup } from './local-plan';
+export type { LocalAction, LocalGroup, LocalOps, Observed } from './local-plan';
 export { isMeshVip, meshVipAddress, meshVipProblems, meshVipRoutes } from './mesh-vip';
 export type { MeshAddressing } from './mesh-vip';
 export { createResourceDriver, DEFAULT_RESOURCE_PATHS } from './driver/resource.driver';

@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { EventsService } from '../events/events.service';
-import { DEFAULT_RESTART_POLICY, groupUp, INITIAL_HEALTH, mayRestart, observeHealth, placeGroups, startBlockers, startOrder, withHandover, type Constraint, type HealthProbe, type HealthState, type Resource, type ResourceDriver, type ResourceGroup } from '@sfha/ha';
+import { DEFAULT_RESTART_POLICY, groupUp, INITIAL_HEALTH, mayRestart, observeHealth, placeGroups, runLocalGroup, startBlockers, startOrder, withHandover, type Constraint, type HealthProbe, type HealthState, type LocalAction, type LocalOps, type Resource, type ResourceDriver, type ResourceGroup } from '@sfha/ha';
 import { serialLoop, type SerialLoop } from '../app/serial-loop';
 import { FencingService } from '../fencing/fencing.service';
 import { ClusterConfigService } from '../ha/cluster-config.service';
@@ -32,6 +32,9 @@ export interface LocalReport {
   health: Record<string, Record<string, ResourceHealth>>;
 }
 
+/** What a failed step could not do, in an event's words. */
+const COULD_NOT: Record<Exclude<LocalAction, 'none'>, string> = { start: 'could not start', stop: 'could not stop', failed: 'could not be restarted', 'check-health': 'could not be checked' };
+
 const sameAssignments = (a: Record<string, string | null>, b: Record<string, string | null>) =>
   Object.keys({ ...a, ...b }).every((k) => (a[k] ?? null) === (b[k] ?? null));
 
@@ -57,6 +60,8 @@ export class ResourceEngine implements OnModuleInit, OnApplicationBootstrap, OnA
   /** Why the leader could not place a group, and why a group here waits to start: each said once. */
   private blocked: Record<string, string> = {};
   private readonly waiting = new Map<string, string>();
+  /** Resources whose state cannot be read here (counted as running), with why: each said once. */
+  private readonly unreadable = new Map<string, string>();
 
   constructor(
     private readonly configs: ClusterConfigService,
@@ -132,7 +137,8 @@ export class ResourceEngine implements OnModuleInit, OnApplicationBootstrap, OnA
       this.health.clear();
       return;
     }
-    if (view.leader === self) await this.lead(view, config.groups ?? []);
+    // A placement that fails (e.g. a fence history or a proposal that cannot be read or made) must not keep this node from running its own groups.
+    if (view.leader === self) await this.lead(view, config.groups ?? []).catch((error: Error) => this.logger.event('warn', 'resources', `placement: ${error.message}`));
     await this.apply(config.groups ?? [], this.configs.current().config.assignments ?? {}, self, 'assignment');
   }
 
@@ -215,6 +221,7 @@ export class ResourceEngine implements OnModuleInit, OnApplicationBootstrap, OnA
   /**
    * Runs the groups assigned here (in order), stops every other one (in reverse). Order constraints:
    * stops go first, dependents before their dependencies; a group starts only once its dependencies are up.
+   * The report is what runs afterwards, as observed (a resource whose stop failed or whose state cannot be read counts as running).
    */
   private async apply(groups: readonly ResourceGroup[], assignments: Record<string, string | null>, self: string, why: string): Promise<void> {
     const next: LocalResourceState = {};
@@ -223,41 +230,52 @@ export class ResourceEngine implements OnModuleInit, OnApplicationBootstrap, OnA
     const isUp = await this.upCheck(groups, assignments, self, constraints, next);
     for (const group of [...ordered.filter((g) => assignments[g.name] !== self).reverse(), ...ordered.filter((g) => assignments[g.name] === self)]) {
       const mine = assignments[group.name] === self;
-      if (this.mustWait(group, mine ? startBlockers(group.name, constraints, isUp) : [], self)) {
-        next[group.name] = Object.fromEntries(group.resources.map((r) => [r.name, false]));
-        continue;
+      const key = (r: Resource) => `${group.name}/${r.name}`;
+      for (const r of mine ? [] : group.resources) {
+        this.started.delete(key(r));
+        this.health.delete(key(r));
       }
-      const resources = mine ? group.resources : [...group.resources].reverse();
-      next[group.name] = {};
-      for (const resource of resources) {
-        const running = await this.running(resource);
-        const key = `${group.name}/${resource.name}`;
-        if (mine && this.banRequested.has(group.name)) {
-          // It failed here past its restart policy: the leader moves it; nothing restarts meanwhile.
-        } else if (mine && !running) {
-          if (this.started.has(key)) await this.failed(group, resource, self, 'it stopped running');
-          else {
-            // A start that fails (e.g. a unit not installed here) is a failure like any other: restarts, then the group leaves.
-            const error = await this.start(resource, group, self).then(() => null, (e: Error) => e);
-            this.started.add(key);
-            if (error) this.events.record('resource', 'error', `${group.name}/${resource.name} could not start on ${self}: ${error.message}`, { group: group.name, resource: resource.name, node: self });
-            else this.events.record('resource', 'info', `${group.name}/${resource.name} started on ${self}`, { group: group.name, resource: resource.name, node: self });
-          }
-        } else if (mine && running && resource.kind !== 'vip' && resource.health) {
-          await this.checkHealth(group, resource, self);
-        } else if (!mine) {
-          this.started.delete(key);
-          this.health.delete(key);
-          if (running) {
-            await this.stop(resource);
-            this.events.record('resource', why === 'no quorum' ? 'warn' : 'info', `${group.name}/${resource.name} stopped on ${self} (${why})`, { group: group.name, resource: resource.name, node: self });
-          }
-        }
-        (next[group.name] as Record<string, boolean>)[resource.name] = mine;
-      }
+      const waiting = this.mustWait(group, mine ? startBlockers(group.name, constraints, isUp) : [], self);
+      // It failed here past its restart policy: the leader moves it; nothing restarts meanwhile.
+      const leaving = mine && this.banRequested.has(group.name);
+      const started = new Set(group.resources.filter((r) => this.started.has(key(r))).map((r) => r.name));
+      next[group.name] = await runLocalGroup({ group, mine, waiting, leaving, started }, this.localOps(group, self, why));
     }
     this.local = next;
     for (const group of groups) if (assignments[group.name] !== self) this.banRequested.delete(group.name);
+  }
+
+  /** How this node observes and changes a group's resources, with an event for every change and every failure. */
+  private localOps(group: ResourceGroup, self: string, why: string): LocalOps {
+    const about = (r: Resource) => ({ group: group.name, resource: r.name, node: self });
+    const key = (r: Resource) => `${group.name}/${r.name}`;
+    return {
+      observe: (r) =>
+        this.running(r).then((running) => {
+          this.unreadable.delete(key(r));
+          return running;
+        }),
+      act: async (action, r) => {
+        if (action === 'check-health') return r.kind === 'vip' ? undefined : this.checkHealth(group, r, self);
+        if (action === 'failed') return this.failed(group, r, self, 'it stopped running');
+        if (action === 'stop') {
+          await this.stop(r);
+          this.events.record('resource', why === 'no quorum' ? 'warn' : 'info', `${key(r)} stopped on ${self} (${why})`, about(r));
+          return;
+        }
+        // A start that fails (e.g. a unit not installed here) is a failure like any other: restarts, then the group leaves.
+        this.started.add(key(r));
+        await this.start(r, group, self);
+        this.events.record('resource', 'info', `${key(r)} started on ${self}`, about(r));
+      },
+      failed: (r, step, error) => {
+        if (step !== 'observe') this.events.record('resource', 'error', `${key(r)} ${COULD_NOT[step]} on ${self}: ${error.message}`, about(r));
+        else if (step === 'observe' && this.unreadable.get(key(r)) !== error.message) {
+          this.unreadable.set(key(r), error.message);
+          this.logger.event('warn', 'resources', `cannot tell whether ${key(r)} runs on ${self} (counted as running): ${error.message}`);
+        }
+      },
+    };
   }
 
   /**

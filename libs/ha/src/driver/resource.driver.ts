@@ -5,6 +5,7 @@ import { createSystemdDriver, SystemdUnitError } from './systemd.driver';
 
 /** Starts, stops and checks resources on this host. One real implementation: {@link createResourceDriver}. */
 export interface ResourceDriver {
+  /** False when the interface does not exist; throws when the addresses cannot be read. */
   vipHeld(vip: VipResource): Promise<boolean>;
   /** Adds the address and, on the LAN, announces it with gratuitous ARP, so neighbours move to this host. */
   acquireVip(vip: VipResource): Promise<void>;
@@ -38,7 +39,10 @@ export function createResourceDriver(exec: Executor, paths: ResourceDriverPaths 
   };
   return {
     async vipHeld(vip) {
-      const { stdout } = await exec.run('ip', ['-j', 'address', 'show', 'dev', vip.interface]);
+      const { exitCode, stdout, stderr } = await exec.run('ip', ['-j', 'address', 'show', 'dev', vip.interface], { allowFailure: true });
+      // No such interface (e.g. the WireGuard one once the mesh is down): nothing is held on it.
+      if (exitCode !== 0 && stderr.includes(`Device "${vip.interface}" does not exist.`)) return false;
+      if (exitCode !== 0) throw new Error(`cannot read the addresses of ${vip.interface}: ${stderr.trim() || `ip exited ${exitCode}`}`);
       return (JSON.parse(stdout) as { addr_info?: { local?: string }[] }[]).some((l) => l.addr_info?.some((a) => a.local === ip(vip)));
     },
     async acquireVip(vip) {
