@@ -28,6 +28,6 @@ step "unit tests" vitest unit
 step "integration tests" vitest integration
 step "lab tests" vitest lab
 # The overview must be usable within 1 s of navigation on a 3-node lab cluster (exits 1 over it).
-step "overview budget" env TSX_TSCONFIG_PATH=e2e/tsconfig.json node --import tsx e2e/bench/overview.bench.ts 10
+step "overview budget" env TSX_TSCONFIG_PATH=e2e/tsconfig.json node --import tsx e2e/bench/overview.bench.ts 20
 step "browser tests" env PLAYWRIGHT_JSON_OUTPUT_NAME="$results/browser.json" "$bin/playwright" test -c e2e/playwright/playwright.config.ts --reporter=list,json
 node scripts/test-summary.mjs "$results"

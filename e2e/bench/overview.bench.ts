@@ -2,7 +2,8 @@
  * Budget: the dashboard's overview is usable (members table rendered with its rows) within
  * 1 s of navigation, on a 3-node lab cluster, in Debian's chromium. N cold loads (a new
  * browser context each: no cache, no warm JavaScript), timed in the page from navigation
- * start. Prints one JSON document; exits 1 when the slowest load is over the budget.
+ * start. Prints one JSON document; exits 1 when the 95th percentile is over the budget (one
+ * outlier in 20 loads, e.g. a busy machine's hiccup, is reported but tolerated).
  *
  *   npm run bench:overview           (root; takes the lab over: it runs `lab down` first and last)
  *   npm run bench:overview -- 30     (samples, default 20)
@@ -67,8 +68,8 @@ async function main(): Promise<number> {
   const sorted = [...times].sort((a, b) => a - b);
   const result = { benchmark: 'overview-usable', samples: times.length, budgetMs: BUDGET_MS, medianMs: percentile(sorted, 50), p95Ms: percentile(sorted, 95), maxMs: sorted.at(-1) ?? NaN, timesMs: times };
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-  if (!(result.maxMs <= BUDGET_MS)) {
-    process.stderr.write(`overview budget: slowest load ${result.maxMs} ms is over ${BUDGET_MS} ms\n`);
+  if (!(result.p95Ms <= BUDGET_MS)) {
+    process.stderr.write(`overview budget: p95 ${result.p95Ms} ms is over ${BUDGET_MS} ms\n`);
     return 1;
   }
   return 0;
