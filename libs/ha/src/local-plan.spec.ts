@@ -23,7 +23,7 @@ function fakeHost(running: Record<string, boolean | 'probe fails'>, broken: stri
       if (running[r.name] !== 'probe fails' && action !== 'check-health') running[r.name] = action !== 'stop';
       return Promise.resolve();
     },
-    failed: (r, step, error) => errors.push(`${step} ${r.name}: ${error.message}`),
+    onError: (r, step, error) => errors.push(`${step} ${r.name}: ${error.message}`),
   };
   return { ops, done, errors };
 }
@@ -53,6 +53,17 @@ describe('what a node does with its resources and what it reports', () => {
     expect(await runLocalGroup(local({ mine: false }), host.ops)).toEqual({ ip: false, app: true, web: false });
     expect(host.done).toEqual(['stop web', 'stop ip']);
     expect(host.errors).toEqual(['stop app: stop timed out']);
+  });
+
+  it('a driver that throws at once instead of rejecting stops only its own resource', async () => {
+    const host = fakeHost({ ip: true, app: true, web: true });
+    const act = host.ops.act;
+    host.ops.act = (action, r) => {
+      if (r.name === 'web') throw new Error('bus error');
+      return act(action, r);
+    };
+    expect(await runLocalGroup(local({ mine: false }), host.ops)).toEqual({ ip: false, app: false, web: true });
+    expect(host.errors).toEqual(['stop web: bus error']);
   });
 
   it('a resource whose state cannot be known is stopped when not ours, never started twice when ours, and counts as running', async () => {

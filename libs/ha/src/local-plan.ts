@@ -38,7 +38,7 @@ export interface LocalOps {
   observe(resource: Resource): Promise<boolean>;
   act(action: Exclude<LocalAction, 'none'>, resource: Resource): Promise<void>;
   /** A probe or a step failed (the others go on). */
-  failed(resource: Resource, step: Exclude<LocalAction, 'none'> | 'observe', error: Error): void;
+  onError(resource: Resource, step: Exclude<LocalAction, 'none'> | 'observe', error: Error): void;
 }
 
 /**
@@ -49,8 +49,9 @@ export interface LocalOps {
  */
 export async function runLocalGroup(g: LocalGroup, ops: LocalOps): Promise<Record<string, boolean>> {
   const observe = (resource: Resource): Promise<Observed> =>
-    ops.observe(resource).catch((error: Error) => {
-      ops.failed(resource, 'observe', error);
+    // Through a promise, so that even an error thrown before one is returned stays this resource's.
+    Promise.resolve(resource).then((r) => ops.observe(r)).catch((error: Error) => {
+      ops.onError(resource, 'observe', error);
       return 'unknown' as const;
     });
   const running: Record<string, boolean> = {};
@@ -58,8 +59,8 @@ export async function runLocalGroup(g: LocalGroup, ops: LocalOps): Promise<Recor
     let state = await observe(resource);
     const action = localAction(g, resource, state);
     if (action !== 'none') {
-      const error = await ops.act(action, resource).then(() => null, (e: Error) => e);
-      if (error) ops.failed(resource, action, error);
+      const error = await Promise.resolve(resource).then((r) => ops.act(action, r)).then(() => null, (e: Error) => e);
+      if (error) ops.onError(resource, action, error);
       // What a start, stop or restart left (a health check alone changes nothing it would not report next time).
       if (error || action !== 'check-health') state = await observe(resource);
     }

@@ -268,7 +268,7 @@ export class ResourceEngine implements OnModuleInit, OnApplicationBootstrap, OnA
         await this.start(r, group, self);
         this.events.record('resource', 'info', `${key(r)} started on ${self}`, about(r));
       },
-      failed: (r, step, error) => {
+      onError: (r, step, error) => {
         if (step !== 'observe') this.events.record('resource', 'error', `${key(r)} ${COULD_NOT[step]} on ${self}: ${error.message}`, about(r));
         else if (step === 'observe' && this.unreadable.get(key(r)) !== error.message) {
           this.unreadable.set(key(r), error.message);
