@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formCluster, host, lanClient, until } from './cluster-helpers';
@@ -19,14 +19,17 @@ interface TimelineEvent { id: number; category: string; message: string }
 
 const client = () => lanClient(VIP, PORT);
 const holders = () => NODES.filter((n) => lab('exec', n, '--', 'ip', '-o', 'address', 'show', 'dev', 'eth0').stdout.includes(` ${VIP}/`));
-const setWebhook = (path: string, ...extra: string[]) =>
-  sfhaJson<Device>('node2', 'stonith', 'device-set', 'pdu', '--webhook', `${WEBHOOK}${path}`, '--header', `Authorization: Bearer ${LAB_WEBHOOK_TOKEN}`, ...NODES.flatMap((n) => ['--host', `${n}=${n}`]), ...extra);
+// The token is read from a file (--header-file), not from the command line.
+const HEADER_FILE = join(hostDir('node2'), 'webhook-headers');
+const hostMap = NODES.flatMap((n) => ['--host', `${n}=${n}`]);
+const setWebhook = (path: string, ...extra: string[]) => sfhaJson<Device>('node2', 'stonith', 'device-set', 'pdu', '--webhook', `${WEBHOOK}${path}`, '--header-file', HEADER_FILE, ...hostMap, ...extra);
 const leaderFences = (of: string) => sfhaJson<FenceEvent[]>('node2', 'stonith', 'history').filter((e) => e.node === of && e.requestedBy === 'leader');
 
 let checker: ReturnType<typeof startVipChecker> | undefined;
 
 beforeAll(async () => {
   await formCluster();
+  writeFileSync(HEADER_FILE, `# the lab power controller\nAuthorization: Bearer ${LAB_WEBHOOK_TOKEN}\n`, { mode: 0o600 });
   sfhaJson('node1', 'config', 'set', '--fence-startup-grace-ms', '0', '--fence-min-delay-ms', '3000');
   checker = startVipChecker([VIP], 3, 'webhook');
 });
@@ -46,13 +49,26 @@ describe('STONITH through a webhook (the lab power controller speaking the webho
     expect(run.stderr).toContain('hostMap: node9 is not a member');
     expect(sfha('node1', 'stonith', 'device-set', 'pdu', '--webhook', 'http://admin:pw@192.0.2.254/', '--host', 'node1=node1').stderr).toContain('webhook url must not carry credentials');
     expect(sfha('node1', 'stonith', 'fence', 'node3').stderr).toContain('(HTTP 409, NO_FENCE_DEVICE)');
+    // Headers Node's fetch would refuse at every fence, a value past ASCII, a mask with nothing stored behind it.
+    const refused = sfha('node1', 'stonith', 'device-set', 'pdu', '--webhook', WEBHOOK, '--header', 'Upgrade: h2c', '--header', 'X-Site: Zürich €', '--header', 'Authorization: ********', '--host', 'node1=node1');
+    expect(refused.stderr).toContain('webhook header Authorization is "********" but no value is stored for it: send the value itself');
+    expect(refused.stderr).toContain('webhook header Upgrade is set by sfha');
+    expect(refused.stderr).toContain('webhook header X-Site must be a non-empty value of visible ASCII characters, spaces or tabs');
+    // An unparsable URL is not echoed (it may carry a token).
+    const badUrl = sfha('node1', 'stonith', 'device-set', 'pdu', '--webhook', `not a url?key=${LAB_WEBHOOK_TOKEN}`, '--host', 'node1=node1');
+    expect(badUrl.stderr).toContain('webhook url is not a URL');
+    expect(badUrl.stderr).not.toContain(LAB_WEBHOOK_TOKEN);
+    expect(sfhaJson<FencingStatus>('node1', 'stonith', 'status').devices).toEqual([]);
   });
 
-  it('configures a webhook device for the three nodes; its Authorization header is never shown back', async () => {
-    const device = setWebhook('');
-    expect(device).toMatchObject({ name: 'pdu', kind: 'webhook', agent: null, webhook: { url: WEBHOOK, headers: { Authorization: '********' } } });
-    // The status is asked through the webhook: the controller answers 401 without the header.
+  it('configures a webhook device for the three nodes; its Authorization header and URL query are never shown back', async () => {
+    const masked = `${WEBHOOK}?key=********`;
+    expect(setWebhook(`?key=${LAB_WEBHOOK_TOKEN}`)).toMatchObject({ name: 'pdu', kind: 'webhook', agent: null, webhook: { url: masked, headers: { Authorization: '********' } } });
+    // Sent back masked (as the dashboard's form does), the stored URL and header stay.
+    expect(sfhaJson<Device>('node2', 'stonith', 'device-set', 'pdu', '--webhook', masked, '--header', 'Authorization: ********', ...hostMap).webhook?.url).toBe(masked);
+    // The status is asked through the webhook: the controller answers 401 without the header or with another ?key=.
     await until('node3 to read every node’s power through the webhook', () => sfhaJson<FencingStatus>('node3', 'stonith', 'status').nodes.every((n) => n.device === 'pdu' && n.power === 'on'));
+    expect(sfhaJson<FencingStatus>('node3', 'stonith', 'status').devices[0]?.webhook?.url).toBe(masked);
   });
 
   it('runs a VIP and a web service on node1; the client reaches it', async () => {
@@ -60,7 +76,7 @@ describe('STONITH through a webhook (the lab power controller speaking the webho
     await until('the client to reach node1 through the VIP', () => client() === 'node1');
   });
 
-  it('refused: the owner dies, the webhook answers 500 then hangs: no fence confirmed, so no takeover', async () => {
+  it('refused: the owner dies, the webhook answers 500, hangs, then accepts off (202) but the power stays on: no fence confirmed, so no takeover', async () => {
     setWebhook('/broken');
     await until('node3 to have the broken URL', () => sfhaJson<FencingStatus>('node3', 'stonith', 'status').devices[0]?.webhook?.url === `${WEBHOOK}/broken`);
     labOk('kill', 'node1');
@@ -68,6 +84,8 @@ describe('STONITH through a webhook (the lab power controller speaking the webho
     expect(leaderFences('node1')[0]).toMatchObject({ action: 'off', device: 'pdu', ok: false, output: 'HTTP 500: {"error":"controller failure"}' });
     setWebhook('/hang', '--timeout', '2');
     await until('a second attempt that times out', () => leaderFences('node1').some((e) => e.output === 'no answer from the webhook in 2000 ms'), 40_000);
+    setWebhook('/ignores', '--timeout', '2');
+    await until('an attempt the controller accepts without powering off', () => leaderFences('node1').some((e) => e.output.startsWith('HTTP 202 but the power was not off within 2000 ms (last status: HTTP 200: on')), 40_000);
     expect(leaderFences('node1').every((e) => !e.ok)).toBe(true);
     // node1 is hung, not off: it still has the VIP on its link, and nobody else took it.
     expect(holders()).toEqual(['node1']);
@@ -82,7 +100,7 @@ describe('STONITH through a webhook (the lab power controller speaking the webho
     setWebhook('');
     await until('the client to be served by node2 or node3', () => ['node2', 'node3'].includes(client() ?? ''), 60_000);
     process.stdout.write(`webhook fence: service back ${Date.now() - fixedAt} ms after the device was fixed\n`);
-    expect(leaderFences('node1')[0]).toMatchObject({ action: 'off', device: 'pdu', ok: true, output: 'HTTP 200' });
+    expect(leaderFences('node1')[0]).toMatchObject({ action: 'off', device: 'pdu', ok: true, output: 'HTTP 200; status: off' });
     // The VIP checker's `ip -n node1` runs inside node1 for a few ms every 50 ms: wait for a quiet moment.
     await until('no process left on node1', () => host('node1')?.processes === 0, 5_000);
     const timeline = sfhaJson<TimelineEvent[]>('node2', 'events', '--limit', '200');

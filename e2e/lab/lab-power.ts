@@ -7,7 +7,9 @@
  * It also speaks sfha's webhook fence protocol (libs/ha/src/fence-webhook.ts):
  *   POST /webhook {action: off|on|reboot|status, plug: nodeN, …} with
  *        `Authorization: Bearer ${LAB_WEBHOOK_TOKEN}` → 200 {node, power}, 401 without it
- *   POST /webhook/broken → 500 (a controller that fails), /webhook/hang → never answers
+ *        (or with a `?key=` query that is not the token either)
+ *   POST /webhook/broken → 500 (a controller that fails), /webhook/hang → never answers,
+ *   POST /webhook/ignores → 202 to off/on/reboot but does nothing (status stays truthful)
  * Runs in the bridge network namespace (with the machine's mounts, to reach the hosts).
  */
 import { createServer, type IncomingMessage } from 'node:http';
@@ -37,15 +39,18 @@ const server = createServer((req, res) => {
     res.writeHead(status, { 'content-type': 'application/json' });
     res.end(JSON.stringify(body));
   };
-  if (req.url?.startsWith('/webhook')) {
-    if (req.url === '/webhook/hang') return; // a controller that never answers: the caller's timeout decides
-    if (req.url === '/webhook/broken') return reply(500, { error: 'controller failure' });
+  const { pathname, searchParams } = new URL(req.url ?? '/', 'http://lab');
+  if (pathname.startsWith('/webhook')) {
+    if (pathname === '/webhook/hang') return; // a controller that never answers: the caller's timeout decides
+    if (pathname === '/webhook/broken') return reply(500, { error: 'controller failure' });
     if (req.headers.authorization !== `Bearer ${LAB_WEBHOOK_TOKEN}`) return reply(401, { error: 'bad or missing Authorization' });
+    if (searchParams.has('key') && searchParams.get('key') !== LAB_WEBHOOK_TOKEN) return reply(401, { error: 'bad ?key=' });
     readBody(req)
       .then((text) => {
         const { action = '', plug = '' } = JSON.parse(text || '{}') as { action?: string; plug?: string };
         if (hostIndex(plug) === null) return reply(404, { error: `no lab host ${plug}` });
         if (!['off', 'on', 'reboot', 'status'].includes(action)) return reply(400, { error: `unknown action ${action}` });
+        if (pathname === '/webhook/ignores' && action !== 'status') return reply(202, { accepted: action });
         return webhook(action, plug).then((answer) => reply(200, answer));
       })
       .catch((error: unknown) => reply(500, { error: (error as Error).message }));

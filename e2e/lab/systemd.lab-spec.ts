@@ -10,6 +10,8 @@ import { startVipChecker } from './vip-checker-run';
 // Hosts that boot a real systemd (npm run lab -- up 3 --systemd); the web service is a unit.
 const VIP = '192.0.2.100';
 const UNIT = 'lab-web.service';
+const SLOW_UNIT = 'lab-slow.service';
+const ENABLED_UNIT = 'lab-enabled.service';
 const NODES = ['node1', 'node2', 'node3'];
 interface Group { name: string; owner: string | null; bannedOn: string[]; resources: { name: string; kind: string; detail: string; running: boolean | null; restarts: number; health: string | null; healthDetail: string | null }[] }
 interface FenceEvent { node: string; action: string; ok: boolean; requestedBy: string }
@@ -30,6 +32,9 @@ beforeAll(async () => {
     const dir = join(privateDirSource(node, '/run'), HOST_UNIT_DIR.replace(/^\/run\//, ''));
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, UNIT), `[Unit]\nDescription=lab web server\n[Service]\nEnvironment=SFHA_NODE=${node}\nExecStart=${process.execPath} ${LAB_BIN_DIR}/lab-web-server 8080\n`);
+    // A unit whose start takes two minutes (it never says it is ready), and one with an [Install] section.
+    writeFileSync(join(dir, SLOW_UNIT), '[Unit]\nDescription=lab slow starter\n[Service]\nType=notify\nExecStart=/bin/sleep 600\nTimeoutStartSec=120\n');
+    writeFileSync(join(dir, ENABLED_UNIT), '[Unit]\nDescription=lab unit enabled at boot\n[Service]\nExecStart=/bin/sleep 600\n[Install]\nWantedBy=multi-user.target\n');
     labOk('exec', node, '--', 'systemctl', 'daemon-reload');
   }
   sfhaJson('node1', 'config', 'set', '--fence-startup-grace-ms', '0', '--fence-min-delay-ms', '5000');
@@ -111,6 +116,39 @@ describe('a systemd unit behind a VIP (real systemd in each host)', () => {
     expect(sfha('node2', 'resources', 'group-remove', 'ghost').code).toBe(0);
     expect(web()?.owner).not.toBeNull();
     expect(client()).toBe(web()?.owner);
+  });
+
+  it('a unit that takes minutes to start does not hold up the engine: it counts as running while activating, and a move stops it at once', async () => {
+    const at = Date.now();
+    sfhaJson('node2', 'resources', 'group-set', 'slow', '--systemd', SLOW_UNIT, '--prefer', 'node3');
+    const slow = () => sfhaJson<Group[]>('node2', 'resources').find((g) => g.name === 'slow');
+    // systemctl start --no-block: queued, reported at once (before, the tick waited up to 30 s for the job).
+    await until('the slow unit reported running on node3', () => slow()?.owner === 'node3' && slow()?.resources[0]?.running === true, 10_000);
+    figures.slowStartReportedMs = Date.now() - at;
+    expect(systemctl('node3', 'is-active', SLOW_UNIT)).toBe('activating');
+    // Stop-first handover: node3's stop (--no-block) cancels the start job; node2 starts it only then.
+    sfhaJson('node2', 'failover', 'slow', 'node2');
+    await until('the slow unit stopped on node3 and starting on node2', () => systemctl('node3', 'is-active', SLOW_UNIT) === 'inactive' && systemctl('node2', 'is-active', SLOW_UNIT) === 'activating', 15_000);
+    expect(sfha('node2', 'resources', 'group-remove', 'slow').code).toBe(0);
+    labOk('exec', 'node2', '--', 'systemctl', 'stop', SLOW_UNIT); // removing a group does not stop it (reported separately)
+  });
+
+  it('refuses to start a unit enabled in systemd (it would start at boot, on every host), saying how to disable it', async () => {
+    // --runtime: the host's /run, not the machine's /etc (systemctl warns that the lab has no multi-user.target).
+    expect(lab('exec', 'node3', '--', 'systemctl', 'enable', '--runtime', ENABLED_UNIT).code).toBe(0);
+    expect(systemctl('node3', 'show', '--property=UnitFileState', '--', ENABLED_UNIT)).toBe('UnitFileState=enabled-runtime');
+    const why = `${ENABLED_UNIT} is enabled-runtime in systemd on this host, so it would also start at boot: disable it (systemctl disable --runtime ${ENABLED_UNIT}); sfha must be the only one starting it`;
+    // Set through node3 (where it is enabled): refused at once.
+    const set = sfha('node3', 'resources', 'group-set', 'boot', '--systemd', ENABLED_UNIT, '--max-restarts', '1', '--prefer', 'node3');
+    expect(set.stderr).toContain('(HTTP 400, VALIDATION_FAILED)');
+    expect(set.stderr).toContain(`boot-unit: ${why}`);
+    // Set through node2 (not enabled there): node3 refuses to start it.
+    sfhaJson('node2', 'resources', 'group-set', 'boot', '--systemd', ENABLED_UNIT, '--max-restarts', '1', '--prefer', 'node3');
+    const refused = `boot/boot-unit could not start on node3: cannot start ${ENABLED_UNIT}: ${why}`;
+    await until('the refusal in node3’s events', () => sfhaJson<{ message: string }[]>('node3', 'events', '--limit', '200').some((e) => e.message === refused), 20_000);
+    expect(systemctl('node3', 'is-active', ENABLED_UNIT)).toBe('inactive');
+    expect(sfha('node2', 'resources', 'group-remove', 'boot').code).toBe(0);
+    for (const node of NODES) lab('exec', node, '--', 'systemctl', 'stop', ENABLED_UNIT); // it may have moved on and started elsewhere
   });
 
   it('never had two hosts holding the VIP at once (sampled every 50 ms)', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseArgs } from './args';
 import { formatDuration, formatStatus } from './format';
+import { headerFileLines } from './header-file';
 import { MESSAGES } from './i18n';
 
 describe('sfha arguments', () => {
@@ -43,5 +44,11 @@ describe('sfha output', () => {
       'Cluster        none (sfha init to create one, sfha join to join one)',
     ]);
     expect(formatStatus(view, MESSAGES.fr, 'fr')).toContain('Nœud          node1');
+  });
+});
+
+describe('sfha stonith --header-file', () => {
+  it('reads one "Name: value" a line, skipping blank lines and comments', () => {
+    expect(headerFileLines('# the PDU token\nAuthorization: Bearer abc\r\n\n  X-Site: paris  \n')).toEqual(['Authorization: Bearer abc', 'X-Site: paris']);
   });
 });

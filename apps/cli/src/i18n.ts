@@ -29,7 +29,7 @@ Commandes :
   maintenance on|off                               le cluster laisse les ressources tranquilles
   stonith status | history | agent fence_…         fencing : état, historique, paramètres d'un agent
   stonith device-set NOM --agent fence_… [--param k=v]… --host nœud=prise…
-  stonith device-set NOM --webhook URL [--header "Nom: valeur"]… --host nœud=prise…
+  stonith device-set NOM --webhook URL [--header-file FICHIER] [--header "Nom: valeur"]… --host nœud=prise…
   stonith fence NŒUD [--reboot] | stonith unfence NŒUD
 
 Options :
@@ -102,6 +102,7 @@ Options :
     badPair: (o: string, v: string) => `${o} attend clé=valeur, reçu « ${v} »`,
     // The value is not echoed: it is usually a secret.
     badHeader: '--header attend « Nom: valeur » (par ex. « Authorization: Bearer … »)',
+    headerFileUnreadable: (f: string, reason: string) => `impossible de lire le fichier d'en-têtes ${f} (${reason})`,
     deviceSet: (n: string, nodes: string) => `équipement ${n} configuré pour ${nodes}`,
     deviceRemoved: (n: string) => `équipement ${n} retiré`,
     paramHeader: ['PARAMÈTRE', 'TYPE', 'REQUIS', 'DESCRIPTION'],
@@ -183,7 +184,7 @@ Commands:
   maintenance on|off                               the cluster leaves resources alone
   stonith status | history | agent fence_…         fencing: state, history, an agent's parameters
   stonith device-set NAME --agent fence_… [--param k=v]… --host node=plug…
-  stonith device-set NAME --webhook URL [--header "Name: value"]… --host node=plug…
+  stonith device-set NAME --webhook URL [--header-file FILE] [--header "Name: value"]… --host node=plug…
   stonith fence NODE [--reboot] | stonith unfence NODE
 
 Options:
@@ -254,6 +255,7 @@ Options:
     failed: 'FAILED',
     badPair: (o, v) => `${o} needs key=value, got "${v}"`,
     badHeader: '--header needs "Name: value" (e.g. "Authorization: Bearer …")',
+    headerFileUnreadable: (f, reason) => `cannot read the header file ${f} (${reason})`,
     deviceSet: (n, nodes) => `device ${n} configured for ${nodes}`,
     deviceRemoved: (n) => `device ${n} removed`,
     paramHeader: ['PARAMETER', 'TYPE', 'REQUIRED', 'DESCRIPTION'],

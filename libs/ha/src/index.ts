@@ -14,7 +14,8 @@ export { decideFence, DEFAULT_FENCE_POLICY } from './fence-policy';
 export type { FenceDecision, FencePolicy, FenceRequest } from './fence-policy';
 export { createFenceAgentDriver, FenceAgentNotFound } from './driver/fence-agent.driver';
 export type { FenceAgentDriver, FenceRun } from './driver/fence-agent.driver';
-export { FENCE_ACTIONS, interpretWebhookAnswer, isFenceAction, webhookProblems } from './fence-webhook';
+export { FENCE_ACTIONS, interpretWebhookAnswer, isFenceAction, maskedWebhookUrl, unmaskedWebhookUrl, webhookProblems, webhookUrlSecrets } from './fence-webhook';
+export { SECRET_MASK, unmaskedValues } from './fence-secrets';
 export type { FenceAction, WebhookRequest, WebhookTarget } from './fence-webhook';
 export { createFenceWebhookDriver } from './driver/fence-webhook.driver';
 export type { FenceWebhookDriver } from './driver/fence-webhook.driver';
@@ -30,7 +31,7 @@ export { isMeshVip, meshVipAddress, meshVipProblems, meshVipRoutes } from './mes
 export type { MeshAddressing } from './mesh-vip';
 export { createResourceDriver, DEFAULT_RESOURCE_PATHS } from './driver/resource.driver';
 export type { ResourceDriver, ResourceDriverPaths } from './driver/resource.driver';
-export { parseUnitState, systemctlArgs, unitHealth, unitNameProblem, unitRunning } from './systemd-unit';
+export { enabledUnitProblem, parseUnitState, systemctlArgs, unitHealth, unitNameProblem, unitRunning } from './systemd-unit';
 export type { SystemdFailure, SystemdResource, UnitState } from './systemd-unit';
 export { createSystemdDriver, SystemdUnitError } from './driver/systemd.driver';
 export type { SystemdDriver } from './driver/systemd.driver';

@@ -9,10 +9,12 @@ import type { ResourceGroup, VipResource } from './resources';
  * derives the routes from the replicated config it already follows: the group's assignment.
  */
 
-/** What a mesh VIP is checked against: the mesh network (CIDR) and the members' own addresses. */
+/** What a mesh VIP is checked against: the mesh network (CIDR), the members' own addresses and those promised to pending invitations. */
 export interface MeshAddressing {
   network: string;
   memberIps: readonly string[];
+  /** Addresses of invitations not yet used (the joining node will take them). */
+  invitedIps?: readonly string[];
 }
 
 export const isMeshVip = (r: { kind: string; network?: string }): r is VipResource => r.kind === 'vip' && r.network === 'mesh';
@@ -33,6 +35,7 @@ export function meshVipProblems(group: ResourceGroup, mesh: MeshAddressing): str
     if (prefix !== '32') return [`${at}: a mesh VIP is one address: ${ip}/32, not /${prefix ?? ''}`];
     if (!isHostAddress(ip, network)) return [`${at}: mesh VIP ${ip} is not a usable address inside the mesh network ${mesh.network}`];
     if (mesh.memberIps.includes(ip)) return [`${at}: mesh VIP ${ip} is a member's own mesh address`];
+    if (mesh.invitedIps?.includes(ip)) return [`${at}: mesh VIP ${ip} is the address of a pending invitation (revoke it, or choose another address)`];
     return [];
   });
 }

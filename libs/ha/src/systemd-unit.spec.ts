@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { healthCheckProblems } from './health';
 import { groupProblems, type ResourceGroup } from './resources';
-import { parseUnitState, systemctlArgs, systemctlFailure, unitHealth, unitNameProblem, unitRunning } from './systemd-unit';
+import { enabledUnitProblem, parseUnitState, systemctlArgs, systemctlFailure, unitHealth, unitNameProblem, unitRunning } from './systemd-unit';
 
-// What systemd 252's `systemctl show --property=LoadState,ActiveState,SubState,Result` printed in the lab (its own order).
-const ACTIVE = 'Result=success\nLoadState=loaded\nActiveState=active\nSubState=running\n';
+// What systemd 252's `systemctl show --property=LoadState,ActiveState,SubState,Result,UnitFileState,Job` printed in the lab (its own order; Job only while one exists).
+const ACTIVE = 'Result=success\nLoadState=loaded\nActiveState=active\nSubState=running\nUnitFileState=static\n';
 const KILLED = 'Result=signal\nLoadState=loaded\nActiveState=failed\nSubState=failed\n';
 const MISSING = 'Result=success\nLoadState=not-found\nActiveState=inactive\nSubState=dead\n';
 const RESTARTING = 'Result=exit-code\nLoadState=loaded\nActiveState=activating\nSubState=auto-restart\n';
@@ -29,16 +29,32 @@ describe('unit names', () => {
 
 describe('systemctl command lines', () => {
   it('queries, starts and stops one unit, never taking it for an option', () => {
-    expect(systemctlArgs.state('web.service')).toEqual(['show', '--property=LoadState,ActiveState,SubState,Result', '--', 'web.service']);
-    expect(systemctlArgs.start('web.service')).toEqual(['start', '--', 'web.service']);
-    expect(systemctlArgs.stop('web.service')).toEqual(['stop', '--', 'web.service']);
+    expect(systemctlArgs.state('web.service')).toEqual(['show', '--property=LoadState,ActiveState,SubState,Result,UnitFileState,Job', '--', 'web.service']);
+  });
+
+  it('queues starts and stops without waiting for them (a unit may take minutes)', () => {
+    expect(systemctlArgs.start('web.service')).toEqual(['start', '--no-block', '--', 'web.service']);
+    expect(systemctlArgs.restart('web.service')).toEqual(['restart', '--no-block', '--', 'web.service']);
+    expect(systemctlArgs.stop('web.service')).toEqual(['stop', '--no-block', '--', 'web.service']);
   });
 });
 
 describe('unit state', () => {
   it('reads systemctl show in any order', () => {
-    expect(parseUnitState(ACTIVE)).toEqual({ loadState: 'loaded', activeState: 'active', subState: 'running', result: 'success' });
-    expect(parseUnitState('')).toEqual({ loadState: '', activeState: '', subState: '', result: '' });
+    expect(parseUnitState(ACTIVE)).toEqual({ loadState: 'loaded', activeState: 'active', subState: 'running', result: 'success', unitFileState: 'static', jobPending: false });
+    expect(parseUnitState('')).toEqual({ loadState: '', activeState: '', subState: '', result: '', unitFileState: '', jobPending: false });
+  });
+
+  it('counts a unit with a job queued (a start systemd has not begun yet) as running', () => {
+    expect(unitRunning(parseUnitState('LoadState=loaded\nActiveState=inactive\nSubState=dead\nJob=1234'))).toBe(true);
+    expect(parseUnitState('Job=0').jobPending).toBe(false);
+  });
+
+  it('refuses to start a unit systemd also starts at boot, saying how to disable it', () => {
+    const state = (unitFileState: string) => parseUnitState(`${ACTIVE}\nUnitFileState=${unitFileState}`);
+    expect(enabledUnitProblem('web.service', state('enabled'))).toBe('web.service is enabled in systemd on this host, so it would also start at boot: disable it (systemctl disable web.service); sfha must be the only one starting it');
+    expect(enabledUnitProblem('web.service', state('enabled-runtime'))).toContain('(systemctl disable --runtime web.service)');
+    for (const ok of ['disabled', 'static', 'indirect', '']) expect(enabledUnitProblem('web.service', state(ok))).toBeNull();
   });
 
   it('counts a unit systemd is (re)starting as running, a failed or stopped one as not', () => {

@@ -29,13 +29,18 @@ export function unitNameProblem(unit: unknown): string | null {
   return null;
 }
 
-export const UNIT_STATE_PROPERTIES = ['LoadState', 'ActiveState', 'SubState', 'Result'] as const;
+export const UNIT_STATE_PROPERTIES = ['LoadState', 'ActiveState', 'SubState', 'Result', 'UnitFileState', 'Job'] as const;
 
-/** The `systemctl` arguments for one action on a unit ("--" so a unit can never be read as an option). */
+/**
+ * The `systemctl` arguments for one action on a unit ("--" so a unit can never be read as an option).
+ * Jobs are queued (--no-block): a unit's start or stop can take minutes; the engine observes it on later ticks.
+ */
 export const systemctlArgs = {
   state: (unit: string) => ['show', `--property=${UNIT_STATE_PROPERTIES.join(',')}`, '--', unit],
-  start: (unit: string) => ['start', '--', unit],
-  stop: (unit: string) => ['stop', '--', unit],
+  start: (unit: string) => ['start', '--no-block', '--', unit],
+  /** A start right after a stop: one job, so the stop is not cancelled before it ran. */
+  restart: (unit: string) => ['restart', '--no-block', '--', unit],
+  stop: (unit: string) => ['stop', '--no-block', '--', unit],
 };
 
 /** What `systemctl show` says of a unit. */
@@ -48,6 +53,10 @@ export interface UnitState {
   subState: string;
   /** success, exit-code, signal, timeout, core-dump, start-limit-hit… */
   result: string;
+  /** enabled, enabled-runtime, disabled, static… (systemd starts an enabled unit at boot). */
+  unitFileState: string;
+  /** A start or stop job systemd has queued or is running for the unit. */
+  jobPending: boolean;
 }
 
 /** Parses `systemctl show --property=…` output (KEY=value lines, in systemd's order). */
@@ -59,14 +68,36 @@ export function parseUnitState(stdout: string): UnitState {
       .filter((line) => line.includes('='))
       .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)] as const),
   );
-  return { loadState: values.get('LoadState') ?? '', activeState: values.get('ActiveState') ?? '', subState: values.get('SubState') ?? '', result: values.get('Result') ?? '' };
+  const job = values.get('Job') ?? '';
+  return {
+    loadState: values.get('LoadState') ?? '',
+    activeState: values.get('ActiveState') ?? '',
+    subState: values.get('SubState') ?? '',
+    result: values.get('Result') ?? '',
+    unitFileState: values.get('UnitFileState') ?? '',
+    // systemctl shows Job=<id> only while a job exists.
+    jobPending: job !== '' && job !== '0',
+  };
 }
 
 /**
  * Whether the unit may have processes running: anything but inactive or failed. A unit
- * systemd is restarting (activating/auto-restart) counts, so a handover never starts it twice.
+ * systemd is restarting (activating/auto-restart) counts, so a handover never starts it twice;
+ * so does one with a job queued (a start sfha asked for that systemd has not begun yet).
  */
-export const unitRunning = (state: UnitState) => ['active', 'reloading', 'activating', 'deactivating', 'refreshing'].includes(state.activeState);
+export const unitRunning = (state: UnitState) => state.jobPending || ['active', 'reloading', 'activating', 'deactivating', 'refreshing'].includes(state.activeState);
+
+/** Unit file states with which systemd starts the unit at boot, by itself. */
+const STARTED_AT_BOOT = ['enabled', 'enabled-runtime'];
+
+/**
+ * Why sfha must not start `unit`: enabled, systemd would start it at every boot on this host,
+ * before sfha knows where it runs (two hosts running it). Null when sfha may. Pure.
+ */
+export function enabledUnitProblem(unit: string, state: UnitState): string | null {
+  if (!STARTED_AT_BOOT.includes(state.unitFileState)) return null;
+  return `${unit} is ${state.unitFileState} in systemd on this host, so it would also start at boot: disable it (systemctl disable${state.unitFileState === 'enabled-runtime' ? ' --runtime' : ''} ${unit}); sfha must be the only one starting it`;
+}
 
 /** The systemd health check's verdict: healthy only when active; the detail says what systemd says. */
 export function unitHealth(unit: string, state: UnitState): { ok: boolean; detail: string } {

@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { EventsService } from '../events/events.service';
-import { decideFence, DEFAULT_FENCE_POLICY, fenceParameterProblems, FenceAgentNotFound, SFHA_SUPPLIED_PARAMETERS, webhookProblems, type AgentFenceDevice, type FenceAction, type FenceAgentDriver, type FenceAgentMetadata, type FenceDevice, type FenceRun, type FenceWebhookDriver, type WebhookTarget } from '@sfha/ha';
+import { decideFence, DEFAULT_FENCE_POLICY, fenceParameterProblems, FenceAgentNotFound, maskedWebhookUrl, SECRET_MASK, SFHA_SUPPLIED_PARAMETERS, unmaskedValues, unmaskedWebhookUrl, webhookProblems, webhookUrlSecrets, type AgentFenceDevice, type FenceAction, type FenceAgentDriver, type FenceAgentMetadata, type FenceDevice, type FenceRun, type FenceWebhookDriver, type WebhookTarget } from '@sfha/ha';
 import { DomainError } from '../errors/domain-error';
 import { ErrorCode } from '../errors/error-code';
 import { ClusterConfigService } from '../ha/cluster-config.service';
@@ -17,7 +17,6 @@ import { FenceHistoryRepository, type FenceEvent } from './fence-history.reposit
 
 const HISTORY_PATH = '/peer/v1/fencing/history';
 
-const MASK = '********';
 const DEVICE_NAME = /^[a-z0-9][a-z0-9_-]{0,62}$/;
 
 /** STONITH: fence devices (in the replicated config), manual fence and unfence, history. */
@@ -79,21 +78,23 @@ export class FencingService implements OnModuleInit {
     if (!DEVICE_NAME.test(name)) throw new DomainError(ErrorCode.ValidationFailed, 'name must be 1-63 lowercase letters, digits, dashes or underscores');
     const members = this.replication.state().members.map((m) => m.name);
     const existing = this.configuredDevices().find((d) => d.name === name);
-    // A masked secret sent back unchanged keeps the stored value.
-    const unmask = (values: Record<string, string>, stored: Record<string, string> | undefined) =>
-      Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v === MASK && stored ? (stored[k] ?? v) : String(v)]));
-    const webhook: WebhookTarget | null = dto.kind === 'webhook' ? { url: String(dto.webhook?.url ?? ''), headers: unmask(dto.webhook?.headers ?? {}, existing?.kind === 'webhook' ? existing.webhook.headers : undefined) } : null;
+    // A masked secret sent back unchanged keeps the stored value; any other value must be a string.
+    const stored = existing?.kind === 'webhook' ? existing.webhook : undefined;
+    const url = dto.kind === 'webhook' ? unmaskedWebhookUrl(String(dto.webhook?.url ?? ''), stored?.url) : null;
+    const headers = unmaskedValues('webhook header', dto.webhook?.headers ?? {}, stored?.headers);
+    const webhook: WebhookTarget | null = url ? { url: url.url, headers: headers.values } : null;
     const agent = dto.agent ?? '';
-    const params = webhook ? {} : unmask(dto.params ?? {}, existing?.kind === 'webhook' ? undefined : existing?.params);
+    const params = unmaskedValues('param', webhook ? {} : (dto.params ?? {}), existing?.kind === 'webhook' ? undefined : existing?.params);
     const problems = [
-      ...(webhook ? webhookProblems(webhook) : fenceParameterProblems(await this.metadata(agent), params)),
+      ...(url ? [...url.problems, ...headers.problems] : params.problems),
+      ...(webhook ? webhookProblems(webhook) : fenceParameterProblems(await this.metadata(agent), params.values)),
       ...Object.keys(dto.hostMap).filter((n) => !members.includes(n)).map((n) => `hostMap: ${n} is not a member (members: ${members.join(', ')})`),
       ...Object.entries(dto.hostMap).filter(([, plug]) => typeof plug !== 'string' || plug === '' || /[\r\n]/.test(plug)).map(([n]) => `hostMap: the plug of ${n} must be a one-line name`),
     ];
     if (Object.keys(dto.hostMap).length === 0) problems.push('hostMap must name at least one node and its plug');
     if (problems.length > 0) throw new DomainError(ErrorCode.ValidationFailed, problems.join('; '));
     const common = { name, hostMap: dto.hostMap, timeoutSeconds: dto.timeoutSeconds ?? 30 };
-    const device: FenceDevice = webhook ? { ...common, kind: 'webhook', webhook } : { ...common, kind: 'agent', agent, params };
+    const device: FenceDevice = webhook ? { ...common, kind: 'webhook', webhook } : { ...common, kind: 'agent', agent, params: params.values };
     await this.configs.propose({ kind: 'put-fence-device', device });
     this.logger.event('info', 'fencing', `fence device ${name} (${webhook ? 'webhook' : agent}) configured`, { nodes: Object.keys(dto.hostMap) });
     return this.masked(device);
@@ -190,7 +191,7 @@ export class FencingService implements OnModuleInit {
 
   private secretsOf(device: FenceDevice): string[] {
     if (device.kind === 'webhook') {
-      const values = Object.values(device.webhook.headers);
+      const values = [...Object.values(device.webhook.headers), ...webhookUrlSecrets(device.webhook.url)];
       values.forEach((v) => this.secrets.add(v));
       return values;
     }
@@ -206,7 +207,7 @@ export class FencingService implements OnModuleInit {
     const common = { name: device.name, hostMap: device.hostMap, timeoutSeconds: device.timeoutSeconds };
     if (device.kind === 'webhook') {
       this.secretsOf(device); // the log masks them from now on, not only once a fence ran
-      return { ...common, kind: 'webhook', agent: null, params: {}, webhook: { url: device.webhook.url, headers: Object.fromEntries(Object.keys(device.webhook.headers).map((k) => [k, MASK])) } };
+      return { ...common, kind: 'webhook', agent: null, params: {}, webhook: { url: maskedWebhookUrl(device.webhook.url), headers: Object.fromEntries(Object.keys(device.webhook.headers).map((k) => [k, SECRET_MASK])) } };
     }
     return { ...common, kind: 'agent', agent: device.agent, params: await this.maskedParams(device), webhook: null };
   }
@@ -214,6 +215,6 @@ export class FencingService implements OnModuleInit {
   private async maskedParams(device: AgentFenceDevice): Promise<Record<string, string>> {
     await this.metadata(device.agent).catch(() => undefined);
     const secret = new Set(this.secretsOf(device));
-    return Object.fromEntries(Object.entries(device.params).map(([k, v]) => [k, secret.has(v) ? MASK : v]));
+    return Object.fromEntries(Object.entries(device.params).map(([k, v]) => [k, secret.has(v) ? SECRET_MASK : v]));
   }
 }

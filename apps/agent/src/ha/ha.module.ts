@@ -8,7 +8,7 @@ import { FencingController } from '../fencing/fencing.controller';
 import { FencingService } from '../fencing/fencing.service';
 import { MeshModule } from '../mesh/mesh.module';
 import { MeshVipRouter } from '../resources/mesh-vip-router.service';
-import { healthProbeProvider, resourceDriverProvider } from '../resources/resource-driver.provider';
+import { healthProbeProvider, resourceDriverProvider, systemdDriverProvider } from '../resources/resource-driver.provider';
 import { ResourceEngine } from '../resources/resource-engine.service';
 import { ResourcesController } from '../resources/resources.controller';
 import { ResourcesService } from '../resources/resources.service';
@@ -33,6 +33,7 @@ import { corosyncDriverProvider } from './corosync-driver.provider';
     FencingService,
     resourceDriverProvider,
     healthProbeProvider,
+    systemdDriverProvider,
     ResourceEngine,
     MeshVipRouter,
     ResourcesService,

@@ -1,5 +1,5 @@
-import { Injectable } from '@nestjs/common';
-import { DEFAULT_RESTART_POLICY, groupProblems, meshVipAddress, meshVipProblems, type Resource, type ResourceGroup } from '@sfha/ha';
+import { Inject, Injectable } from '@nestjs/common';
+import { DEFAULT_RESTART_POLICY, enabledUnitProblem, groupProblems, meshVipAddress, meshVipProblems, type Resource, type ResourceGroup, type SystemdDriver } from '@sfha/ha';
 
 const HEALTH_DEFAULTS = { intervalMs: 2_000, timeoutMs: 1_000, failuresBeforeUnhealthy: 2, successesBeforeHealthy: 1 };
 /** DTO instances carry unset optional fields as own undefined properties: drop them before merging defaults. */
@@ -9,7 +9,9 @@ import { DomainError } from '../errors/domain-error';
 import { ErrorCode } from '../errors/error-code';
 import { ClusterConfigService } from '../ha/cluster-config.service';
 import { MeshReplication } from '../mesh/mesh-replication.service';
+import { MeshRepository } from '../mesh/mesh.repository';
 import type { GroupStateDto, PutGroupDto, ResourceSpecDto } from './dto/resources.dto';
+import { SYSTEMD_DRIVER } from './resource-driver.provider';
 import { ResourceEngine } from './resource-engine.service';
 
 /** Resource groups in the replicated config, and where they run. */
@@ -19,6 +21,8 @@ export class ResourcesService {
     private readonly configs: ClusterConfigService,
     private readonly replication: MeshReplication,
     private readonly engine: ResourceEngine,
+    private readonly meshRepo: MeshRepository,
+    @Inject(SYSTEMD_DRIVER) private readonly systemd: SystemdDriver,
   ) {}
 
   async putGroup(name: string, dto: PutGroupDto): Promise<GroupStateDto> {
@@ -42,12 +46,24 @@ export class ResourcesService {
     };
     const problems = [
       ...groupProblems(group, this.configs.current().config.groups ?? [], members),
-      ...meshVipProblems(group, { network: mesh.cluster.network, memberIps: mesh.members.map((m) => m.meshIp) }),
+      // Invitations live on the node that issued them: this node's are checked here (invitations, in turn, avoid every mesh VIP).
+      ...meshVipProblems(group, { network: mesh.cluster.network, memberIps: mesh.members.map((m) => m.meshIp), invitedIps: this.meshRepo.pendingInvitations(new Date().toISOString()).map((i) => i.assignedIp) }),
       ...dto.resources.filter((r) => r.network === 'mesh' && r.interface !== undefined).map((r) => `${r.name}: a mesh VIP is carried by the mesh interface: give no interface`),
+      ...(await this.enabledUnits(resources)),
     ];
     if (problems.length > 0) throw new DomainError(ErrorCode.ValidationFailed, problems.join('; '));
     await this.configs.propose({ kind: 'put-group', group });
     return (await this.groups()).find((g) => g.name === name) as GroupStateDto;
+  }
+
+  /**
+   * Units systemd starts at boot on this node (each node refuses to start them too; the unit
+   * may exist only on others). A unit this node cannot query (absent, no systemd) is left to them.
+   */
+  private async enabledUnits(resources: readonly Resource[]): Promise<string[]> {
+    const units = resources.filter((r) => r.kind === 'systemd');
+    const problems = await Promise.all(units.map((r) => this.systemd.unitState(r.unit).then((state) => enabledUnitProblem(r.unit, state), () => null)));
+    return problems.flatMap((problem, i) => (problem ? [`${units[i]?.name ?? ''}: ${problem}`] : []));
   }
 
   /** Pins the group on a node (moved there with a stop-first handover), or clears the pin. */

@@ -2,6 +2,7 @@ import type { CliArgs } from '../args';
 import { CliError } from '../agent-session';
 import { command, printJson, type Command } from '../command-context';
 import { columns } from '../format-table';
+import { readHeaderFile } from '../header-file';
 import type { Messages } from '../i18n';
 
 /** `KEY=VALUE` pairs of repeated options (--param ip=…, --host node1=plug1). */
@@ -68,14 +69,16 @@ function headers(values: readonly string[], m: Messages): Record<string, string>
 }
 
 const deviceSet = (args: CliArgs, m: Messages, out: (t: string) => void) =>
-  command([], ['agent', 'param', 'host', 'timeout', 'webhook', 'header'], async ({ options, json, api }) => {
+  command([], ['agent', 'param', 'host', 'timeout', 'webhook', 'header', 'header-file'], async ({ options, json, api }) => {
     const name = options.positional[0];
     const agent = options.values.get('agent');
     const url = options.values.get('webhook');
-    if (!name || (!agent) === (!url)) throw new CliError(m.usage('stonith device-set NOM (--agent fence_… [--param clé=valeur]… | --webhook URL [--header "Nom: valeur"]…) --host nœud=prise… [--timeout S]'));
+    if (!name || (!agent) === (!url)) throw new CliError(m.usage('stonith device-set NOM (--agent fence_… [--param clé=valeur]… | --webhook URL [--header-file FICHIER] [--header "Nom: valeur"]…) --host nœud=prise… [--timeout S]'));
     const timeout = options.values.get('timeout');
+    const headerFile = options.values.get('header-file');
+    const headerLines = [...(headerFile ? readHeaderFile(headerFile, m) : []), ...repeated(args.rest, 'header')];
     const driven = url
-      ? { kind: 'webhook' as const, webhook: { url, headers: headers(repeated(args.rest, 'header'), m) } }
+      ? { kind: 'webhook' as const, webhook: { url, headers: headers(headerLines, m) } }
       : { kind: 'agent' as const, agent, params: pairs(repeated(args.rest, 'param'), m, '--param') };
     const body = { ...driven, hostMap: pairs(repeated(args.rest, 'host'), m, '--host'), ...(timeout ? { timeoutSeconds: Number(timeout) } : {}) };
     const device = await api((c) => c.PUT('/api/v1/fencing/devices/{name}', { params: { path: { name } }, body }));

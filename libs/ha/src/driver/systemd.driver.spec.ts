@@ -45,6 +45,14 @@ describe(`systemd driver, real systemctl (${booted ? 'systemd runs this machine'
     else expect(result.detail).toContain(`cannot query ${unit}: systemd is not running on this host`);
   });
 
+  it('the systemd health check gives up after its own timeout when systemctl hangs', async () => {
+    // A real process that never answers in place of systemctl.
+    const hung = createHealthProbe({ run: (_file, _args, options) => exec.run('sleep', ['5'], options) });
+    const at = Date.now();
+    expect(await hung({ ...check, timeoutMs: 300 })).toEqual({ ok: false, detail: `cannot query ${unit}: systemctl did not answer in 0.3 s` });
+    expect(Date.now() - at).toBeLessThan(2_000);
+  });
+
   it('says so when systemctl is not installed', async () => {
     const bare = createSystemdDriver({ run: (file, args, options) => exec.run(`/nonexistent/${file}`, args, options) });
     await expect(bare.start(unit)).rejects.toMatchObject({ reason: 'no-systemd', message: `cannot start ${unit}: systemctl is not installed on this host; use a process resource instead` });

@@ -1,5 +1,5 @@
 import { ExecError, type Executor } from '@sfha/exec';
-import { parseUnitState, systemctlArgs, systemctlFailure, type SystemdFailure, type UnitState } from '../systemd-unit';
+import { enabledUnitProblem, parseUnitState, systemctlArgs, systemctlFailure, type SystemdFailure, type UnitState } from '../systemd-unit';
 
 /** A systemctl call that did not do what was asked; the message says why in an admin's words. */
 export class SystemdUnitError extends Error {
@@ -14,19 +14,26 @@ export class SystemdUnitError extends Error {
 
 /** Drives units through the host's systemd (`systemctl`). One real implementation: {@link createSystemdDriver}. */
 export interface SystemdDriver {
-  unitState(unit: string): Promise<UnitState>;
-  /** Returns once systemd has started it (for Type=simple: forked); throws a {@link SystemdUnitError} when it cannot. */
+  /** `timeoutMs`: how long systemctl may take to answer (a health check's own timeout). */
+  unitState(unit: string, timeoutMs?: number): Promise<UnitState>;
+  /**
+   * Queues the start and returns (the unit's state says how it goes: activating, active, failed);
+   * throws a {@link SystemdUnitError} when systemd refuses it, or when the unit is enabled
+   * (systemd would start it at boot as well, on any host).
+   */
   start(unit: string): Promise<void>;
-  /** Returns once it is stopped (systemd's stop timeout applies); a unit that does not exist is stopped. */
+  /** Queues the stop and returns (deactivating counts as running until it is done); a unit that does not exist is stopped. */
   stop(unit: string): Promise<void>;
 }
 
-// A unit's start or stop can take systemd's own timeouts (90 s by default): past this the job goes on in systemd and the engine looks again next tick.
-const JOB_TIMEOUT_MS = 30_000;
+// systemctl only queues the job (--no-block): it answers in milliseconds unless systemd itself is stuck.
+const JOB_TIMEOUT_MS = 10_000;
 const QUERY_TIMEOUT_MS = 5_000;
 
 export function createSystemdDriver(exec: Executor): SystemdDriver {
-  const systemctl = async (action: 'start' | 'stop' | 'query', unit: string, args: string[], timeoutMs: number) => {
+  // Units whose last job asked here was a stop: their next start is a restart, so a stop not yet run is not cancelled.
+  const stopped = new Set<string>();
+  const systemctl = async (action: 'start' | 'stop' | 'query', unit: string, args: readonly string[], timeoutMs: number) => {
     const result = await exec.run('systemctl', args, { allowFailure: true, timeoutMs }).catch((error: unknown) => {
       if (error instanceof ExecError && error.kind === 'not-found') throw new SystemdUnitError('no-systemd', `cannot ${action} ${unit}: systemctl is not installed on this host; use a process resource instead`);
       if (error instanceof ExecError && error.kind === 'timeout') throw new SystemdUnitError('failed', `cannot ${action} ${unit}: systemctl did not answer in ${timeoutMs / 1000} s`);
@@ -37,16 +44,20 @@ export function createSystemdDriver(exec: Executor): SystemdDriver {
     throw new SystemdUnitError(failure.reason, failure.message);
   };
   return {
-    async unitState(unit) {
-      return parseUnitState(await systemctl('query', unit, systemctlArgs.state(unit), QUERY_TIMEOUT_MS));
+    async unitState(unit, timeoutMs = QUERY_TIMEOUT_MS) {
+      return parseUnitState(await systemctl('query', unit, systemctlArgs.state(unit), timeoutMs));
     },
     async start(unit) {
-      await systemctl('start', unit, systemctlArgs.start(unit), JOB_TIMEOUT_MS);
+      const enabled = enabledUnitProblem(unit, parseUnitState(await systemctl('start', unit, systemctlArgs.state(unit), QUERY_TIMEOUT_MS)));
+      if (enabled) throw new SystemdUnitError('failed', `cannot start ${unit}: ${enabled}`);
+      await systemctl('start', unit, stopped.has(unit) ? systemctlArgs.restart(unit) : systemctlArgs.start(unit), JOB_TIMEOUT_MS);
+      stopped.delete(unit);
     },
     async stop(unit) {
       // systemctl stop exits 5 for a unit it does not know: nothing of it runs, which is what was asked.
       if ((await this.unitState(unit)).loadState === 'not-found') return;
       await systemctl('stop', unit, systemctlArgs.stop(unit), JOB_TIMEOUT_MS);
+      stopped.add(unit);
     },
   };
 }

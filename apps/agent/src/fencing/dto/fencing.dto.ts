@@ -24,12 +24,12 @@ export class FenceAgentDto {
 }
 
 export class WebhookTargetDto {
-  /** POSTed JSON {action: off|on|reboot|status, node, plug, device, cluster}; a 2xx confirms. */
+  /** POSTed JSON {action: off|on|reboot|status, node, plug, device, cluster}; off and on are confirmed once status says so. Query values come back as "********". */
   @ApiProperty({ example: 'https://pdu.example/fence' })
   @IsString()
   url!: string;
 
-  /** Sent with every request (e.g. Authorization): secrets, come back as "********". */
+  /** Sent with every request (e.g. Authorization): secrets, come back as "********" (sent back so, the stored value stays). Visible ASCII values. */
   @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' }, example: { Authorization: 'Bearer …' } })
   @IsOptional()
   @IsObject()
