@@ -58,9 +58,9 @@ describe('a VIP inside the mesh, routed to its owner by every member’s WireGua
     expect(outside.stderr).toContain('(HTTP 400, VALIDATION_FAILED)');
     expect(outside.stderr).toContain('mesh VIP 192.0.2.150 is not a usable address inside the mesh network 10.100.0.0/24');
     expect(sfha('node1', 'resources', 'group-set', 'bad', '--mesh-vip', MESH_IP.node2 ?? '').stderr).toContain("mesh VIP 10.100.0.2 is a member's own mesh address");
-    // An address promised to a pending invitation is taken until the invitation is revoked.
+    // An address promised to a pending invitation (node1's) is taken until it is revoked, whichever node the group is set through.
     const invitation = sfhaJson<{ id: string; assignedIp: string }>('node1', 'mesh', 'token', '--ip', '10.100.0.201');
-    expect(sfha('node1', 'resources', 'group-set', 'bad', '--mesh-vip', '10.100.0.201').stderr).toContain('mesh VIP 10.100.0.201 is the address of a pending invitation (revoke it, or choose another address)');
+    for (const through of ['node1', 'node2']) expect(sfha(through, 'resources', 'group-set', 'bad', '--mesh-vip', '10.100.0.201').stderr).toContain('mesh VIP 10.100.0.201 is the address of a pending invitation (revoke it, or choose another address)');
     expect(sfha('node1', 'mesh', 'revoke', invitation.id).code).toBe(0);
     expect(sfhaJson<Group[]>('node2', 'resources')).toEqual([]);
   });

@@ -11,6 +11,7 @@ import { MeshVipRouter } from '../resources/mesh-vip-router.service';
 import { healthProbeProvider, resourceDriverProvider, systemdDriverProvider } from '../resources/resource-driver.provider';
 import { ResourceEngine } from '../resources/resource-engine.service';
 import { ResourcesController } from '../resources/resources.controller';
+import { InvitedAddresses } from '../resources/invited-addresses.service';
 import { ResourcesService } from '../resources/resources.service';
 import { ClusterConfigController } from './cluster-config.controller';
 import { ClusterConfigRepository } from './cluster-config.repository';
@@ -36,6 +37,7 @@ import { corosyncDriverProvider } from './corosync-driver.provider';
     systemdDriverProvider,
     ResourceEngine,
     MeshVipRouter,
+    InvitedAddresses,
     ResourcesService,
     ConstraintsService,
   ],

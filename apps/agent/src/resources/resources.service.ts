@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DEFAULT_RESTART_POLICY, enabledUnitProblem, groupProblems, meshVipAddress, meshVipProblems, type Resource, type ResourceGroup, type SystemdDriver } from '@sfha/ha';
+import { DEFAULT_RESTART_POLICY, enabledUnitProblem, groupProblems, isMeshVip, meshVipAddress, meshVipProblems, type Resource, type ResourceGroup, type SystemdDriver } from '@sfha/ha';
 
 const HEALTH_DEFAULTS = { intervalMs: 2_000, timeoutMs: 1_000, failuresBeforeUnhealthy: 2, successesBeforeHealthy: 1 };
 /** DTO instances carry unset optional fields as own undefined properties: drop them before merging defaults. */
@@ -9,9 +9,9 @@ import { DomainError } from '../errors/domain-error';
 import { ErrorCode } from '../errors/error-code';
 import { ClusterConfigService } from '../ha/cluster-config.service';
 import { MeshReplication } from '../mesh/mesh-replication.service';
-import { MeshRepository } from '../mesh/mesh.repository';
 import type { GroupStateDto, PutGroupDto, ResourceSpecDto } from './dto/resources.dto';
 import { SYSTEMD_DRIVER } from './resource-driver.provider';
+import { InvitedAddresses } from './invited-addresses.service';
 import { ResourceEngine } from './resource-engine.service';
 
 /** Resource groups in the replicated config, and where they run. */
@@ -21,7 +21,7 @@ export class ResourcesService {
     private readonly configs: ClusterConfigService,
     private readonly replication: MeshReplication,
     private readonly engine: ResourceEngine,
-    private readonly meshRepo: MeshRepository,
+    private readonly invited: InvitedAddresses,
     @Inject(SYSTEMD_DRIVER) private readonly systemd: SystemdDriver,
   ) {}
 
@@ -46,8 +46,8 @@ export class ResourcesService {
     };
     const problems = [
       ...groupProblems(group, this.configs.current().config.groups ?? [], members),
-      // Invitations live on the node that issued them: this node's are checked here (invitations, in turn, avoid every mesh VIP).
-      ...meshVipProblems(group, { network: mesh.cluster.network, memberIps: mesh.members.map((m) => m.meshIp), invitedIps: this.meshRepo.pendingInvitations(new Date().toISOString()).map((i) => i.assignedIp) }),
+      // Invitations, in turn, avoid every mesh VIP.
+      ...meshVipProblems(group, { network: mesh.cluster.network, memberIps: mesh.members.map((m) => m.meshIp), invitedIps: resources.some(isMeshVip) ? await this.invited.clusterWide() : [] }),
       ...dto.resources.filter((r) => r.network === 'mesh' && r.interface !== undefined).map((r) => `${r.name}: a mesh VIP is carried by the mesh interface: give no interface`),
       ...(await this.enabledUnits(resources)),
     ];
