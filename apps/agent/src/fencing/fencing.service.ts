@@ -4,6 +4,7 @@ import { decideFence, DEFAULT_FENCE_POLICY, fenceParameterProblems, FenceAgentNo
 import { DomainError } from '../errors/domain-error';
 import { ErrorCode } from '../errors/error-code';
 import { ClusterConfigService } from '../ha/cluster-config.service';
+import { askOnlineMembers } from '../ha/ask-online-members';
 import { ClusterMembership } from '../ha/cluster-membership.service';
 import { JsonLogger } from '../logging/json-logger';
 import { SecretRegistry } from '../logging/secret-registry';
@@ -48,20 +49,9 @@ export class FencingService implements OnModuleInit {
 
   /** Every member's fences (those it can reach), newest first: the safety rules count them all. */
   async clusterHistory(): Promise<FenceEventDto[]> {
-    const state = this.replication.state();
-    // Members out of the membership are not asked (they would only time out).
-    const online = new Set(this.membership.view()?.nodes.filter((n) => n.online).map((n) => n.name) ?? []);
-    const others = state.members.filter((m) => m.name !== state.self.nodeName && online.has(m.name));
-    const remote = await Promise.all(
-      others.map((m) =>
-        this.client.call<FenceEvent[]>({ meshIp: m.meshIp, port: state.self.peerApiPort }, 'GET', HISTORY_PATH, { sign: this.replication.signer(state), timeoutMs: 2_000 }).then(
-          (a) => (a.status === 200 && Array.isArray(a.body) ? a.body.map((e) => ({ ...e, executedBy: m.name })) : []),
-          () => [],
-        ),
-      ),
-    );
-    const local = this.history.recent().map((e) => ({ ...e, executedBy: state.self.nodeName }));
-    return [...local, ...remote.flat()].sort((a, b) => b.startedAt.localeCompare(a.startedAt));
+    const remote = await askOnlineMembers<FenceEvent>({ replication: this.replication, membership: this.membership, client: this.client }, HISTORY_PATH);
+    const local = this.history.recent().map((e) => ({ ...e, executedBy: this.replication.state().self.nodeName }));
+    return [...local, ...remote.flatMap((r) => r.items.map((e) => ({ ...e, executedBy: r.member })))].sort((a, b) => b.startedAt.localeCompare(a.startedAt));
   }
 
   async agent(name: string): Promise<FenceAgentDto> {

@@ -1,4 +1,5 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { askOnlineMembers } from '../ha/ask-online-members';
 import { ClusterMembership } from '../ha/cluster-membership.service';
 import { MeshReplication } from '../mesh/mesh-replication.service';
 import { MeshRepository } from '../mesh/mesh.repository';
@@ -30,18 +31,8 @@ export class InvitedAddresses implements OnModuleInit {
 
   /** This node's and every online member's (a member that does not answer cannot be counted). */
   async clusterWide(): Promise<string[]> {
-    const state = this.replication.state();
-    const online = new Set(this.membership.view()?.nodes.filter((n) => n.online).map((n) => n.name) ?? []);
-    const others = state.members.filter((m) => m.name !== state.self.nodeName && online.has(m.name));
-    const remote = await Promise.all(
-      others.map((m) =>
-        this.client.call<string[]>({ meshIp: m.meshIp, port: state.self.peerApiPort }, 'GET', PENDING_PATH, { sign: this.replication.signer(state), timeoutMs: 2_000 }).then(
-          (a) => (a.status === 200 && Array.isArray(a.body) ? a.body.filter((ip): ip is string => typeof ip === 'string') : []),
-          () => [],
-        ),
-      ),
-    );
-    return [...this.local(), ...remote.flat()];
+    const remote = await askOnlineMembers<unknown>({ replication: this.replication, membership: this.membership, client: this.client }, PENDING_PATH);
+    return [...this.local(), ...remote.flatMap((r) => r.items.filter((ip): ip is string => typeof ip === 'string'))];
   }
 
   private local(): string[] {
