@@ -30,7 +30,8 @@ let checker: ReturnType<typeof startVipChecker> | undefined;
 beforeAll(async () => {
   await formCluster();
   writeFileSync(HEADER_FILE, `# the lab power controller\nAuthorization: Bearer ${LAB_WEBHOOK_TOKEN}\n`, { mode: 0o600 });
-  sfhaJson('node1', 'config', 'set', '--fence-startup-grace-ms', '0', '--fence-min-delay-ms', '3000');
+  // Failed attempts count towards the storm limit too: room for the refused cases, then the one that works.
+  sfhaJson('node1', 'config', 'set', '--fence-startup-grace-ms', '0', '--fence-min-delay-ms', '3000', '--fence-storm-limit', '10');
   checker = startVipChecker([VIP], 3, 'webhook');
 });
 

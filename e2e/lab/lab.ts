@@ -244,10 +244,13 @@ export async function powerOn(name: string): Promise<void> {
   await startAgent(name, false);
 }
 
+/**
+ * Off = the link is down (powerOff). A host whose processes were killed (`lab kill`) is on:
+ * crashed or hung, it still holds its addresses (VIPs) on a live link, as a real machine would.
+ */
 export async function powerState(name: string): Promise<'on' | 'off'> {
   const { stdout } = await sh('ip', ['-n', BRIDGE_NS, '-j', 'link', 'show', name]);
-  const up = (JSON.parse(stdout) as { flags?: string[] }[])[0]?.flags?.includes('UP') ?? false;
-  return up && (await netnsPids(name)).length > 0 ? 'on' : 'off';
+  return (JSON.parse(stdout) as { flags?: string[] }[])[0]?.flags?.includes('UP') ? 'on' : 'off';
 }
 
 /** Runs a command in the host, `sfha` on its PATH; resolves with its exit code. Output is inherited. */
