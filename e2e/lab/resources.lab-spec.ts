@@ -15,7 +15,7 @@ interface FenceEvent { node: string; action: string; ok: boolean; requestedBy: s
 const groups = (node: string) => sfhaJson<Group[]>(node, 'resources');
 /** The client on the LAN: who answers through the VIP, or null. */
 const client = () => lanClient(VIP, 8080);
-const holders = () => ['node1', 'node2', 'node3'].filter((n) => lab('exec', n, '--', 'ip', '-o', 'address', 'show', 'dev', 'eth0').stdout.includes(` ${VIP}/`));
+const holders = (vip = VIP) => ['node1', 'node2', 'node3'].filter((n) => lab('exec', n, '--', 'ip', '-o', 'address', 'show', 'dev', 'eth0').stdout.includes(` ${vip}/`));
 
 let checker: ChildProcess;
 let partitioned = '';
@@ -150,5 +150,17 @@ describe('a VIP and a web service, failing over safely', () => {
     process.stdout.write(`failover: ${JSON.stringify(figures)}; VIP checker: ${report.samples} samples\n`);
     expect(report.samples).toBeGreaterThan(200);
     expect(report.violations).toEqual([]);
+  });
+
+  it('an edited VIP releases its old address; a removed group stops everything it ran', async () => {
+    const owner = client() ?? '';
+    const NEW_VIP = '192.0.2.101';
+    sfhaJson('node2', 'resources', 'group-set', 'web', '--vip', `${NEW_VIP}/24`, '--process', `${LAB_BIN_DIR}/lab-web-server 8080`, '--prefer', 'node1');
+    await until(`${owner} to carry ${NEW_VIP} and nobody ${VIP}`, () => holders(NEW_VIP).join() === owner && holders().length === 0);
+    expect(lanClient(NEW_VIP, 8080)).toBe(owner); // the service itself was left running (same command)
+    sfhaJson('node3', 'resources', 'group-remove', 'web');
+    await until(`nobody to carry ${NEW_VIP} and the service to stop`, () => holders(NEW_VIP).length === 0 && lanClient(NEW_VIP, 8080, 0.5) === null);
+    const events = sfhaJson<{ message: string }[]>(owner, 'events', '--category', 'resource', '--limit', '20').map((e) => e.message);
+    expect(events).toContain(`web/web-process stopped on ${owner} (removed from the configuration)`);
   });
 });

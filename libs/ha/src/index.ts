@@ -27,6 +27,7 @@ export { anchorOf, constrainedGroups, constraintId, constraintProblems, constrai
 export type { AntiColocationConstraint, ColocationConstraint, Constraint, OrderConstraint } from './constraints';
 export { localAction, runLocalGroup } from './local-plan';
 export type { LocalAction, LocalGroup, LocalOps, Observed } from './local-plan';
+export { mergeRetired, retiredResources } from './retired-resources';
 export { isMeshVip, meshVipAddress, meshVipProblems, meshVipRoutes } from './mesh-vip';
 export type { MeshAddressing } from './mesh-vip';
 export { createResourceDriver, DEFAULT_RESOURCE_PATHS } from './driver/resource.driver';

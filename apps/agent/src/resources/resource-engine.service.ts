@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { EventsService } from '../events/events.service';
-import { DEFAULT_RESTART_POLICY, groupUp, INITIAL_HEALTH, mayRestart, observeHealth, placeGroups, runLocalGroup, startBlockers, startOrder, withHandover, type Constraint, type HealthProbe, type HealthState, type LocalAction, type LocalOps, type Resource, type ResourceDriver, type ResourceGroup } from '@sfha/ha';
+import { DEFAULT_RESTART_POLICY, groupUp, INITIAL_HEALTH, mayRestart, mergeRetired, observeHealth, placeGroups, retiredResources, runLocalGroup, startBlockers, startOrder, withHandover, type Constraint, type HealthProbe, type HealthState, type LocalAction, type LocalOps, type Resource, type ResourceDriver, type ResourceGroup } from '@sfha/ha';
 import { serialLoop, type SerialLoop } from '../app/serial-loop';
 import { FencingService } from '../fencing/fencing.service';
 import { ClusterConfigService } from '../ha/cluster-config.service';
@@ -52,6 +52,9 @@ export class ResourceEngine implements OnModuleInit, OnApplicationBootstrap, OnA
   private readonly nextFenceAttempt = new Map<string, number>();
   private wasOnline = new Set<string>();
   private local: LocalResourceState = {};
+  /** The groups as this node last applied them, and what it must still stop of older ones. */
+  private applied: ResourceGroup[] = [];
+  private retired: ResourceGroup[] = [];
   /** Resources this node started, by group/resource: a later "not running" is a failure. */
   private readonly started = new Set<string>();
   private readonly restarts = new Map<string, number[]>();
@@ -224,6 +227,7 @@ export class ResourceEngine implements OnModuleInit, OnApplicationBootstrap, OnA
    * The report is what runs afterwards, as observed (a resource whose stop failed or whose state cannot be read counts as running).
    */
   private async apply(groups: readonly ResourceGroup[], assignments: Record<string, string | null>, self: string, why: string): Promise<void> {
+    await this.stopRetired(groups, self);
     const next: LocalResourceState = {};
     const { constraints = [] } = this.configs.current().config;
     const ordered = startOrder(groups, constraints);
@@ -243,6 +247,22 @@ export class ResourceEngine implements OnModuleInit, OnApplicationBootstrap, OnA
     }
     this.local = next;
     for (const group of groups) if (assignments[group.name] !== self) this.banRequested.delete(group.name);
+  }
+
+  /**
+   * Stops what the config no longer has (a group removed, a resource removed or changed) and
+   * forgets it once it is seen stopped. Only what this agent applied since it started is known.
+   */
+  private async stopRetired(groups: readonly ResourceGroup[], self: string): Promise<void> {
+    this.retired = mergeRetired(this.retired, retiredResources(this.applied, groups));
+    this.applied = [...groups];
+    const still: ResourceGroup[] = [];
+    for (const group of this.retired) {
+      const report = await runLocalGroup({ group, mine: false, waiting: false, leaving: false, started: new Set() }, this.localOps(group, self, 'removed from the configuration'));
+      const running = group.resources.filter((r) => report[r.name] !== false);
+      if (running.length > 0) still.push({ ...group, resources: running });
+    }
+    this.retired = still;
   }
 
   /** How this node observes and changes a group's resources, with an event for every change and every failure. */
