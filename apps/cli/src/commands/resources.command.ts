@@ -59,10 +59,11 @@ function groupSet(args: CliArgs, m: Messages, out: (t: string) => void) {
   })(args, m, out);
 }
 
-const groupRemove = command([], [], async ({ m, out, options, api }) => {
+const groupRemove = command([], [], async ({ m, out, json, options, api }) => {
   const name = options.positional[0];
   if (!name) throw new CliError(m.usage('resources group-remove NOM'));
   await api((c) => c.DELETE('/api/v1/resources/groups/{name}', { params: { path: { name } } }));
+  if (json) return printJson(out, { removed: name });
   out(m.resources.removed(name));
 });
 
