@@ -74,3 +74,9 @@ export async function setUpAdmin(agent: TestAgent): Promise<string> {
   if (res.status !== 200) throw new Error(`setup failed: ${res.status} ${res.text}`);
   return (res.body as { accessToken: string }).accessToken;
 }
+
+/** A fresh agent with its admin set up: what most spec files start from. */
+export async function bootWithAdmin(overrides: Partial<AgentConfig> = {}): Promise<{ agent: TestAgent; token: string }> {
+  const agent = await bootTestAgent(overrides);
+  return { agent, token: await setUpAdmin(agent) };
+}

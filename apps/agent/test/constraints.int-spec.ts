@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bootTestAgent, setUpAdmin, type TestAgent } from './agent-harness';
+import { bootWithAdmin, type TestAgent } from './agent-harness';
 
 let agent: TestAgent;
 let token: string;
 beforeAll(async () => {
-  agent = await bootTestAgent();
-  token = await setUpAdmin(agent);
+  ({ agent, token } = await bootWithAdmin());
 });
 afterAll(async () => agent.close());
 
