@@ -16,6 +16,7 @@ import { labOk } from '../lab/lab-runner';
 const BUDGET_MS = 1000;
 const PASSWORD = 'overview benchmark password';
 const samples = Number(process.argv[2] ?? 20);
+if (!Number.isInteger(samples) || samples < 1) throw new Error(`the number of loads must be a whole number ≥ 1, got "${process.argv[2]}"`);
 
 async function adminToken(baseUrl: string): Promise<{ token: string; expiresAt: string }> {
   const setupCode = labOk('setup-code', 'node1').trim();

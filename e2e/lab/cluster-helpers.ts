@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import type { HostStatus } from './lab';
-import { labOk, sfhaJson } from './lab-runner';
+import { lab, labOk, sfhaJson } from './lab-runner';
 import { waitFor } from './lab-system';
 
 /** Shared by the lab specs that form a cluster: what `sfha status` says of it, and waiting. */
@@ -16,6 +16,17 @@ export const online = (node: string) => cluster(node).nodes.filter((n) => n.onli
 export const token = (node: string) => sfhaJson<{ token: string }>(node, 'mesh', 'token').token;
 export const host = (name: string) => (JSON.parse(labOk('status', '--json')) as HostStatus[]).find((h) => h.name === name);
 export const until = (what: string, check: () => boolean, ms = 30_000) => waitFor(what, () => Promise.resolve(check()), ms);
+
+/** {@link until}, returning how long it took (ms). */
+export async function timed(what: string, check: () => boolean, ms = 30_000): Promise<number> {
+  const started = Date.now();
+  await until(what, check, ms);
+  return Date.now() - started;
+}
+
+/** The lab hosts that carry `vip` on `dev` right now. */
+export const holders = (vip: string, dev = 'eth0', nodes: readonly string[] = ['node1', 'node2', 'node3']) =>
+  nodes.filter((n) => lab('exec', n, '--', 'ip', '-o', 'address', 'show', 'dev', dev).stdout.includes(` ${vip}/`));
 
 /** A fresh 3-node lab: node1 creates the cluster, node2 joins from node1, node3 from node2. */
 export async function formCluster(): Promise<void> {

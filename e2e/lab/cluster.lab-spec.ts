@@ -3,18 +3,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { privateDirSource } from './lab-layout';
 import { lab, labOk, sfha, sfhaJson } from './lab-runner';
-import { waitFor } from './lab-system';
-import { cluster, formCluster, online } from './cluster-helpers';
+import { cluster, formCluster, online, timed } from './cluster-helpers';
 
 
 const corosyncFile = (node: string, file: string) => join(privateDirSource(node, '/etc/corosync'), file);
-/** Waits for `check` on a node, returning how long it took (ms). */
-async function timed(what: string, check: () => boolean, timeoutMs = 20_000): Promise<number> {
-  const started = Date.now();
-  await waitFor(what, () => Promise.resolve(check()), timeoutMs);
-  return Date.now() - started;
-}
-
 beforeAll(formCluster);
 afterAll(() => {
   lab('heal');

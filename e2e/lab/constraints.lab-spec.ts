@@ -1,9 +1,8 @@
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formCluster, lanClient, until } from './cluster-helpers';
-import { LAB_BIN_DIR, LAB_DIR } from './lab-layout';
+import { LAB_BIN_DIR } from './lab-layout';
 import { lab, labOk, sfha, sfhaJson } from './lab-runner';
-import { startVipChecker, type VipCheckerReport } from './vip-checker-process';
+import { startVipChecker } from './vip-checker-run';
 
 /**
  * Constraints between groups, on 3 real hosts: `app` is colocated with `db` and ordered after it;
@@ -12,7 +11,6 @@ import { startVipChecker, type VipCheckerReport } from './vip-checker-process';
  */
 const GROUPS = { db: { vip: '192.0.2.110', port: 8110 }, app: { vip: '192.0.2.111', port: 8111 }, other: { vip: '192.0.2.112', port: 8112 } };
 type Name = keyof typeof GROUPS;
-const CHECKER_OUT = join(LAB_DIR, 'vip-checker-constraints.json');
 const NODES = ['node1', 'node2', 'node3'];
 interface Event { id: number; at: string; category: string; message: string }
 interface Constraint { id: string; kind: string }
@@ -36,7 +34,7 @@ function expectOrderedStart(node: string, sinceId: number) {
   return Date.parse(events[appStarted]?.at ?? '') - Date.parse(events[dbStarted]?.at ?? '');
 }
 
-let stopChecker: () => Promise<VipCheckerReport>;
+let checker: ReturnType<typeof startVipChecker> | undefined;
 let survivor = 'node1';
 const figures: Record<string, number> = {};
 
@@ -51,11 +49,11 @@ beforeAll(async () => {
   set('db', 'node1', '--health-http', `http://127.0.0.1:${GROUPS.db.port}/`);
   set('app', 'node3'); // its anchor's preference wins
   set('other', 'node1'); // must yield: db is there
-  stopChecker = startVipChecker(Object.values(GROUPS).map((g) => g.vip), 3, CHECKER_OUT);
+  checker = startVipChecker(Object.values(GROUPS).map((g) => g.vip), 3, 'constraints');
 });
 
 afterAll(async () => {
-  await stopChecker?.();
+  await checker?.stop();
   lab('down');
 });
 
@@ -134,7 +132,8 @@ describe('constraints between groups', () => {
   });
 
   it('never had two hosts holding one VIP at once (sampled every 50 ms)', async () => {
-    const report = await stopChecker();
+    if (!checker) throw new Error('the VIP checker never started');
+    const report = await checker.stop();
     process.stdout.write(`constraints: ${JSON.stringify(figures)}; VIP checker: ${report.samples} samples\n`);
     expect(report.samples).toBeGreaterThan(200);
     expect(report.violations).toEqual([]);

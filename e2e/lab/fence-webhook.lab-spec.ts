@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formCluster, host, lanClient, until } from './cluster-helpers';
+import { formCluster, holders, host, lanClient, until } from './cluster-helpers';
 import { BRIDGE_IP, hostDir, LAB_BIN_DIR, LAB_WEBHOOK_TOKEN, POWER_PORT } from './lab-layout';
 import { lab, labOk, sfha, sfhaJson, sfhaOutputs } from './lab-runner';
 import { sleep } from './lab-system';
@@ -18,7 +18,6 @@ interface FenceEvent { node: string; action: string; device: string; ok: boolean
 interface TimelineEvent { id: number; category: string; message: string }
 
 const client = () => lanClient(VIP, PORT);
-const holders = () => NODES.filter((n) => lab('exec', n, '--', 'ip', '-o', 'address', 'show', 'dev', 'eth0').stdout.includes(` ${VIP}/`));
 // The token is read from a file (--header-file), not from the command line.
 const HEADER_FILE = join(hostDir('node2'), 'webhook-headers');
 const hostMap = NODES.flatMap((n) => ['--host', `${n}=${n}`]);
@@ -89,7 +88,7 @@ describe('STONITH through a webhook (the lab power controller speaking the webho
     await until('an attempt the controller accepts without powering off', () => leaderFences('node1').some((e) => e.output.startsWith('HTTP 202 but the power was not off within 2000 ms (last status: HTTP 200: on')), 40_000);
     expect(leaderFences('node1').every((e) => !e.ok)).toBe(true);
     // node1 is hung, not off: it still has the VIP on its link, and nobody else took it.
-    expect(holders()).toEqual(['node1']);
+    expect(holders(VIP, 'eth0', NODES)).toEqual(['node1']);
     expect(client()).toBeNull();
     const timeline = sfhaJson<TimelineEvent[]>('node2', 'events', '--limit', '200');
     expect(timeline.some((e) => e.message.startsWith('node1 left while owning resources and could not be fenced: its groups stay stopped'))).toBe(true);

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cluster, formCluster, online } from './cluster-helpers';
+import { cluster, formCluster, online, timed } from './cluster-helpers';
 import { lab, labOk } from './lab-runner';
-import { waitFor } from './lab-system';
 
 /**
  * Membership is followed from Corosync's events (`corosync-cmapctl -T`), the poll is only a
@@ -9,12 +8,6 @@ import { waitFor } from './lab-system';
  * seen in seconds, so only the events can explain it.
  */
 const POLL_MS = '60000';
-
-async function timed(what: string, check: () => boolean, timeoutMs: number): Promise<number> {
-  const started = Date.now();
-  await waitFor(what, () => Promise.resolve(check()), timeoutMs);
-  return Date.now() - started;
-}
 
 beforeAll(async () => {
   process.env.SFHA_MEMBERSHIP_POLL_MS = POLL_MS;

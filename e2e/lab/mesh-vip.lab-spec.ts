@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formCluster, host, until } from './cluster-helpers';
+import { formCluster, holders, host, until } from './cluster-helpers';
 import { LAB_BIN_DIR } from './lab-layout';
 import { lab, labOk, sfha, sfhaJson } from './lab-runner';
 import { startVipChecker } from './vip-checker-run';
@@ -31,7 +31,6 @@ function allowedIpsOf(on: string, peer: string): string[] {
 /** Every other live member routes the VIP to `owner`, and to nobody else. */
 const routedTo = (owner: string, live: readonly string[]) =>
   live.filter((n) => n !== owner).every((n) => live.filter((p) => p !== n).every((p) => allowedIpsOf(n, p).includes(`${MESH_VIP}/32`) === (p === owner)));
-const holders = () => NODES.filter((n) => lab('exec', n, '--', 'ip', '-o', 'address', 'show', 'dev', 'wg-sfha').stdout.includes(` ${MESH_VIP}/32`));
 const owner = () => sfhaJson<Group[]>('node1', 'resources').find((g) => g.name === 'db')?.owner ?? null;
 /** When the leader (node1) committed the group's placement on `node`, as its timeline says. */
 const placedAt = (node: string) => Date.parse(sfhaJson<{ at: string; message: string }[]>('node1', 'events', '--limit', '100').find((e) => e.message === `placement: db → ${node}`)?.at ?? '');
@@ -68,7 +67,7 @@ describe('a VIP inside the mesh, routed to its owner by every member’s WireGua
   it('runs the mesh VIP and the service on node1: node2 and node3 reach it through the mesh', async () => {
     sfhaJson('node2', 'resources', 'group-set', 'db', '--mesh-vip', MESH_VIP, '--process', `${LAB_BIN_DIR}/lab-web-server ${PORT}`, '--prefer', 'node1');
     await until('node2 and node3 to reach node1 through the mesh VIP', () => meshClient('node2') === 'node1' && meshClient('node3') === 'node1');
-    expect(holders()).toEqual(['node1']);
+    expect(holders(MESH_VIP, 'wg-sfha', NODES)).toEqual(['node1']);
     expect(routedTo('node1', NODES)).toBe(true);
     // Not on the LAN: no ARP announcement, nothing on eth0.
     expect(lab('exec', 'node1', '--', 'ip', '-o', 'address', 'show', 'dev', 'eth0').stdout).not.toContain(MESH_VIP);
@@ -84,7 +83,7 @@ describe('a VIP inside the mesh, routed to its owner by every member’s WireGua
       figures.moveMs?.push(reachedAt - movedAt);
       figures.moveAfterPlacementMs?.push(reachedAt - placedAt(to));
       expect(meshClient(from)).toBe(to);
-      expect(holders()).toEqual([to]);
+      expect(holders(MESH_VIP, 'wg-sfha', NODES)).toEqual([to]);
       expect(routedTo(to, NODES)).toBe(true);
     }
     sfhaJson('node1', 'failover', '--clear', 'db');

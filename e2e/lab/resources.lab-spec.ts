@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cluster, formCluster, host, lanClient, online, until } from './cluster-helpers';
+import { cluster, formCluster, holders, host, lanClient, online, until } from './cluster-helpers';
 import { LAB_BIN_DIR, LAB_DIR, REPO_ROOT } from './lab-layout';
 import { lab, labOk, sfha, sfhaJson } from './lab-runner';
 import { sleep } from './lab-system';
@@ -15,7 +15,6 @@ interface FenceEvent { node: string; action: string; ok: boolean; requestedBy: s
 const groups = (node: string) => sfhaJson<Group[]>(node, 'resources');
 /** The client on the LAN: who answers through the VIP, or null. */
 const client = () => lanClient(VIP, 8080);
-const holders = (vip = VIP) => ['node1', 'node2', 'node3'].filter((n) => lab('exec', n, '--', 'ip', '-o', 'address', 'show', 'dev', 'eth0').stdout.includes(` ${vip}/`));
 
 let checker: ChildProcess;
 let partitioned = '';
@@ -39,7 +38,7 @@ describe('a VIP and a web service, failing over safely', () => {
   it('1. runs the VIP and the service on node1; a client reaches the service through the VIP', async () => {
     sfhaJson('node2', 'resources', 'group-set', 'web', '--vip', `${VIP}/24`, '--process', `${LAB_BIN_DIR}/lab-web-server 8080`, '--prefer', 'node1');
     await until('the client to reach node1 through the VIP', () => client() === 'node1');
-    expect(holders()).toEqual(['node1']);
+    expect(holders(VIP)).toEqual(['node1']);
     expect(groups('node3')).toEqual([
       expect.objectContaining({ name: 'web', owner: 'node1', resources: [expect.objectContaining({ running: true }), expect.objectContaining({ running: true })] }),
     ]);
@@ -61,7 +60,7 @@ describe('a VIP and a web service, failing over safely', () => {
     expect(fence).toMatchObject({ ok: true, requestedBy: 'leader' });
     // The VIP checker's `ip -n node1` runs inside node1 for a few ms every 50 ms: wait for a quiet moment.
     await until('no process left on node1', () => host('node1')?.processes === 0, 5_000);
-    expect(holders()).toHaveLength(1);
+    expect(holders(VIP)).toHaveLength(1);
     // The leader's timeline: node1 left, was fenced, and only then was the group placed elsewhere.
     const timeline = sfhaJson<{ id: number; category: string; message: string }[]>('node2', 'events', '--limit', '200');
     const left = timeline.find((e) => e.message === 'node1 left the membership');
@@ -85,7 +84,7 @@ describe('a VIP and a web service, failing over safely', () => {
     figures.partitionFailoverMs = Date.now() - cutAt;
     labOk('heal');
     await sleep(3_000);
-    expect(holders()).toHaveLength(1);
+    expect(holders(VIP)).toHaveLength(1);
     expect(others).toContain(client());
   });
 
@@ -156,7 +155,7 @@ describe('a VIP and a web service, failing over safely', () => {
     const owner = client() ?? '';
     const NEW_VIP = '192.0.2.101';
     sfhaJson('node2', 'resources', 'group-set', 'web', '--vip', `${NEW_VIP}/24`, '--process', `${LAB_BIN_DIR}/lab-web-server 8080`, '--prefer', 'node1');
-    await until(`${owner} to carry ${NEW_VIP} and nobody ${VIP}`, () => holders(NEW_VIP).join() === owner && holders().length === 0);
+    await until(`${owner} to carry ${NEW_VIP} and nobody ${VIP}`, () => holders(NEW_VIP).join() === owner && holders(VIP).length === 0);
     expect(lanClient(NEW_VIP, 8080)).toBe(owner); // the service itself was left running (same command)
     sfhaJson('node3', 'resources', 'group-remove', 'web');
     await until(`nobody to carry ${NEW_VIP} and the service to stop`, () => holders(NEW_VIP).length === 0 && lanClient(NEW_VIP, 8080, 0.5) === null);

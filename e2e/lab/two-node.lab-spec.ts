@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cluster, host, lanClient, online, token, until } from './cluster-helpers';
+import { cluster, lanClient, online, token, until } from './cluster-helpers';
 import { LAB_BIN_DIR } from './lab-layout';
 import { lab, labOk, sfhaJson } from './lab-runner';
 import { sleep } from './lab-system';
 
 const VIP = '192.0.2.101';
 const client = () => lanClient(VIP, 8081);
+/** The latest confirmed-or-not power-off of `node` in the history `reader` sees (newest first). */
+const fenceOf = (reader: string, node: string) => sfhaJson<{ node: string; action: string; ok: boolean; requestedBy: string }[]>(reader, 'stonith', 'history').find((e) => e.node === node && e.action === 'off');
 
 beforeAll(async () => {
   labOk('down');
@@ -28,7 +30,7 @@ describe('a two-node cluster with fencing (two_node)', () => {
     labOk('kill', 'node1');
     await until('node2 to serve', () => client() === 'node2', 60_000);
     expect(cluster('node2')).toMatchObject({ quorate: true, leader: 'node2' });
-    expect(host('node1')).toMatchObject({ processes: 0 });
+    expect(fenceOf('node2', 'node1')).toMatchObject({ ok: true, requestedBy: 'leader' });
   });
 
   it('survives the loss of node2 once node1 is back', async () => {
@@ -38,5 +40,6 @@ describe('a two-node cluster with fencing (two_node)', () => {
     labOk('kill', 'node2');
     await until('node1 to serve', () => client() === 'node1', 60_000);
     expect(cluster('node1')).toMatchObject({ quorate: true, leader: 'node1' });
+    expect(fenceOf('node1', 'node2')).toMatchObject({ ok: true, requestedBy: 'leader' });
   });
 });

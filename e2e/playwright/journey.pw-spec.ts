@@ -1,12 +1,15 @@
 import { expect, test, type Page } from '@playwright/test';
-import { CLUSTER, openDashboard, PASSWORD, setupCode, type LabNode } from './journey-lab';
+import { LAB_BIN_DIR } from '../lab/lab-layout';
+import { CLUSTER, NODES, openDashboard, openLoggedIn, PASSWORD, setupCode, type LabNode } from './journey-lab';
 import { ClusterSetupPage } from './pages/cluster-setup.page';
 import { EventsPage } from './pages/events.page';
+import { FencingPage } from './pages/fencing.page';
 import { FirstRunPage } from './pages/first-run.page';
 import { InvitationsPage } from './pages/invitations.page';
 import { LoginPage } from './pages/login.page';
 import { MeshPage } from './pages/mesh.page';
 import { OverviewPage } from './pages/overview.page';
+import { ResourcesPage } from './pages/resources.page';
 import { decodeQrPng } from './qr';
 import { screenshot } from './screenshots';
 
@@ -215,10 +218,6 @@ test('node2 rotates its WireGuard key from its mesh page; node1 keeps a live tun
 
 // ---- HA steps (webB): resources, fencing, events timeline, English ----
 // The second half of the journey continues on node1's tab, with the cluster the first half formed.
-import { LAB_BIN_DIR } from '../lab/lab-layout';
-import { NODES, openLoggedIn } from './journey-lab';
-import { FencingPage } from './pages/fencing.page';
-import { ResourcesPage } from './pages/resources.page';
 
 /** The demo VIP: the lab gateway relays 127.0.0.1:7880 on the machine to VIP:8080 on the LAN. */
 const VIP = '192.0.2.100';
@@ -392,5 +391,6 @@ test('English: the switch turns every page to English and is remembered', async 
   await screenshot(page, testInfo, '36-fencing-en');
   await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Events', exact: true }).click();
   await expect(page).toHaveURL(/\/events$/);
+  await expect(page.getByRole('heading', { level: 1, name: /^Events/ })).toBeVisible();
   await screenshot(page, testInfo, '37-events-en');
 });

@@ -21,6 +21,18 @@ describe('event timeline', () => {
     expect((bad.body as { message: string }).message).toContain('limit must not be greater than 1000');
   });
 
+  it('resumes after an id with the events right after it, none skipped', async () => {
+    const all = (await agent.request('GET', '/api/v1/events?limit=1000', { token })).body as Event[];
+    // Two events: the password changed, then back.
+    await agent.request('POST', '/api/v1/auth/password', { token, body: { currentPassword: ADMIN_PASSWORD, newPassword: 'a temporary password' } });
+    await agent.request('POST', '/api/v1/auth/password', { token, body: { currentPassword: 'a temporary password', newPassword: ADMIN_PASSWORD } });
+    const newest = all[0]?.id ?? 0;
+    const next = (await agent.request('GET', `/api/v1/events?after=${newest}&limit=1`, { token })).body as Event[];
+    const both = (await agent.request('GET', `/api/v1/events?after=${newest}`, { token })).body as Event[];
+    expect(both.length).toBeGreaterThanOrEqual(2);
+    expect(next.map((e) => e.id)).toEqual([both.at(-1)?.id]); // the oldest after `newest`, not the newest
+  });
+
   it('streams new events live over SSE', async () => {
     const controller = new AbortController();
     const res = await fetch(`${agent.url}/api/v1/events/stream`, { headers: { authorization: `Bearer ${token}` }, signal: controller.signal });

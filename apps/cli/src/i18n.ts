@@ -18,12 +18,14 @@ Commandes :
   mesh remove-peer NOM                     retire un membre de tous les nœuds
   mesh set-endpoint HÔTE:PORT              change l'adresse où les autres joignent ce nœud
   mesh rotate-keys [--prepare|--commit|--cleanup]   renouvelle la clé WireGuard de ce nœud
-  config show | config set [--token-ms MS]          configuration répliquée du cluster (quorum requis)
+  config show | config set [--token-ms MS] [--token-coefficient-ms MS] [--fence-startup-grace-ms MS] [--fence-min-delay-ms MS] [--fence-storm-limit N]
+                                                   configuration répliquée du cluster (quorum requis)
   resources [list] | resources group-set NOM [--vip CIDR[@iface]]… [--mesh-vip IP]… [--process "CMD"]… [--systemd UNITÉ]… [--prefer NŒUD]
+      [--health-http URL | --health-tcp HÔTE:PORT | --health-systemd UNITÉ] [--max-restarts N] [--no-sticky] | resources group-remove NOM
   health                                           santé des ressources, redémarrages locaux
   constraints [list] | constraints remove ID       contraintes entre groupes
   constraints add colocation G AVEC | anti-colocation G AVEC | order PREMIER ENSUITE
-  events [--category C] [--follow]                 le journal des événements (en direct avec --follow)
+  events [--category C] [--limit N] [--follow]    le journal des événements (en direct avec --follow)
   failover GROUPE NŒUD | failover --clear GROUPE   déplace un groupe (épinglé) / le libère
   standby NŒUD | unstandby NŒUD                    met un nœud en veille / l'en sort
   maintenance on|off                               le cluster laisse les ressources tranquilles
@@ -173,12 +175,14 @@ Commands:
   mesh remove-peer NAME                    remove a member from every node
   mesh set-endpoint HOST:PORT              change where the others reach this node
   mesh rotate-keys [--prepare|--commit|--cleanup]   renew this node's WireGuard key
-  config show | config set [--token-ms MS]          the replicated cluster configuration (quorum needed)
+  config show | config set [--token-ms MS] [--token-coefficient-ms MS] [--fence-startup-grace-ms MS] [--fence-min-delay-ms MS] [--fence-storm-limit N]
+                                                   the replicated cluster configuration (quorum needed)
   resources [list] | resources group-set NAME [--vip CIDR[@iface]]… [--mesh-vip IP]… [--process "CMD"]… [--systemd UNIT]… [--prefer NODE]
+      [--health-http URL | --health-tcp HOST:PORT | --health-systemd UNIT] [--max-restarts N] [--no-sticky] | resources group-remove NAME
   health                                           resources' health, local restarts
   constraints [list] | constraints remove ID       constraints between groups
   constraints add colocation G WITH | anti-colocation G WITH | order FIRST THEN
-  events [--category C] [--follow]                 the event timeline (live with --follow)
+  events [--category C] [--limit N] [--follow]    the event timeline (live with --follow)
   failover GROUP NODE | failover --clear GROUP     move a group (pinned) / unpin it
   standby NODE | unstandby NODE                    put a node in standby / take it out
   maintenance on|off                               the cluster leaves resources alone

@@ -38,3 +38,12 @@ describe('health check validation', () => {
     ]);
   });
 });
+
+describe('health check validation', () => {
+  it('wants a command health check to be a list of non-empty strings', () => {
+    const check = { kind: 'command' as const, intervalMs: 2000, timeoutMs: 1000, failuresBeforeUnhealthy: 3, successesBeforeHealthy: 1 };
+    expect(healthCheckProblems({ ...check, target: ['/bin/true'] })).toEqual([]);
+    expect(healthCheckProblems({ ...check, target: [1, {}, null] as unknown as string[] })).toEqual(['health.target must be a command and its arguments (non-empty strings)']);
+    expect(healthCheckProblems({ ...check, target: ['/bin/true', ''] })).toHaveLength(1);
+  });
+});

@@ -29,9 +29,12 @@ export class EventsRepository {
   }
 
   list(filter: { category?: EventCategory; afterId?: number; limit: number }): ClusterEvent[] {
+    // Resuming after an id takes the events right after it (none skipped), still answered newest first.
+    const order = filter.afterId === undefined ? 'DESC' : 'ASC';
     const rows = this.db
-      .prepare(`SELECT * FROM events WHERE (? IS NULL OR category = ?) AND id > ? ORDER BY id DESC LIMIT ?`)
+      .prepare(`SELECT * FROM events WHERE (? IS NULL OR category = ?) AND id > ? ORDER BY id ${order} LIMIT ?`)
       .all(filter.category ?? null, filter.category ?? null, filter.afterId ?? 0, filter.limit) as (Omit<ClusterEvent, 'fields'> & { fields: string })[];
+    if (order === 'ASC') rows.reverse();
     return rows.map((r) => ({ ...r, fields: JSON.parse(r.fields) as Record<string, unknown> }));
   }
 }

@@ -205,7 +205,7 @@ export class ResourceEngine implements OnModuleInit, OnApplicationBootstrap, OnA
         const answer = await this.client
           .call<LocalReport>({ meshIp: member.meshIp, port: state.self.peerApiPort }, 'GET', RESOURCE_STATE_PATH, { sign: this.replication.signer(state), timeoutMs: 1_500 })
           .catch(() => null);
-        if (answer?.status === 200 && answer.body.running) map.set(name, answer.body);
+        if (answer?.status === 200 && typeof answer.body?.running === 'object' && typeof answer.body.health === 'object') map.set(name, answer.body);
       }),
     );
     return map;

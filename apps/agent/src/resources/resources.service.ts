@@ -48,6 +48,7 @@ export class ResourcesService {
       ...groupProblems(group, this.configs.current().config.groups ?? [], members),
       // Invitations, in turn, avoid every mesh VIP.
       ...meshVipProblems(group, { network: mesh.cluster.network, memberIps: mesh.members.map((m) => m.meshIp), invitedIps: resources.some(isMeshVip) ? await this.invited.clusterWide() : [] }),
+      ...dto.resources.filter((r) => r.kind === 'vip' && r.health).map((r) => `${r.name}: a VIP takes no health check (put it on the service)`),
       ...dto.resources.filter((r) => r.network === 'mesh' && r.interface !== undefined).map((r) => `${r.name}: a mesh VIP is carried by the mesh interface: give no interface`),
       ...(await this.enabledUnits(resources)),
     ];

@@ -25,7 +25,7 @@ const set = command([], ['token-ms', 'token-coefficient-ms', 'fence-startup-grac
     fenceMinDelayMs: number('fence-min-delay-ms'),
     fenceStormLimit: number('fence-storm-limit'),
   };
-  if (Object.values(body).every((v) => v === undefined)) throw new CliError(m.usage('config set [--token-ms MS] [--token-coefficient-ms MS] [--fence-startup-grace-ms MS] [--fence-min-delay-ms MS]'));
+  if (Object.values(body).every((v) => v === undefined)) throw new CliError(m.usage('config set [--token-ms MS] [--token-coefficient-ms MS] [--fence-startup-grace-ms MS] [--fence-min-delay-ms MS] [--fence-storm-limit N]'));
   const config = await api((c) => c.PUT('/api/v1/cluster/config/settings', { body }));
   if (json) return printJson(out, config);
   out(m.config.committed(config.generation));

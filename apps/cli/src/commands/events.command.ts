@@ -1,4 +1,4 @@
-import { openLocalSession, reaching } from '../agent-session';
+import { CliError, openLocalSession, reaching } from '../agent-session';
 import { command, printJson } from '../command-context';
 
 interface EventRow { id: number; at: string; category: string; severity: string; message: string }
@@ -18,12 +18,14 @@ export const eventsCommand = command(['follow'], ['category', 'limit'], async ({
   if (!follow) return;
   const { url, token } = await openLocalSession({ dataDir: args.dataDir, ...(args.url ? { url: args.url } : {}) }, m);
   const res = await reaching(url, m, () => fetch(`${url}/api/v1/events/stream${category ? `?category=${encodeURIComponent(category)}` : ''}`, { headers: { authorization: `Bearer ${token}` } }));
+  if (!res.ok || !res.body) throw new CliError(`events stream: HTTP ${res.status} ${await res.text()}`);
   const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+  const decoder = new TextDecoder(); // one decoder: a character split across chunks stays whole
   let buffer = '';
   for (;;) {
     const { value, done } = await reader.read();
     if (done) return;
-    buffer += new TextDecoder().decode(value);
+    buffer += decoder.decode(value, { stream: true });
     const lines = buffer.split('\n');
     buffer = lines.pop() ?? '';
     for (const l of lines) if (l.startsWith('data: ')) print(JSON.parse(l.slice(6)) as EventRow);

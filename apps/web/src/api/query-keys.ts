@@ -12,7 +12,6 @@ export const nodeKeys = {
 
 export const clusterKeys = {
   all: ['cluster'] as const,
-  config: () => [...clusterKeys.all, 'members'] as const,
   status: () => [...clusterKeys.all, 'status'] as const,
 };
 

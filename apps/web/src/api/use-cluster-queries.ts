@@ -3,11 +3,6 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, call } from './api-client';
 import { clusterKeys, meshKeys, nodeKeys } from './query-keys';
 
-/** The cluster and its members (this node's copy of the member list). */
-export function useClusterQuery(enabled = true) {
-  return useQuery({ queryKey: clusterKeys.config(), queryFn: () => call(api.GET('/api/v1/cluster')), enabled });
-}
-
 /** Membership, quorum and leader as Corosync sees them from this node. */
 export function useClusterStatusQuery(enabled = true) {
   return useQuery({ queryKey: clusterKeys.status(), queryFn: () => call(api.GET('/api/v1/cluster/status')), enabled, refetchInterval: 2_000 });

@@ -4,7 +4,6 @@ import { rootsToRefresh, SseParser, type ClusterEvent } from './event-stream';
 import { sessionStore, useSessionToken } from './session-store';
 
 const RETRY_MS = 2_000;
-const listeners = new Set<(event: ClusterEvent) => void>();
 const connectionListeners = new Set<() => void>();
 let connected = false;
 
@@ -23,12 +22,6 @@ export function useEventStreamConnected(): boolean {
     },
     () => connected,
   );
-}
-
-/** Calls `listener` with every live event while subscribed; returns the unsubscribe. */
-export function subscribeToEvents(listener: (event: ClusterEvent) => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
 }
 
 async function readStream(token: string, signal: AbortSignal, onEvent: (event: ClusterEvent) => void): Promise<void> {
@@ -65,7 +58,6 @@ export function useEventStream(): void {
     const controller = new AbortController();
     const onEvent = (event: ClusterEvent) => {
       rootsToRefresh(event.category).forEach((root) => void queryClient.invalidateQueries({ queryKey: [root] }));
-      listeners.forEach((listener) => listener(event));
     };
     const follow = async () => {
       while (!controller.signal.aborted) {
