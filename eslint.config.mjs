@@ -24,8 +24,9 @@ export default tseslint.config(
           depConstraints: [
             { sourceTag: 'scope:web', onlyDependOnLibsWithTags: ['type:contracts'] },
             { sourceTag: 'scope:cli', onlyDependOnLibsWithTags: ['type:contracts'] },
-            { sourceTag: 'scope:agent', onlyDependOnLibsWithTags: ['type:domain', 'type:util'] },
-            { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', 'type:util'] },
+            { sourceTag: 'scope:agent', onlyDependOnLibsWithTags: ['type:domain', 'type:util', 'type:contracts'] },
+            // The event catalogue (codes and their parameters) is shared by the agent, the HA core and the clients.
+            { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', 'type:util', 'type:contracts'] },
             { sourceTag: 'type:util', onlyDependOnLibsWithTags: [] },
             { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: [] },
             { sourceTag: 'scope:e2e', onlyDependOnLibsWithTags: ['type:contracts', 'type:util', 'type:domain'] },

@@ -22,7 +22,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: 'unit',
-          include: ['apps/*/src/**/*.spec.ts', 'libs/*/src/**/*.spec.ts'],
+          include: ['apps/*/src/**/*.spec.ts', 'libs/*/src/**/*.spec.ts', 'packaging/src/**/*.spec.ts', 'e2e/chaos/**/*.spec.ts'],
           environment: 'node',
         },
       },
@@ -31,7 +31,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: 'integration',
-          include: ['apps/*/test/**/*.int-spec.ts'],
+          include: ['apps/*/test/**/*.int-spec.ts', 'packaging/test/**/*.int-spec.ts'],
           environment: 'node',
           testTimeout: 30_000,
         },
@@ -41,6 +41,8 @@ export default defineConfig({
         test: {
           name: 'lab',
           include: ['e2e/lab/**/*.lab-spec.ts'],
+          // The lab (env SFHA_LAB) is held for the run: a second run of the same lab waits.
+          globalSetup: ['e2e/lab/lab-global-setup.ts'],
           environment: 'node',
           fileParallelism: false,
           testTimeout: 180_000,

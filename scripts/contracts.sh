@@ -8,11 +8,11 @@ bin=node_modules/.bin
 
 generate_into() { # DIR
   mkdir -p "$1"
-  node dist/agent/apps/agent/src/openapi/write-openapi.js "$1/openapi.json"
+  node dist/agent/apps/agent/src/app/write-openapi.js "$1/openapi.json"
   "$bin/openapi-typescript" "$1/openapi.json" -o "$1/api-schema.ts" --alphabetize >/dev/null
 }
 
-[ -f dist/agent/apps/agent/src/openapi/write-openapi.js ] || "$bin/nx" run agent:build --outputStyle=stream >/dev/null
+[ -f dist/agent/apps/agent/src/app/write-openapi.js ] || "$bin/nx" run agent:build --outputStyle=stream >/dev/null
 target=libs/contracts/src/generated
 case "$mode" in
   generate)

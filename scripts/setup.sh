@@ -11,7 +11,10 @@ node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.ex
 
 # WireGuard (userspace), Corosync, ip/arping, nftables, fence-agents: the lab's real parts.
 # Chromium: the browser tests (never a downloaded browser). curl: lab checks.
-PACKAGES=(wireguard-tools wireguard-go corosync iproute2 iputils-arping iputils-ping nftables fence-agents chromium curl util-linux)
+# prometheus: its promtool checks docs/monitoring/alerts.yml (the server itself is not used).
+# faketime: a host agent with a skewed clock (doctor lab test).
+# lintian, binutils (strip): the Debian package (npm run package) and its test.
+PACKAGES=(wireguard-tools wireguard-go corosync iproute2 iputils-arping iputils-ping nftables fence-agents chromium curl util-linux prometheus faketime lintian binutils)
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The full test suite: lint, typecheck, build, contracts check, bundle budget, unit,
-# integration, lab tests, overview budget and browser tests. Installs what is missing
+# The full test suite: lint, typecheck, build, contracts check, bundle budget, alert rules, unit,
+# integration, lab tests, a short chaos run, overview budget and browser tests. Installs what is missing
 # first. Replaces a running demo lab (the lab tests bring their own up and down).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,9 +24,12 @@ step typecheck "$bin/nx" run-many -t typecheck --outputStyle=stream
 step build "$bin/nx" run-many -t build --outputStyle=stream
 step contracts bash scripts/contracts.sh check
 step "bundle budget" node scripts/check-bundle.mjs
+step "alert rules" bash -c "promtool check rules docs/monitoring/alerts.yml && promtool test rules docs/monitoring/alerts.test.yml"
 step "unit tests" vitest unit
 step "integration tests" vitest integration
 step "lab tests" vitest lab
+# Random faults under client load (seeded: the same faults each run); fails on a violated invariant.
+step "chaos (20 faults)" env TSX_TSCONFIG_PATH=e2e/tsconfig.json node --import tsx e2e/chaos/chaos.ts --faults 20 --seed 1
 # The overview must be usable within 1 s of navigation on a 3-node lab cluster (exits 1 over it).
 step "overview budget" env TSX_TSCONFIG_PATH=e2e/tsconfig.json node --import tsx e2e/bench/overview.bench.ts 20
 step "browser tests" env PLAYWRIGHT_JSON_OUTPUT_NAME="$results/browser.json" "$bin/playwright" test -c e2e/playwright/playwright.config.ts --reporter=list,json

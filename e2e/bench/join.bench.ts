@@ -6,6 +6,9 @@
  *   npm run bench:join -- 3 5     (other sizes)
  */
 import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { REPO_ROOT } from '../lab/lab-layout';
+import { holdLabForRun } from '../lab/lab-lock';
 import { lab, labOk, sfhaJson } from '../lab/lab-runner';
 
 interface JoinSample {
@@ -42,9 +45,9 @@ function run(size: number): { nodes: number; joins: JoinSample[]; medianCommandM
     const node = `node${i}`;
     const since = Math.floor(Date.now() / 1000);
     const started = process.hrtime.bigint();
-    const result = spawnSync(process.execPath, ['--import', 'tsx', 'e2e/lab/lab-cli.ts', 'exec', node, '--', 'sfha', '--json', 'join', token], {
+    const result = spawnSync(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'e2e/lab/lab-cli.ts'), 'exec', node, '--', 'sfha', '--json', 'join', token], {
       encoding: 'utf8',
-      env: { ...process.env, TSX_TSCONFIG_PATH: 'e2e/tsconfig.json' },
+      env: { ...process.env, TSX_TSCONFIG_PATH: join(REPO_ROOT, 'e2e/tsconfig.json') },
     });
     const commandMs = Number(process.hrtime.bigint() - started) / 1e6;
     if (result.status !== 0) throw new Error(`join of ${node} failed: ${result.stderr}`);
@@ -57,5 +60,7 @@ function run(size: number): { nodes: number; joins: JoinSample[]; medianCommandM
 }
 
 const sizes = process.argv.slice(2).map(Number).filter((n) => n >= 2);
-const results = (sizes.length > 0 ? sizes : [3, 8]).map(run);
-process.stdout.write(`${JSON.stringify({ benchmark: 'join', wireguard: 'wireguard-go', results }, null, 2)}\n`);
+void holdLabForRun().then(() => {
+  const results = (sizes.length > 0 ? sizes : [3, 8]).map(run);
+  process.stdout.write(`${JSON.stringify({ benchmark: 'join', wireguard: 'wireguard-go', results }, null, 2)}\n`);
+});

@@ -11,6 +11,7 @@
 import { chromium } from '@playwright/test';
 import { formCluster } from '../lab/cluster-helpers';
 import { machineUrl } from '../lab/lab-layout';
+import { holdLabForRun } from '../lab/lab-lock';
 import { labOk } from '../lab/lab-runner';
 
 const BUDGET_MS = 1000;
@@ -43,6 +44,7 @@ function recordUsable(): void {
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 
 async function main(): Promise<number> {
+  await holdLabForRun();
   await formCluster();
   const baseUrl = machineUrl(1);
   const session = await adminToken(baseUrl);

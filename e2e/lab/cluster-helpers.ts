@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import type { HostStatus } from './lab';
+import { BRIDGE_NS, netnsPath } from './lab-layout';
 import { lab, labOk, sfhaJson } from './lab-runner';
 import { waitFor } from './lab-system';
 
@@ -15,7 +16,8 @@ export const cluster = (node: string) => sfhaJson<{ cluster: ClusterStatus }>(no
 export const online = (node: string) => cluster(node).nodes.filter((n) => n.online).map((n) => n.name);
 export const token = (node: string) => sfhaJson<{ token: string }>(node, 'mesh', 'token').token;
 export const host = (name: string) => (JSON.parse(labOk('status', '--json')) as HostStatus[]).find((h) => h.name === name);
-export const until = (what: string, check: () => boolean, ms = 30_000) => waitFor(what, () => Promise.resolve(check()), ms);
+/** Waits until `check` holds; a check that throws (an agent restarting) counts as not yet. */
+export const until = (what: string, check: () => boolean, ms = 30_000) => waitFor(what, () => Promise.resolve().then(check), ms);
 
 /** {@link until}, returning how long it took (ms). */
 export async function timed(what: string, check: () => boolean, ms = 30_000): Promise<number> {
@@ -23,6 +25,10 @@ export async function timed(what: string, check: () => boolean, ms = 30_000): Pr
   await until(what, check, ms);
   return Date.now() - started;
 }
+
+/** The latest confirmed-or-not power-off of `node` in the history `reader` sees (newest first). */
+export const fenceOf = (reader: string, node: string) =>
+  sfhaJson<{ node: string; action: string; ok: boolean; requestedBy: string }[]>(reader, 'stonith', 'history').find((e) => e.node === node && e.action === 'off');
 
 /** The lab hosts that carry `vip` on `dev` right now. */
 export const holders = (vip: string, dev = 'eth0', nodes: readonly string[] = ['node1', 'node2', 'node3']) =>
@@ -33,20 +39,19 @@ export async function formCluster(): Promise<void> {
   await formClusterWith([]);
 }
 
-/** {@link formCluster} with extra `lab up` flags, e.g. --systemd. */
-export async function formClusterWith(upFlags: readonly string[]): Promise<void> {
+/** {@link formCluster} with extra `lab up` flags (e.g. --systemd) and COUNT nodes, node<i> joining from node<i-1>. */
+export async function formClusterWith(upFlags: readonly string[], count = 3): Promise<void> {
   labOk('down');
-  labOk('up', '3', ...upFlags);
+  labOk('up', String(count), ...upFlags);
   sfhaJson('node1', 'init', '--cluster', 'prod', '--mesh', '--ip', '10.100.0.1/24');
-  sfhaJson('node2', 'join', token('node1'));
-  sfhaJson('node3', 'join', token('node2'));
-  await until('a quorate membership of 3', () => online('node1').length === 3 && cluster('node3').quorate);
+  for (let i = 2; i <= count; i++) sfhaJson(`node${i}`, 'join', token(`node${i - 1}`));
+  await until(`a quorate membership of ${count}`, () => online('node1').length === count && cluster(`node${count}`).quorate);
 }
 
 /** A client on the lab's LAN (the bridge): who answers at http://ADDRESS:PORT/, or null. */
 export function lanClient(address: string, port: number, timeoutSeconds = 1): string | null {
   try {
-    return execFileSync('nsenter', ['--net=/run/netns/sfha-br', 'curl', '-s', '-m', String(timeoutSeconds), `http://${address}:${port}/`], { encoding: 'utf8' }).trim() || null;
+    return execFileSync('nsenter', [`--net=${netnsPath(BRIDGE_NS)}`, 'curl', '-s', '-m', String(timeoutSeconds), `http://${address}:${port}/`], { encoding: 'utf8' }).trim() || null;
   } catch {
     return null;
   }

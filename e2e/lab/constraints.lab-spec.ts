@@ -17,7 +17,7 @@ interface Constraint { id: string; kind: string }
 
 /** Who serves the group's service through its VIP, seen from a client on the LAN. */
 const servedBy = (group: Name) => lanClient(GROUPS[group].vip, GROUPS[group].port);
-const timeline = (node: string) => sfhaJson<Event[]>(node, 'events', '--limit', '500').sort((a, b) => a.id - b.id);
+const timeline = (node: string) => sfhaJson<Event[]>(node, 'events', '--local', '--limit', '500').sort((a, b) => a.id - b.id);
 const firstIndex = (events: Event[], text: string, after = -1) => events.findIndex((e, i) => i > after && e.message.startsWith(text));
 const constraints = () => sfhaJson<Constraint[]>('node3', 'constraints').map((c) => c.id);
 /** Each node's latest event id (ids are per node: each keeps its own timeline). */

@@ -103,7 +103,7 @@ describe('STONITH through a webhook (the lab power controller speaking the webho
     expect(leaderFences('node1')[0]).toMatchObject({ action: 'off', device: 'pdu', ok: true, output: 'HTTP 200; status: off' });
     // The VIP checker's `ip -n node1` runs inside node1 for a few ms every 50 ms: wait for a quiet moment.
     await until('no process left on node1', () => host('node1')?.processes === 0, 5_000);
-    const timeline = sfhaJson<TimelineEvent[]>('node2', 'events', '--limit', '200');
+    const timeline = sfhaJson<TimelineEvent[]>('node2', 'events', '--local', '--limit', '200');
     const fenced = timeline.find((e) => e.category === 'fencing' && e.message.startsWith('node1 fenced (off): confirmed'));
     const placed = timeline.find((e) => e.category === 'resource' && /^placement: web → node[23]$/.test(e.message));
     expect(fenced && placed && fenced.id < placed.id).toBe(true);
@@ -119,5 +119,38 @@ describe('STONITH through a webhook (the lab power controller speaking the webho
     expect(report.violations).toEqual([]);
     const logs = NODES.map((n) => readFileSync(join(hostDir(n), 'agent.log'), 'utf8'));
     expect([...sfhaOutputs, ...logs].join('\n')).not.toContain(LAB_WEBHOOK_TOKEN);
+  });
+
+  it('fencing levels: a failing first device hands over to the next; bad levels are refused and change nothing', async () => {
+    sfhaJson('node2', 'config', 'set', '--fence-storm-limit', '100');
+    setWebhook('/broken');
+    sfhaJson('node2', 'stonith', 'device-set', 'lab', '--agent', 'fence_sfha_lab', ...hostMap);
+    interface Level { node: string; devices: string[]; custom: boolean }
+    // Default: every device naming the node, by name.
+    expect(sfhaJson<Level[]>('node2', 'stonith', 'level').find((l) => l.node === 'node3')).toEqual({ node: 'node3', devices: ['lab', 'pdu'], custom: false });
+    const unknown = sfha('node2', 'stonith', 'level', 'node3', 'pdu', 'ipmi');
+    expect([unknown.code, unknown.stderr]).toEqual([1, expect.stringContaining('(HTTP 400, VALIDATION_FAILED): no fence device named ipmi (devices: lab, pdu)')]);
+    expect(sfha('node2', 'stonith', 'level', 'node3', 'pdu', 'pdu').stderr).toContain('pdu is listed twice');
+    expect(sfha('node2', 'stonith', 'level', 'node9', 'pdu').stderr).toContain('(HTTP 404, MEMBER_NOT_FOUND): no member named node9');
+    expect(sfhaJson<Level[]>('node3', 'stonith', 'level').find((l) => l.node === 'node3')?.custom).toBe(false);
+
+    expect(sfhaJson<Level[]>('node2', 'stonith', 'level', 'node3', 'pdu', 'lab').find((l) => l.node === 'node3')).toEqual({ node: 'node3', devices: ['pdu', 'lab'], custom: true });
+    await until('node3 to have the levels', () => sfhaJson<Level[]>('node3', 'stonith', 'level').find((l) => l.node === 'node3')?.custom === true);
+    await sleep(4_000); // past the minimum delay since the last fence
+    const fence = sfhaJson<FenceEvent>('node2', 'stonith', 'fence', 'node3');
+    expect(fence).toMatchObject({ node: 'node3', action: 'off', device: 'lab', ok: true });
+    const [last, before] = sfhaJson<FenceEvent[]>('node2', 'stonith', 'history').filter((e) => e.node === 'node3');
+    expect(last).toMatchObject({ device: 'lab', ok: true });
+    expect(before).toMatchObject({ device: 'pdu', ok: false, output: 'HTTP 500: {"error":"controller failure"}' });
+    await until('node3 powered off', () => host('node3')?.processes === 0, 15_000);
+
+    // Both failing: the fence fails, naming each device.
+    await sleep(4_000);
+    sfhaJson('node2', 'stonith', 'level', 'node3', '--clear');
+    sfhaJson('node2', 'stonith', 'level', 'node3', 'pdu');
+    const refused = sfha('node2', 'stonith', 'unfence', 'node3');
+    expect(refused.stderr).toContain('(HTTP 502, FENCE_FAILED)');
+    sfhaJson('node2', 'stonith', 'level', 'node3', '--clear');
+    expect(sfhaJson<FenceEvent>('node2', 'stonith', 'unfence', 'node3')).toMatchObject({ action: 'on', device: 'lab', ok: true });
   });
 });

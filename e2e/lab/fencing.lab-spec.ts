@@ -46,7 +46,7 @@ describe('STONITH with the lab fence agent', () => {
 
   it('fences node3 from node2: every process of node3 dies, its link goes down, the others see it leave', async () => {
     const event = sfhaJson<FenceEvent>('node2', 'stonith', 'fence', 'node3');
-    expect(event).toMatchObject({ node: 'node3', action: 'off', device: 'lab', ok: true, requestedBy: 'admin' });
+    expect(event).toMatchObject({ node: 'node3', action: 'off', device: 'lab', ok: true, requestedBy: 'root@node2' }); // the CLI's root-local access, named (audit)
     expect(host('node3')).toMatchObject({ processes: 0, agentPid: null });
     await until('node1 to see node3 leave', () => !onlineSeenBy('node1').includes('node3'));
     expect(sfhaJson<FencingStatus>('node1', 'stonith', 'status').nodes.find((n) => n.node === 'node3')?.power).toBe('off');

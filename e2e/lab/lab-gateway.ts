@@ -5,9 +5,10 @@
  * default gateway is 192.0.2.1), so the lab never routes that range from the machine.
  * Instead two halves of this gateway, joined by Unix sockets (which ignore network
  * namespaces), relay TCP:
- *   machine   127.0.0.1:(7780+i)  →  SOCKDIR/node<i>.sock        (run in the root namespace)
- *   bridge    SOCKDIR/node<i>.sock →  192.0.2.<i>:7780            (run in the lab's bridge namespace)
- * and the demo's floating service: 127.0.0.1:7880 → SOCKDIR/vip.sock → 192.0.2.100:8080.
+ *   machine   127.0.0.1:(FIRST_PORT+i-1)  →  SOCKDIR/node<i>.sock        (run in the root namespace)
+ *   bridge    SOCKDIR/node<i>.sock         →  192.0.2.<i>:7780            (run in the lab's bridge namespace)
+ * and the demo's floating service: 127.0.0.1:VIP_PORT → SOCKDIR/vip.sock → 192.0.2.100:8080.
+ * The default lab's ports are 7781… and 7880; a named lab has its own (lab-layout.ts).
  */
 import { rmSync } from 'node:fs';
 import { connect, createServer, type Socket } from 'node:net';
@@ -25,18 +26,25 @@ function relay(client: Socket, upstream: Socket): void {
   upstream.on('close', close);
 }
 
-const [side, sockDir, countText, firstPortText] = process.argv.slice(2);
+const [side, sockDir, countText, firstPortText, vipPortText] = process.argv.slice(2);
 const count = Number(countText);
-if ((side !== 'machine' && side !== 'bridge') || !sockDir || !Number.isInteger(count) || count < 1) {
-  process.stderr.write('usage: lab-gateway machine|bridge SOCKDIR COUNT FIRST_PORT\n');
+const firstPort = Number(firstPortText);
+const vipPort = Number(vipPortText);
+if ((side !== 'machine' && side !== 'bridge') || !sockDir || !Number.isInteger(count) || count < 1 || !Number.isInteger(firstPort) || !Number.isInteger(vipPort)) {
+  process.stderr.write('usage: lab-gateway machine|bridge SOCKDIR COUNT FIRST_PORT VIP_PORT\n');
   process.exit(2);
 }
-const basePort = Number(firstPortText) - 1;
+/** A port another program holds: say so and stop (lab up checks first; this is the race). */
+const listenOrExit = (server: ReturnType<typeof createServer>, port: number) =>
+  server.on('error', (error) => {
+    process.stderr.write(`lab-gateway: 127.0.0.1:${port}: ${error.message}\n`);
+    process.exit(1);
+  }).listen(port, '127.0.0.1');
 
 for (let i = 1; i <= count; i++) {
   const socketPath = join(sockDir, `node${i}.sock`);
   if (side === 'machine') {
-    createServer((client) => relay(client, connect(socketPath))).listen(basePort + i, '127.0.0.1');
+    listenOrExit(createServer((client) => relay(client, connect(socketPath))), firstPort + i - 1);
   } else {
     rmSync(socketPath, { force: true });
     createServer((client) => relay(client, connect(7780, `192.0.2.${i}`))).listen(socketPath);
@@ -44,7 +52,7 @@ for (let i = 1; i <= count; i++) {
 }
 // The demo's VIP service (a client on the LAN, seen from the machine).
 const vipSocket = join(sockDir, 'vip.sock');
-if (side === 'machine') createServer((client) => relay(client, connect(vipSocket))).listen(7880, '127.0.0.1');
+if (side === 'machine') listenOrExit(createServer((client) => relay(client, connect(vipSocket))), vipPort);
 else {
   rmSync(vipSocket, { force: true });
   createServer((client) => relay(client, connect(8080, '192.0.2.100'))).listen(vipSocket);

@@ -10,11 +10,13 @@
  *        (or with a `?key=` query that is not the token either)
  *   POST /webhook/broken → 500 (a controller that fails), /webhook/hang → never answers,
  *   POST /webhook/ignores → 202 to off/on/reboot but does nothing (status stays truthful)
- * Runs in the bridge network namespace (with the machine's mounts, to reach the hosts).
+ * Runs in the bridge network namespace (with the machine's mounts, to reach the hosts), and
+ * serves the lab's DNS resolver there too (lab-resolver.ts).
  */
 import { createServer, type IncomingMessage } from 'node:http';
 import { powerOff, powerOn, powerState } from './lab';
 import { BRIDGE_IP, hostIndex, LAB_WEBHOOK_TOKEN, POWER_PORT } from './lab-layout';
+import { startLabResolver } from './lab-resolver';
 
 async function webhook(action: string, node: string): Promise<{ node: string; power: 'on' | 'off' }> {
   if (action === 'off') await powerOff(node);
@@ -72,4 +74,5 @@ const server = createServer((req, res) => {
   work().catch((error: unknown) => reply(500, { error: (error as Error).message }));
 });
 server.listen(POWER_PORT, BRIDGE_IP);
+startLabResolver();
 process.on('SIGTERM', () => process.exit(0));

@@ -1,6 +1,6 @@
 import { createExecutor, type ExecOptions } from '@sfha/exec';
 import { readFileSync } from 'node:fs';
-import { mountHandle, netnsPath } from './lab-layout';
+import { hostNetnsPath, mountHandle } from './lab-layout';
 
 const executor = createExecutor();
 
@@ -9,7 +9,7 @@ export const sh = (file: string, args: readonly string[], options?: ExecOptions)
 
 /** Runs a command inside a host (its network and mount namespaces). */
 export const inHost = (host: string, command: readonly string[], options?: ExecOptions) =>
-  executor.run('nsenter', [`--net=${netnsPath(host)}`, `--mount=${mountHandle(host)}`, '--', ...command], options);
+  executor.run('nsenter', [`--net=${hostNetnsPath(host)}`, `--mount=${mountHandle(host)}`, '--', ...command], options);
 
 export async function listNetns(): Promise<string[]> {
   const { stdout } = await sh('ip', ['netns', 'list']);
@@ -24,10 +24,16 @@ export async function netnsPids(ns: string): Promise<number[]> {
   return stdout.split('\n').filter(Boolean).map(Number).filter((pid) => pid !== process.pid);
 }
 
+/** The process exists and is not a zombie (one killed whose parent has not reaped it yet is gone for us). */
 export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
+  } catch {
+    return false;
+  }
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
   } catch {
     return false;
   }

@@ -4,10 +4,13 @@
  * under it, so `systemctl` in the host starts, stops and queries real units.
  *
  * What it takes (systemd 252, not PID 1 of the machine; see the report in git log):
- * - systemd's own cgroup2 tree: a cgroup `sfha-lab-nodeN` at the root of the cgroup2 hierarchy,
- *   entered before `unshare --cgroup`, so the namespace's cgroup2 mount shows only that subtree.
+ * - systemd's own cgroup2 tree: a cgroup `sfha-lab-nodeN` (lab "x": `sfha-lab-x-nodeN`) at the
+ *   root of the cgroup2 hierarchy, entered before `unshare --cgroup`, so the namespace's cgroup2
+ *   mount shows only that subtree.
  * - `--mount-proc` (its /proc), a tmpfs on /tmp and a log file on /dev/console, in a mount
- *   namespace of its own below the host's (propagation private).
+ *   namespace of its own below the host's (propagation private). What the host needs from
+ *   the machine's /tmp (a checkout there: the agent, the lab's bin/, the lab directory) is
+ *   bound back into that tmpfs, and the console is bound before /tmp is covered.
  * - `container=sfha-lab` (systemd's container interface: no kernel, udev or console setup).
  * - SYSTEMD_UNIT_PATH limited to the host's /run/systemd/system and the lab's empty
  *   sysinit/basic/shutdown targets. With the machine's unit path, starting any unit pulled in
@@ -18,15 +21,14 @@
  */
 import { spawn } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { hostDir, mountHandle, netnsPath, privateDirSource } from './lab-layout';
+import { dirname, join } from 'node:path';
+import { hostDir, hostNetnsPath, LAB_DIR, mountHandle, privateDirSource, REPO_ROOT, systemdCgroup } from './lab-layout';
 import { inHost, isAlive, sh, waitFor } from './lab-system';
 
 const marker = (host: string) => join(hostDir(host), 'systemd');
 const pidFile = (host: string) => join(hostDir(host), 'systemd.pid');
 /** On the machine: the host's /run/sfha-lab/systemd, where the lab's base units live. */
 const baseUnitDir = (host: string) => join(privateDirSource(host, '/run'), 'sfha-lab/systemd');
-const cgroup = (host: string) => `sfha-lab-${host}`;
 /** Units the admin (or a test) installs in the host: its runtime unit directory. */
 export const HOST_UNIT_DIR = '/run/systemd/system';
 
@@ -56,7 +58,7 @@ export function systemdPid(host: string): number | null {
 export function hostCommand(host: string): string[] {
   const pid = hasSystemd(host) ? systemdPid(host) : null;
   if (hasSystemd(host) && pid === null) throw new Error(`${host} boots systemd but systemd is not running (power it on: npm run lab -- start ${host})`);
-  return pid === null ? ['nsenter', `--net=${netnsPath(host)}`, `--mount=${mountHandle(host)}`, '--'] : ['nsenter', `--target=${pid}`, '--net', '--mount', '--pid', '--'];
+  return pid === null ? ['nsenter', `--net=${hostNetnsPath(host)}`, `--mount=${mountHandle(host)}`, '--'] : ['nsenter', `--target=${pid}`, '--net', '--mount', '--pid', '--'];
 }
 
 const children = (pid: number): number[] => {
@@ -83,17 +85,38 @@ export async function forkedChild(pid: number, name?: string): Promise<number> {
   return child;
 }
 
-// Runs in the host's namespaces as root. $1 host, $2 the console log.
+// Runs in the host's namespaces as root. $1 the cgroup, $2 INSIDE, then INSIDE's arguments.
 const BOOT = String.raw`set -e
 mount -t cgroup2 none /sys/fs/cgroup
-cg=/sys/fs/cgroup/sfha-lab-$1
+cg=/sys/fs/cgroup/$1
 [ -d "$cg" ] && find "$cg" -mindepth 1 -depth -type d -exec rmdir {} + 2>/dev/null || true
 mkdir -p "$cg"
 echo $$ > "$cg/cgroup.procs"
 umount /sys/fs/cgroup
-exec unshare --pid --fork --mount-proc --cgroup --propagation private sh -c '
-  mount -t cgroup2 none /sys/fs/cgroup && mount -t tmpfs tmpfs /tmp && mount --bind "$0" /dev/console &&
-  exec env -i container=sfha-lab SYSTEMD_UNIT_PATH=/run/systemd/system:/run/sfha-lab/systemd /lib/systemd/systemd --unit=sfha-lab.target' "$2"`;
+inside=$2
+shift 2
+exec unshare --pid --fork --mount-proc --cgroup --propagation private sh -c "$inside" sh "$@"`;
+
+// systemd's own mount namespace. $1 the console log, then the machine paths under /tmp to keep.
+const INSIDE = `set -e
+mount -t cgroup2 none /sys/fs/cgroup
+mount --bind "$1" /dev/console
+shift
+stage=/run/sfha-lab/tmp
+mkdir -p "$stage"
+mount -t tmpfs tmpfs "$stage"
+for keep in "$@"; do
+  mkdir -p "$stage/\${keep#/tmp/}"
+  mount --rbind "$keep" "$stage/\${keep#/tmp/}"
+done
+mount --move "$stage" /tmp
+exec env -i container=sfha-lab SYSTEMD_UNIT_PATH=/run/systemd/system:/run/sfha-lab/systemd /lib/systemd/systemd --unit=sfha-lab.target`;
+
+/** What the host runs from the machine (checkout, lab directory, node) that a tmpfs on /tmp would hide. */
+export function pathsUnderTmp(paths: readonly string[] = [REPO_ROOT, LAB_DIR, dirname(process.execPath)]): string[] {
+  const under = [...new Set(paths)].filter((p) => p.startsWith('/tmp/'));
+  return under.filter((p) => !under.some((outer) => outer !== p && p.startsWith(`${outer}/`)));
+}
 
 /** Boots the host's systemd unless it runs; resolves once systemctl in the host answers. */
 export async function bootSystemd(host: string): Promise<number> {
@@ -105,7 +128,8 @@ export async function bootSystemd(host: string): Promise<number> {
   const console = join(hostDir(host), 'systemd.log');
   closeSync(openSync(console, 'a'));
   const log = openSync(console, 'a');
-  const boot = spawn('nsenter', [`--net=${netnsPath(host)}`, `--mount=${mountHandle(host)}`, '--', 'sh', '-c', BOOT, 'sh', host, console], { detached: true, stdio: ['ignore', log, log] });
+  const args = ['sh', '-c', BOOT, 'sh', systemdCgroup(host), INSIDE, console, ...pathsUnderTmp()];
+  const boot = spawn('nsenter', [`--net=${hostNetnsPath(host)}`, `--mount=${mountHandle(host)}`, '--', ...args], { detached: true, stdio: ['ignore', log, log] });
   closeSync(log);
   boot.unref();
   if (!boot.pid) throw new Error(`${host}: systemd did not start`);
@@ -119,6 +143,6 @@ export async function bootSystemd(host: string): Promise<number> {
 /** Removes the host's systemd cgroup tree once its processes are gone (lab down). */
 export async function removeSystemdCgroup(host: string): Promise<void> {
   rmSync(pidFile(host), { force: true });
-  const script = `mount -t cgroup2 none /sys/fs/cgroup && { find /sys/fs/cgroup/${cgroup(host)} -depth -type d -exec rmdir {} + 2>/dev/null; umount /sys/fs/cgroup; }`;
+  const script = `mount -t cgroup2 none /sys/fs/cgroup && { find /sys/fs/cgroup/${systemdCgroup(host)} -depth -type d -exec rmdir {} + 2>/dev/null; umount /sys/fs/cgroup; }`;
   await inHost(host, ['sh', '-c', script], { allowFailure: true });
 }

@@ -1,8 +1,8 @@
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HostStatus } from './lab';
-import { hostDir, LAB_DIR, machineUrl, privateDirSource } from './lab-layout';
+import { BRIDGE_NS, hostDir, hostNetns, LAB_DIR, machineUrl, NS_DIR, privateDirSource, RUN_DIR } from './lab-layout';
 import { lab, labOk } from './lab-runner';
 import { isAlive, listNetns, mountsUnder } from './lab-system';
 
@@ -32,16 +32,16 @@ describe('lab up 3', () => {
   it('runs one agent per host, each answering from the machine', async () => {
     const hosts = status();
     expect(hosts.map((h) => [h.name, h.url, h.labUrl, h.healthy])).toEqual([
-      ['node1', 'http://127.0.0.1:7781', 'http://192.0.2.1:7780', true],
-      ['node2', 'http://127.0.0.1:7782', 'http://192.0.2.2:7780', true],
-      ['node3', 'http://127.0.0.1:7783', 'http://192.0.2.3:7780', true],
+      ['node1', machineUrl(1), 'http://192.0.2.1:7780', true],
+      ['node2', machineUrl(2), 'http://192.0.2.2:7780', true],
+      ['node3', machineUrl(3), 'http://192.0.2.3:7780', true],
     ]);
     for (const i of [1, 2, 3]) expect(await health(i)).toBe(200);
   });
 
   it('is safe to run twice: the second run changes nothing', () => {
     const before = status().map((h) => h.agentPid);
-    expect(labOk('up', '3')).toContain('node3  http://127.0.0.1:7783');
+    expect(labOk('up', '3')).toContain(`node3  ${machineUrl(3)}`);
     expect(status().map((h) => h.agentPid)).toEqual(before);
   });
 
@@ -67,6 +67,8 @@ describe('lab exec', () => {
 
 describe('first run from another machine', () => {
   it('requires the one-time setup code the agent printed in its log', async () => {
+    // Read first: labOk blocks the event loop, and fetch would then reuse a keep-alive socket the agent has closed.
+    const code = labOk('setup-code', 'node3').trim();
     const url = `${machineUrl(3)}/api/v1/auth/setup`;
     const post = (body: object) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     const state = (await (await fetch(`${machineUrl(3)}/api/v1/auth/state`)).json()) as unknown;
@@ -75,7 +77,6 @@ describe('first run from another machine', () => {
     expect(without.status).toBe(403);
     expect(await without.json()).toMatchObject({ code: 'SETUP_CODE_REQUIRED' });
     expect((await post({ password: PASSWORD, setupCode: 'AAAA-BBBB-CCCC' })).status).toBe(403);
-    const code = labOk('setup-code', 'node3').trim();
     const ok = await post({ password: PASSWORD, setupCode: code.toLowerCase() });
     expect(ok.status).toBe(200);
     expect((await post({ password: PASSWORD, setupCode: code })).status).toBe(409);
@@ -125,8 +126,10 @@ describe('lab partition and heal', () => {
 describe('lab down', () => {
   it('leaves no namespace, mount or process behind, and is safe to run twice', async () => {
     labOk('down');
-    expect((await listNetns()).filter((ns) => /^(node\d+|sfha-br)$/.test(ns))).toEqual([]);
-    expect(mountsUnder(LAB_DIR)).toEqual([]);
+    const mine = [BRIDGE_NS, ...[1, 2, 3].map((i) => hostNetns(`node${i}`))];
+    expect((await listNetns()).filter((ns) => mine.includes(ns))).toEqual([]);
+    expect([...mountsUnder(LAB_DIR), ...mountsUnder(NS_DIR)]).toEqual([]);
+    expect(existsSync(RUN_DIR)).toBe(false);
     expect([...seenPids].filter(isAlive)).toEqual([]);
     expect(status()).toEqual([]);
     expect(labOk('down')).toContain('0 process(es) stopped, 0 namespace(s) deleted');

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formCluster, holders, host, until } from './cluster-helpers';
-import { LAB_BIN_DIR } from './lab-layout';
+import { hostNetnsPath, LAB_BIN_DIR } from './lab-layout';
 import { lab, labOk, sfha, sfhaJson } from './lab-runner';
 import { startVipChecker } from './vip-checker-run';
 
@@ -15,7 +15,7 @@ interface Group { name: string; owner: string | null }
 /** A member reaching the service through the mesh VIP: who answers, or null. */
 function meshClient(from: string, timeoutSeconds = 1): string | null {
   try {
-    return execFileSync('nsenter', [`--net=/run/netns/${from}`, 'curl', '-s', '-m', String(timeoutSeconds), `http://${MESH_VIP}:${PORT}/`], { encoding: 'utf8' }).trim() || null;
+    return execFileSync('nsenter', [`--net=${hostNetnsPath(from)}`, 'curl', '-s', '-m', String(timeoutSeconds), `http://${MESH_VIP}:${PORT}/`], { encoding: 'utf8' }).trim() || null;
   } catch {
     return null;
   }

@@ -1,13 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cluster, lanClient, online, token, until } from './cluster-helpers';
+import { cluster, fenceOf, lanClient, online, token, until } from './cluster-helpers';
 import { LAB_BIN_DIR } from './lab-layout';
 import { lab, labOk, sfhaJson } from './lab-runner';
 import { sleep } from './lab-system';
 
 const VIP = '192.0.2.101';
 const client = () => lanClient(VIP, 8081);
-/** The latest confirmed-or-not power-off of `node` in the history `reader` sees (newest first). */
-const fenceOf = (reader: string, node: string) => sfhaJson<{ node: string; action: string; ok: boolean; requestedBy: string }[]>(reader, 'stonith', 'history').find((e) => e.node === node && e.action === 'off');
 
 beforeAll(async () => {
   labOk('down');

@@ -6,6 +6,8 @@ import { LAB_DIR, REPO_ROOT } from './lab-layout';
 export interface VipCheckerReport {
   samples: number;
   violations: { at: string; vip: string; holders: string[] }[];
+  /** host → how many samples it held one of the VIPs in (absent: never). */
+  heldBy?: Record<string, number>;
 }
 
 /** Starts vip-checker.ts on the lab's hosts for these VIPs; `stop()` ends it and returns what it saw. */

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { LAB_BIN_DIR } from '../lab/lab-layout';
+import { LAB_BIN_DIR, machineVipUrl } from '../lab/lab-layout';
 import { CLUSTER, NODES, openDashboard, openLoggedIn, PASSWORD, setupCode, type LabNode } from './journey-lab';
 import { ClusterSetupPage } from './pages/cluster-setup.page';
 import { EventsPage } from './pages/events.page';
@@ -69,8 +69,8 @@ test('node1 creates the cluster from its dashboard', async ({ browser: _browser 
   await overview.expectNode('node1');
   await overview.expectQuorate('node1');
   await overview.expectMembersOnline(['node1']);
-  // No fence device yet: the overview says so.
-  await expect(overview.alerts).toContainText('Le fencing (STONITH) est désactivé');
+  // No fence device and no watchdog yet: the overview says what that means for node1.
+  await expect(overview.alerts).toContainText('Le nœud node1 n’a ni équipement de fencing ni watchdog armé : s’il tombe, ses groupes restent arrêtés jusqu’à son retour.');
   await screenshot(page, testInfo, '04-overview-one-node');
 });
 
@@ -148,6 +148,10 @@ for (const node of ['node2', 'node3'] as const) {
       await setup.expectShown();
     }
     await setup.join(links[node]);
+    // The node now uses the cluster's users (node1's admin): its own first-run account is gone.
+    const login = new LoginPage(page);
+    await expect(page.getByText('Ce nœud a rejoint le cluster et utilise désormais ses comptes : connectez-vous avec le vôtre.')).toBeVisible({ timeout: 60_000 });
+    await login.logIn(PASSWORD);
     const overview = new OverviewPage(page);
     await expect(page.getByTestId('node-name')).toHaveText(node, { timeout: 60_000 });
     await overview.expectNode(node);
@@ -184,8 +188,8 @@ test('node1 sees both peers connected with recent handshakes, and the whole clus
   const events = new EventsPage(page);
   await events.open();
   await expect(page.getByRole('heading', { level: 1 }).getByRole('status')).toHaveText('En direct');
-  await events.expectEvent('node2 joined the mesh');
-  await events.expectEvent('node3 joined the mesh');
+  await events.expectEvent('node2 a rejoint le mesh (invité par node1)');
+  await events.expectEvent('node3 a rejoint le mesh (invité par node1)');
   await screenshot(page, testInfo, '14-events');
 
   const phone = await openDashboard(browser, 'node1', { width: 390, height: 844 });
@@ -219,13 +223,13 @@ test('node2 rotates its WireGuard key from its mesh page; node1 keeps a live tun
 // ---- HA steps (webB): resources, fencing, events timeline, English ----
 // The second half of the journey continues on node1's tab, with the cluster the first half formed.
 
-/** The demo VIP: the lab gateway relays 127.0.0.1:7880 on the machine to VIP:8080 on the LAN. */
+/** The demo VIP: the lab gateway relays machineVipUrl() (default lab: 127.0.0.1:7880) to VIP:8080 on the LAN. */
 const VIP = '192.0.2.100';
 
 /** Who answers through the demo VIP (192.0.2.100:8080), as a client on the machine sees it through the lab gateway. */
 async function vipClient(): Promise<string | null> {
   try {
-    const res = await fetch('http://127.0.0.1:7880/', { signal: AbortSignal.timeout(1_000) });
+    const res = await fetch(`${machineVipUrl()}/`, { signal: AbortSignal.timeout(1_000) });
     return (await res.text()).trim() || null;
   } catch {
     return null;
@@ -316,8 +320,12 @@ test('fencing: the lab device from the agent’s metadata form; node3 fenced aft
   await screenshot(page, testInfo, '27-fencing-device-form');
   await fencing.parameter('ipport').fill('7700');
   await fencing.saveDevice();
-  await expect(fencing.form).toBeHidden();
+  // Saving reads the agent's metadata (a Python fence agent: seconds on a loaded machine) and commits on a majority.
+  await expect(fencing.form).toBeHidden({ timeout: 15_000 });
   for (const node of NODES) await expect(fencing.power(node)).toHaveText('allumé', { timeout: 15_000 });
+  // Fencing levels: with one device, each node's order is that device, by default.
+  await expect(page.getByTestId('levels-node3').getByTestId('levels-order')).toHaveText('lab');
+  await expect(page.getByTestId('levels-node3')).toContainText('par défaut (par nom)');
   await screenshot(page, testInfo, '28-fencing-device-set');
 
   await fencing.fenceWithTypedConfirmation('node3', 'off', (dialog) => screenshot(page, testInfo, '29-fencing-typed-confirm').then(() => expect(dialog).toBeVisible()));
@@ -342,25 +350,27 @@ test('events: every step of the journey is in node1’s timeline', async ({ brow
   const events = new EventsPage(page);
   await events.open();
   for (const step of [
-    'admin password set (first run)',
-    'node2 joined the mesh',
-    'node3 joined the mesh',
-    /configuration changed: group web set/,
-    /configuration changed: group web moved to node2/,
-    /configuration changed: group web cleared/,
-    /configuration changed: node3 in standby/,
-    /configuration changed: maintenance on/,
-    /configuration changed: fence device lab \(fence_sfha_lab\) set/,
-    /node3 fenced \(off\): confirmed/,
-    'node3 left the membership',
-    /node3 unfenced: confirmed/,
-    'node3 joined the membership',
+    'mot de passe administrateur défini (premier démarrage)',
+    'node2 a rejoint le mesh',
+    'node3 a rejoint le mesh',
+    /configuration modifiée : groupe web enregistré/,
+    /configuration modifiée : groupe web déplacé vers node2/,
+    /configuration modifiée : groupe web libéré/,
+    /configuration modifiée : node3 mis en veille/,
+    /configuration modifiée : maintenance activée/,
+    /configuration modifiée : équipement de fencing lab \(fence_sfha_lab\) enregistré/,
+    /node3 isolé \(éteint\) par lab : confirmé/,
+    'node3 a quitté le cluster',
+    /node3 rallumé par lab : confirmé/,
+    'node3 a rejoint le cluster',
   ])
     await events.expectEvent(step);
   await screenshot(page, testInfo, '32-events-timeline');
 });
 
 test('phone screen: the resources and fencing pages stay readable (tables scroll inside their card)', async ({ browser }, testInfo) => {
+  // A new logged-in context and two full-page screenshots: 36 s once on a loaded machine.
+  test.setTimeout(90_000);
   const phone = await openLoggedIn(browser, 'node1', { width: 390, height: 844 });
   for (const [path, heading, shot] of [
     ['/resources', 'Ressources', '33-resources-phone'],

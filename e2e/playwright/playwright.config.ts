@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { join } from 'node:path';
+import { machineUrl } from '../lab/lab-layout';
 
 export const ARTIFACTS = join(__dirname, '../artifacts');
 
@@ -14,7 +15,7 @@ export default defineConfig({
   reporter: [['list'], ['html', { outputFolder: join(ARTIFACTS, 'playwright-report'), open: 'never' }]],
   globalSetup: join(__dirname, 'lab-setup.ts'),
   use: {
-    baseURL: 'http://127.0.0.1:7781',
+    baseURL: machineUrl(1),
     locale: 'fr-FR',
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',

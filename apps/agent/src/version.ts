@@ -1,2 +1,6 @@
-/** The agent's release; shown by /api/v1/status, the CLI and the metrics. */
-export const AGENT_VERSION = '0.1.0';
+// The root package.json is the release's one source (not a project of the workspace).
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { version } from '../../../package.json';
+
+/** The release, read from the repository's package.json: its one source. Shown by /api/v1/status, the CLI, the metrics, and announced to the other members. */
+export const AGENT_VERSION: string = version;

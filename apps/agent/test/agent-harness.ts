@@ -28,6 +28,9 @@ export async function bootTestAgent(overrides: Partial<AgentConfig> = {}): Promi
     tokenTtlSeconds: 3600,
     membershipPollMs: 1000,
     webDir: null,
+    // Never the machine's /etc/hosts: a test agent keeps no member names unless a test asks.
+    hostsFile: null,
+    watchdogDevice: null,
     ...overrides,
   };
   const { app, url } = await startAgent(config, { writeLog: (line) => logs.push(line) });
@@ -79,4 +82,13 @@ export async function setUpAdmin(agent: TestAgent): Promise<string> {
 export async function bootWithAdmin(overrides: Partial<AgentConfig> = {}): Promise<{ agent: TestAgent; token: string }> {
   const agent = await bootTestAgent(overrides);
   return { agent, token: await setUpAdmin(agent) };
+}
+
+/** Creates a user (as the given admin) and returns a session token for it. */
+export async function addUser(agent: TestAgent, adminToken: string, name: string, role: 'admin' | 'operator' | 'viewer', password = `${name} password 123`): Promise<string> {
+  const created = await agent.request('POST', '/api/v1/users', { token: adminToken, body: { name, role, password } });
+  if (created.status !== 200) throw new Error(`user ${name} not created: ${created.status} ${created.text}`);
+  const login = await agent.request('POST', '/api/v1/auth/login', { body: { username: name, password } });
+  if (login.status !== 200) throw new Error(`user ${name} cannot log in: ${login.status} ${login.text}`);
+  return (login.body as { accessToken: string }).accessToken;
 }

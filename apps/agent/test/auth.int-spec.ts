@@ -53,7 +53,7 @@ describe('login', () => {
     expect(lifetime).toBeGreaterThan(3590_000);
     expect(lifetime).toBeLessThanOrEqual(3601_000);
     const session = await agent.request('GET', '/api/v1/auth/session', { token: body.accessToken });
-    expect(session.body).toEqual({ subject: 'admin', expiresAt: body.expiresAt });
+    expect(session.body).toEqual({ subject: 'admin', role: 'admin', kind: 'user', actor: 'admin', expiresAt: body.expiresAt, totpEnabled: false });
   });
 
   it('refuses a wrong password, then throttles the caller after 5 failures', async () => {

@@ -1,5 +1,6 @@
 import type { Lang, Messages } from './i18n';
 import { MESSAGES } from './i18n';
+import { GLOBAL_OPTIONS } from './spec/command-spec';
 
 export interface CliArgs {
   lang: Lang;
@@ -12,7 +13,8 @@ export interface CliArgs {
   rest: string[];
 }
 
-const VALUE_OPTIONS = new Set(['--lang', '--url', '--data-dir']);
+/** Documented with the others in the spec (`sfha help`). */
+const VALUE_OPTIONS = new Set(GLOBAL_OPTIONS.filter((o) => o.valued).flatMap((o) => o.names));
 
 /** Pure: argv and environment to options, or the first error in the chosen language. */
 export function parseArgs(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): { args: CliArgs } | { error: string; lang: Lang } {

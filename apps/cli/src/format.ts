@@ -37,7 +37,8 @@ export interface ClusterStatusView {
   expectedVotes: number | null;
   quorum: number | null;
   leader: string | null;
-  nodes: { name: string; nodeId: number; meshIp: string; online: boolean; leader: boolean; self: boolean }[];
+  nodes: { name: string; nodeId: number; meshIp: string; role?: string; online: boolean; leader: boolean; self: boolean; version?: string | null }[];
+  mixedVersions?: boolean;
 }
 
 export function formatClusterStatus(view: ClusterStatusView, m: Messages): string {
@@ -48,10 +49,10 @@ export function formatClusterStatus(view: ClusterStatusView, m: Messages): strin
     [c.leader, view.leader ?? c.noLeader],
   ]);
   const rows = view.nodes.map((n) => {
-    const tags = [n.leader ? c.leaderTag : '', n.self ? c.selfTag : ''].filter(Boolean).join(', ');
-    return `  ${n.name.padEnd(12)} ${String(n.nodeId).padEnd(4)} ${n.meshIp.padEnd(16)} ${n.online ? c.online : c.offline}${tags ? ` (${tags})` : ''}`;
+    const tags = [n.leader ? c.leaderTag : '', n.self ? c.selfTag : '', n.role === 'witness' ? c.witnessTag : ''].filter(Boolean).join(', ');
+    return `  ${n.name.padEnd(12)} ${String(n.nodeId).padEnd(4)} ${n.meshIp.padEnd(16)} ${(n.version ?? '?').padEnd(10)} ${n.online ? c.online : c.offline}${tags ? ` (${tags})` : ''}`;
   });
-  return [head, '', `  ${c.header}`, ...rows].join('\n');
+  return [head, '', `  ${c.header}`, ...rows, ...(view.mixedVersions ? ['', c.mixedVersions] : [])].join('\n');
 }
 
 export function formatStatus(view: StatusView, m: Messages, lang: Lang): string {

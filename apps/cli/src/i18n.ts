@@ -1,46 +1,13 @@
 export type Lang = 'fr' | 'en';
 
 const fr = {
-  help: `sfha — haute disponibilité pour serveurs Linux
-
-Usage : sfha [options] <commande>
-
-Commandes :
-  status                                   état de ce nœud (agent, compte admin, cluster)
-  init --cluster NOM --mesh --ip CIDR      crée un cluster dont ce nœud est le premier membre
-       [--port N] [--endpoint HÔTE:PORT] [--keepalive S]
-  join LIEN [--endpoint HÔTE:PORT]         rejoint un cluster avec un lien d'invitation
-  mesh status                              pairs : endpoint, dernier handshake, trafic, RTT
-  mesh token [--expires 1h] [--ip IP]      crée une invitation (lien sfha-join:// à usage unique)
-  mesh invitations | mesh revoke ID        liste / révoque les invitations de ce nœud
-  mesh up | mesh down                      monte / arrête l'interface du mesh
-  mesh add-peer --name N --endpoint H:P --pubkey CLÉ --ip IP
-  mesh remove-peer NOM                     retire un membre de tous les nœuds
-  mesh set-endpoint HÔTE:PORT              change l'adresse où les autres joignent ce nœud
-  mesh rotate-keys [--prepare|--commit|--cleanup]   renouvelle la clé WireGuard de ce nœud
-  config show | config set [--token-ms MS] [--token-coefficient-ms MS] [--fence-startup-grace-ms MS] [--fence-min-delay-ms MS] [--fence-storm-limit N]
-                                                   configuration répliquée du cluster (quorum requis)
-  resources [list] | resources group-set NOM [--vip CIDR[@iface]]… [--mesh-vip IP]… [--process "CMD"]… [--systemd UNITÉ]… [--prefer NŒUD]
-      [--health-http URL | --health-tcp HÔTE:PORT | --health-systemd UNITÉ] [--max-restarts N] [--no-sticky] | resources group-remove NOM
-  health                                           santé des ressources, redémarrages locaux
-  constraints [list] | constraints remove ID       contraintes entre groupes
-  constraints add colocation G AVEC | anti-colocation G AVEC | order PREMIER ENSUITE
-  events [--category C] [--limit N] [--follow]    le journal des événements (en direct avec --follow)
-  failover GROUPE NŒUD | failover --clear GROUPE   déplace un groupe (épinglé) / le libère
-  standby NŒUD | unstandby NŒUD                    met un nœud en veille / l'en sort
-  maintenance on|off                               le cluster laisse les ressources tranquilles
-  stonith status | history | agent fence_…         fencing : état, historique, paramètres d'un agent
-  stonith device-set NOM --agent fence_… [--param k=v]… --host nœud=prise…
-  stonith device-set NOM --webhook URL [--header-file FICHIER] [--header "Nom: valeur"]… --host nœud=prise…
-  stonith fence NŒUD [--reboot] | stonith unfence NŒUD
-
-Options :
-  --lang=fr|en      langue des messages (défaut fr, ou $SFHA_LANG)
-  --json            sortie JSON, pour les scripts
-  --url URL         adresse de l'agent (défaut : celle écrite par l'agent)
-  --data-dir DIR    répertoire de l'agent (défaut /var/lib/sfha, ou $SFHA_DATA_DIR)
-  -h, --help        cette aide
-  --version         version de sfha`,
+  help: {
+    title: 'sfha — haute disponibilité pour serveurs Linux',
+    usage: 'Usage : sfha [options] <commande>',
+    commands: 'Commandes :',
+    options: 'Options :',
+    more: "sfha help COMMANDE ou sfha COMMANDE --help : l'usage d'une commande",
+  },
   unknownCommand: (c: string) => `commande inconnue « ${c} » (voir sfha --help)`,
   unknownOption: (o: string) => `option inconnue « ${o} » (voir sfha --help)`,
   missingValue: (o: string) => `${o} attend une valeur`,
@@ -70,8 +37,32 @@ Options :
     cleared: (g: string) => `${g} n'est plus épinglé (il reste où il tourne)`,
     standby: (n: string) => `${n} en veille : ses groupes partent, il ne sera pas leader`,
     unstandby: (n: string) => `${n} n'est plus en veille`,
+    drained: (n: string, moves: { group: string; to: string | null }[]) =>
+      moves.length === 0 ? `${n} vidé : il ne faisait tourner aucun groupe (sfha node undrain ${n} pour le réactiver)` : `${n} vidé (sfha node undrain ${n} pour le réactiver) : ${moves.map((x) => (x.to ? `${x.group} → ${x.to}` : `${x.group} arrêté (aucun autre nœud éligible)`)).join(', ')}`,
+    drainTimeout: (n: string, groups: string[]) => `${n} est en veille mais ${groups.join(', ')} y tourne encore après 120 s (voir sfha events)`,
+    undrained: (n: string) => `${n} n'est plus vidé : il peut de nouveau faire tourner des groupes`,
     maintenanceOn: 'maintenance ACTIVE : le cluster ne touche plus aux ressources',
     maintenanceOff: 'maintenance terminée : le cluster gère de nouveau les ressources',
+  },
+  watchdog: {
+    armed: (device: string, s: number) => `watchdog ARMÉ : ${device}, délai ${s} s`,
+    notArmed: (device: string | null) => `watchdog non armé${device ? ` (${device})` : ''}`,
+    lastPet: (at: string | null) => `dernier signal : ${at ?? 'jamais'}`,
+    petting: (yes: boolean, why: string) => `${yes ? 'signalé' : 'PLUS SIGNALÉ'} : ${why}`,
+    why: (why: string) => `pourquoi : ${why}`,
+    nodes: 'Nœuds (watchdog annoncé / appareils de fencing) :',
+    node: (n: string, armed: boolean, s: number | null, devices: string[]) => `  ${n.padEnd(12)} ${armed ? `watchdog ${s} s` : 'pas de watchdog'}  ${devices.length > 0 ? devices.join(', ') : 'aucun appareil'}${!armed && devices.length === 0 ? '  ⚠ ni appareil ni watchdog : ses groupes restent arrêtés s\'il tombe' : ''}`,
+    testRefused: (s: number | null) => `le test arrête de signaler le watchdog : cette machine redémarre${s ? ` dans ${s} s` : ''}, sans arrêt propre. Relancez avec --force pour le faire`,
+    testing: (s: number) => `watchdog plus signalé : cette machine redémarre dans ${s} s`,
+    unprotected: (nodes: string[]) => `⚠ ${nodes.join(', ')} : ni appareil de fencing ni watchdog armé ; si ${nodes.length > 1 ? 'l\'un tombe, ses' : 'il tombe, ses'} groupes restent arrêtés jusqu'à son retour (sfha stonith device-set, ou un watchdog : sfha node watchdog status)`,
+  },
+  insight: {
+    unreadable: (f: string, why: string) => `impossible de lire le scénario ${f} (${why})`,
+    nothing: 'rien ne changerait',
+    timings: (d: string, ds: string, f: string, fs: string, st: string, ss: string) => `durées : détection ${d} s (${ds}), fence ${f} s (${fs}), démarrage ${st} s (${ss})`,
+    scenarioStep: (i: number, at: number, what: string) => `étape ${i} (t=${at} s) : ${what}`,
+    scenarioOk: 'le scénario se déroule comme attendu',
+    scenarioFailed: 'le scénario ne se déroule pas comme attendu (voir ✗)',
   },
   resources: {
     none: 'aucune ressource : sfha resources group-set NOM --vip 192.0.2.100/24 …',
@@ -82,6 +73,24 @@ Options :
     stopped: 'ARRÊTÉE',
     set: (n: string, owner: string) => `groupe ${n} enregistré ; placé sur ${owner}`,
     removed: (n: string) => `groupe ${n} retiré (ses ressources s'arrêtent)`,
+  },
+  users: {
+    header: ['UTILISATEUR', 'RÔLE', '2FA', 'CRÉÉ LE'],
+    totpOn: 'TOTP',
+    added: (n: string, r: string) => `utilisateur ${n} créé (${r}) sur tous les nœuds`,
+    removed: (n: string) => `utilisateur ${n} supprimé ; ses sessions et ses jetons ne valent plus nulle part`,
+    role: (n: string, r: string) => `${n} est désormais ${r}`,
+    passwordSet: (n: string) => `mot de passe de ${n} changé ; ses sessions sont fermées sur tous les nœuds`,
+    generated: (p: string) => `mot de passe (affiché une seule fois) : ${p}`,
+    totpReset: (n: string) => `double authentification de ${n} désactivée : il se connecte avec son mot de passe et peut la réactiver`,
+  },
+  tokens: {
+    none: 'aucun jeton d\'API : sfha token create NOM --user UTILISATEUR',
+    header: ['ID', 'NOM', 'UTILISATEUR', 'RÔLE', 'EXPIRE', 'DERNIÈRE UTILISATION'],
+    never: 'jamais',
+    created: (n: string, u: string, r: string, e: string) => `jeton « ${n} » de ${u} (${r}, expire : ${e}) ; le voici, affiché une seule fois :`,
+    revoked: (id: string) => `jeton ${id} révoqué sur tous les nœuds`,
+    badExpiry: (e: string) => `--expires « ${e} » : une durée (90m, 12h, 30d) ou une date (2027-01-31)`,
   },
   constraints: {
     none: 'aucune contrainte : sfha constraints add colocation web db | anti-colocation a b | order db web',
@@ -95,6 +104,8 @@ Options :
     enabled: (d: string) => `fencing actif : ${d}`,
     disabled: 'fencing INACTIF : aucun équipement configuré (sfha stonith device-set)',
     statusHeader: ['NŒUD', 'ÉQUIPEMENT', 'ALIMENTATION'],
+    levelsHeader: ['NŒUD', 'ÉQUIPEMENTS (DANS L\'ORDRE)', 'ORDRE'],
+    levelsCustom: (custom: boolean): string => (custom ? 'choisi' : 'par défaut (par nom)'),
     power: { on: 'allumé', off: 'ÉTEINT', unknown: 'inconnue', 'no-device': 'pas d\'équipement' } as Record<string, string>,
     fenced: (n: string, d: string, ms: number) => `${n} isolé (éteint) par ${d} en ${ms} ms`,
     unfenced: (n: string, ms: number) => `${n} rallumé en ${ms} ms`,
@@ -109,10 +120,32 @@ Options :
     deviceRemoved: (n: string) => `équipement ${n} retiré`,
     paramHeader: ['PARAMÈTRE', 'TYPE', 'REQUIS', 'DESCRIPTION'],
   },
+  notify: {
+    none: 'aucune cible de notification : sfha notify set NOM --webhook URL …',
+    header: ['CIBLE', 'TYPE', 'DESTINATION', 'NIVEAU MIN.', 'LANGUE'],
+    secretFileUnreadable: (f: string, reason: string) => `impossible de lire le fichier secret ${f} (${reason})`,
+    set: (n: string, kind: string, to: string) => `cible ${n} (${kind}) enregistrée : ${to}`,
+    removed: (n: string) => `cible ${n} retirée`,
+    testOk: (n: string, ms: number) => `message de test envoyé à ${n} en ${ms} ms`,
+    testFailed: (n: string, error: string, ms: number) => `le message de test à ${n} a échoué après ${ms} ms : ${error}`,
+    noDeliveries: 'aucun envoi depuis ce nœud (le leader envoie)',
+    logHeader: ['QUAND', 'CIBLE', 'MESSAGE', 'INCIDENT', 'ESSAI', 'RÉSULTAT'],
+    kinds: { opened: 'ouvert', resolved: 'résolu', test: 'test' } as Record<string, string>,
+  },
+  incidents: {
+    none: 'aucun incident',
+    header: ['OUVERT', 'RÉSOLU', 'QUOI', 'FENCING', 'GROUPES (INTERRUPTION)'],
+    open: 'en cours',
+    nodeLost: (n: string) => `${n} perdu`,
+    groupFailed: (g: string, n: string) => `${g} en panne sur ${n}`,
+  },
   config: {
     generation: 'Génération',
     committed: (g: number) => `configuration du cluster validée (génération ${g}) et appliquée sur les nœuds`,
     notNumber: (o: string) => `${o} attend un nombre entier de millisecondes`,
+    badManagementAddress: (v: string) => `--management-address attend IP/préfixe[@interface] ou none, pas « ${v} »`,
+    management: 'Adresse de gestion',
+    managementHeld: (a: string, i: string, holder: string | null) => `${a} sur ${i}, ${holder ? `tenue par ${holder} (le leader)` : 'tenue par personne (pas de leader avec quorum)'}`,
   },
   clusterStatus: {
     quorum: 'Quorum',
@@ -121,11 +154,13 @@ Options :
     corosyncDown: 'corosync ne répond pas',
     leader: 'Leader',
     noLeader: 'aucun',
-    header: 'NŒUD         ID   IP MESH          ÉTAT',
+    header: 'NŒUD         ID   IP MESH          VERSION    ÉTAT',
+    mixedVersions: 'versions mélangées (mise à jour en cours) : les changements que les anciens membres ne comprennent pas sont refusés',
     online: 'en ligne',
     offline: 'hors ligne',
     leaderTag: 'leader',
     selfTag: 'ce nœud',
+    witnessTag: 'témoin : vote, ne lance aucun groupe',
   },
   mesh: {
     created: (c: string, ip: string) => `cluster « ${c} » créé ; ce nœud a l'adresse mesh ${ip}`,
@@ -134,12 +169,18 @@ Options :
     handshakes: (ok: string, all: number) => `handshakes : ${ok || 'aucun'} (${all} membre(s))`,
     token: 'Lien d\'invitation (à usage unique, à ne partager qu\'avec le nouveau nœud) :',
     tokenFor: (ip: string, until: string) => `pour l'adresse ${ip}, valable jusqu'au ${until}. Sur le nouveau nœud : sfha join <lien>`,
+    tokenWitness: 'Ce nœud sera un témoin : il vote pour le quorum et ne lance jamais de groupe.',
+    joinedWitness: 'Ce nœud est un témoin : il vote pour le quorum et ne lance jamais de groupe.',
+    badRole: (r: string) => `--role « ${r} » : full (membre complet, par défaut) ou witness (témoin)`,
+    witness: 'témoin',
     cluster: 'Cluster',
     self: 'Ce nœud',
     iface: (name: string, up: boolean) => `interface ${name} : ${up ? 'active' : 'arrêtée'}`,
     header: ['PAIR', 'IP MESH', 'ENDPOINT', 'HANDSHAKE', 'RTT', 'REÇU', 'ENVOYÉ', 'ÉTAT'],
     ago: (s: number) => `il y a ${s} s`,
     never: 'jamais',
+    viaName: (address: string, name: string) => `${address} (${name})`,
+    unresolved: (name: string, problem: string) => `${name} : ${problem} ; la dernière adresse est gardée`,
     connected: 'connecté',
     disconnected: 'déconnecté',
     noPeers: 'aucun pair pour l\'instant : sfha mesh token crée une invitation',
@@ -158,46 +199,13 @@ Options :
 };
 
 const en: typeof fr = {
-  help: `sfha — high availability for Linux servers
-
-Usage: sfha [options] <command>
-
-Commands:
-  status                                   this node's state (agent, admin account, cluster)
-  init --cluster NAME --mesh --ip CIDR     create a cluster with this node as first member
-       [--port N] [--endpoint HOST:PORT] [--keepalive S]
-  join LINK [--endpoint HOST:PORT]         join a cluster with an invitation link
-  mesh status                              peers: endpoint, latest handshake, transfer, RTT
-  mesh token [--expires 1h] [--ip IP]      create an invitation (one-time sfha-join:// link)
-  mesh invitations | mesh revoke ID        list / revoke this node's invitations
-  mesh up | mesh down                      bring the mesh interface up / down
-  mesh add-peer --name N --endpoint H:P --pubkey KEY --ip IP
-  mesh remove-peer NAME                    remove a member from every node
-  mesh set-endpoint HOST:PORT              change where the others reach this node
-  mesh rotate-keys [--prepare|--commit|--cleanup]   renew this node's WireGuard key
-  config show | config set [--token-ms MS] [--token-coefficient-ms MS] [--fence-startup-grace-ms MS] [--fence-min-delay-ms MS] [--fence-storm-limit N]
-                                                   the replicated cluster configuration (quorum needed)
-  resources [list] | resources group-set NAME [--vip CIDR[@iface]]… [--mesh-vip IP]… [--process "CMD"]… [--systemd UNIT]… [--prefer NODE]
-      [--health-http URL | --health-tcp HOST:PORT | --health-systemd UNIT] [--max-restarts N] [--no-sticky] | resources group-remove NAME
-  health                                           resources' health, local restarts
-  constraints [list] | constraints remove ID       constraints between groups
-  constraints add colocation G WITH | anti-colocation G WITH | order FIRST THEN
-  events [--category C] [--limit N] [--follow]    the event timeline (live with --follow)
-  failover GROUP NODE | failover --clear GROUP     move a group (pinned) / unpin it
-  standby NODE | unstandby NODE                    put a node in standby / take it out
-  maintenance on|off                               the cluster leaves resources alone
-  stonith status | history | agent fence_…         fencing: state, history, an agent's parameters
-  stonith device-set NAME --agent fence_… [--param k=v]… --host node=plug…
-  stonith device-set NAME --webhook URL [--header-file FILE] [--header "Name: value"]… --host node=plug…
-  stonith fence NODE [--reboot] | stonith unfence NODE
-
-Options:
-  --lang=fr|en      message language (default fr, or $SFHA_LANG)
-  --json            JSON output, for scripts
-  --url URL         the agent's address (default: the one the agent wrote)
-  --data-dir DIR    the agent's directory (default /var/lib/sfha, or $SFHA_DATA_DIR)
-  -h, --help        this help
-  --version         sfha's version`,
+  help: {
+    title: 'sfha — high availability for Linux servers',
+    usage: 'Usage: sfha [options] <command>',
+    commands: 'Commands:',
+    options: 'Options:',
+    more: "sfha help COMMAND or sfha COMMAND --help: a command's usage",
+  },
   unknownCommand: (c) => `unknown command "${c}" (see sfha --help)`,
   unknownOption: (o) => `unknown option "${o}" (see sfha --help)`,
   missingValue: (o) => `${o} needs a value`,
@@ -227,8 +235,32 @@ Options:
     cleared: (g) => `${g} is no longer pinned (it stays where it runs)`,
     standby: (n) => `${n} in standby: its groups move away, it will not lead`,
     unstandby: (n) => `${n} is out of standby`,
+    drained: (n, moves) =>
+      moves.length === 0 ? `${n} drained: it ran no group (sfha node undrain ${n} to bring it back)` : `${n} drained (sfha node undrain ${n} to bring it back): ${moves.map((x) => (x.to ? `${x.group} → ${x.to}` : `${x.group} stopped (no other eligible node)`)).join(', ')}`,
+    drainTimeout: (n, groups) => `${n} is in standby but ${groups.join(', ')} still runs there after 120 s (see sfha events)`,
+    undrained: (n) => `${n} is no longer drained: it may run groups again`,
     maintenanceOn: 'maintenance ON: the cluster leaves the resources alone',
     maintenanceOff: 'maintenance OFF: the cluster manages the resources again',
+  },
+  watchdog: {
+    armed: (device, s) => `watchdog ARMED: ${device}, timeout ${s} s`,
+    notArmed: (device) => `watchdog not armed${device ? ` (${device})` : ''}`,
+    lastPet: (at) => `last pet: ${at ?? 'never'}`,
+    petting: (yes, why) => `${yes ? 'petted' : 'NOT PETTED'}: ${why}`,
+    why: (why) => `why: ${why}`,
+    nodes: 'Nodes (advertised watchdog / fence devices):',
+    node: (n, armed, s, devices) => `  ${n.padEnd(12)} ${armed ? `watchdog ${s} s` : 'no watchdog'}  ${devices.length > 0 ? devices.join(', ') : 'no device'}${!armed && devices.length === 0 ? '  ⚠ neither a device nor a watchdog: its groups stay stopped if it fails' : ''}`,
+    testRefused: (s) => `the test stops petting the watchdog: this machine resets${s ? ` within ${s} s` : ''}, without a clean stop. Repeat with --force to do it`,
+    testing: (s) => `watchdog no longer petted: this machine resets within ${s} s`,
+    unprotected: (nodes) => `⚠ ${nodes.join(', ')}: neither a fence device nor an armed watchdog; if ${nodes.length > 1 ? 'one fails, its' : 'it fails, its'} groups stay stopped until it comes back (sfha stonith device-set, or a watchdog: sfha node watchdog status)`,
+  },
+  insight: {
+    unreadable: (f, why) => `cannot read the scenario ${f} (${why})`,
+    nothing: 'nothing would change',
+    timings: (d, ds, f, fs, st, ss) => `durations: detection ${d} s (${ds}), fence ${f} s (${fs}), start ${st} s (${ss})`,
+    scenarioStep: (i, at, what) => `step ${i} (t=${at} s): ${what}`,
+    scenarioOk: 'the scenario runs as expected',
+    scenarioFailed: 'the scenario does not run as expected (see ✗)',
   },
   resources: {
     none: 'no resources: sfha resources group-set NAME --vip 192.0.2.100/24 …',
@@ -239,6 +271,24 @@ Options:
     stopped: 'STOPPED',
     set: (n, owner) => `group ${n} saved; placed on ${owner}`,
     removed: (n) => `group ${n} removed (its resources stop)`,
+  },
+  users: {
+    header: ['USER', 'ROLE', '2FA', 'CREATED'],
+    totpOn: 'TOTP',
+    added: (n: string, r: string) => `user ${n} created (${r}) on every node`,
+    removed: (n: string) => `user ${n} removed; its sessions and tokens are refused everywhere`,
+    role: (n: string, r: string) => `${n} is now ${r}`,
+    passwordSet: (n: string) => `password of ${n} changed; its sessions are ended on every node`,
+    generated: (p: string) => `password (shown this once): ${p}`,
+    totpReset: (n: string) => `two-factor login of ${n} turned off: it logs in with its password and may enrol again`,
+  },
+  tokens: {
+    none: 'no API tokens: sfha token create NAME --user USER',
+    header: ['ID', 'NAME', 'USER', 'ROLE', 'EXPIRES', 'LAST USED'],
+    never: 'never',
+    created: (n: string, u: string, r: string, e: string) => `token "${n}" of ${u} (${r}, expires: ${e}); here it is, shown this once:`,
+    revoked: (id: string) => `token ${id} revoked on every node`,
+    badExpiry: (e: string) => `--expires "${e}": a duration (90m, 12h, 30d) or a date (2027-01-31)`,
   },
   constraints: {
     none: 'no constraints: sfha constraints add colocation web db | anti-colocation a b | order db web',
@@ -251,6 +301,8 @@ Options:
     enabled: (d) => `fencing enabled: ${d}`,
     disabled: 'fencing DISABLED: no device configured (sfha stonith device-set)',
     statusHeader: ['NODE', 'DEVICE', 'POWER'],
+    levelsHeader: ['NODE', 'DEVICES (IN ORDER)', 'ORDER'],
+    levelsCustom: (custom) => (custom ? 'set' : 'default (by name)'),
     power: { on: 'on', off: 'OFF', unknown: 'unknown', 'no-device': 'no device' },
     fenced: (n, d, ms) => `${n} fenced (powered off) by ${d} in ${ms} ms`,
     unfenced: (n, ms) => `${n} powered back on in ${ms} ms`,
@@ -264,10 +316,32 @@ Options:
     deviceRemoved: (n) => `device ${n} removed`,
     paramHeader: ['PARAMETER', 'TYPE', 'REQUIRED', 'DESCRIPTION'],
   },
+  notify: {
+    none: 'no notification target: sfha notify set NAME --webhook URL …',
+    header: ['TARGET', 'KIND', 'DESTINATION', 'MIN LEVEL', 'LANGUAGE'],
+    secretFileUnreadable: (f, reason) => `cannot read the secret file ${f} (${reason})`,
+    set: (n, kind, to) => `target ${n} (${kind}) saved: ${to}`,
+    removed: (n) => `target ${n} removed`,
+    testOk: (n, ms) => `test message sent to ${n} in ${ms} ms`,
+    testFailed: (n, error, ms) => `the test message to ${n} failed after ${ms} ms: ${error}`,
+    noDeliveries: 'nothing sent from this node (the leader sends)',
+    logHeader: ['WHEN', 'TARGET', 'MESSAGE', 'INCIDENT', 'ATTEMPT', 'RESULT'],
+    kinds: { opened: 'opened', resolved: 'resolved', test: 'test' },
+  },
+  incidents: {
+    none: 'no incident',
+    header: ['OPENED', 'RESOLVED', 'WHAT', 'FENCING', 'GROUPS (DOWNTIME)'],
+    open: 'open',
+    nodeLost: (n: string) => `${n} lost`,
+    groupFailed: (g: string, n: string) => `${g} failed on ${n}`,
+  },
   config: {
     generation: 'Generation',
     committed: (g) => `cluster configuration committed (generation ${g}) and applied on the nodes`,
     notNumber: (o) => `${o} needs a whole number of milliseconds`,
+    badManagementAddress: (v) => `--management-address takes IP/prefix[@interface] or none, not "${v}"`,
+    management: 'Management address',
+    managementHeld: (a, i, holder) => `${a} on ${i}, ${holder ? `held by ${holder} (the leader)` : 'held by nobody (no quorate leader)'}`,
   },
   clusterStatus: {
     quorum: 'Quorum',
@@ -276,11 +350,13 @@ Options:
     corosyncDown: 'corosync does not answer',
     leader: 'Leader',
     noLeader: 'none',
-    header: 'NODE         ID   MESH IP          STATE',
+    header: 'NODE         ID   MESH IP          VERSION    STATE',
+    mixedVersions: 'mixed versions (upgrade under way): changes that older members cannot understand are refused',
     online: 'online',
     offline: 'offline',
     leaderTag: 'leader',
     selfTag: 'this node',
+    witnessTag: 'witness: votes, runs no group',
   },
   mesh: {
     created: (c, ip) => `cluster "${c}" created; this node has mesh address ${ip}`,
@@ -289,12 +365,18 @@ Options:
     handshakes: (ok, all) => `handshakes: ${ok || 'none'} (${all} member(s))`,
     token: 'Invitation link (single use; share it with the new node only):',
     tokenFor: (ip, until) => `for address ${ip}, valid until ${until}. On the new node: sfha join <link>`,
+    tokenWitness: 'This node will be a witness: it votes for quorum and never runs a group.',
+    joinedWitness: 'This node is a witness: it votes for quorum and never runs a group.',
+    badRole: (r) => `--role "${r}": full (a full member, the default) or witness`,
+    witness: 'witness',
     cluster: 'Cluster',
     self: 'This node',
     iface: (name, up) => `interface ${name}: ${up ? 'up' : 'down'}`,
     header: ['PEER', 'MESH IP', 'ENDPOINT', 'HANDSHAKE', 'RTT', 'RX', 'TX', 'STATE'],
     ago: (s) => `${s} s ago`,
     never: 'never',
+    viaName: (address, name) => `${address} (${name})`,
+    unresolved: (name, problem) => `${name}: ${problem}; the last address is kept`,
     connected: 'connected',
     disconnected: 'disconnected',
     noPeers: 'no peer yet: sfha mesh token creates an invitation',

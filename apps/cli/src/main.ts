@@ -1,35 +1,11 @@
 import { ApiError } from '@sfha/contracts';
 import { CliError } from './agent-session';
-import { parseArgs, type CliArgs } from './args';
-import { initCommand, joinCommand } from './commands/cluster.command';
-import { eventsCommand } from './commands/events.command';
-import { failoverCommand, maintenanceCommand, standbyCommand, unstandbyCommand } from './commands/admin.command';
-import { configCommand } from './commands/config.command';
-import { constraintsCommand } from './commands/constraints.command';
-import { healthCommand, resourcesCommand } from './commands/resources.command';
-import { stonithCommand } from './commands/stonith.command';
-import { meshCommand } from './commands/mesh.command';
-import { statusCommand } from './commands/status.command';
-import { MESSAGES, type Messages } from './i18n';
-
-const VERSION = '0.1.0';
-type Command = (args: CliArgs, m: Messages, out: (text: string) => void) => Promise<void>;
-const COMMANDS: Record<string, Command> = {
-  status: statusCommand,
-  init: initCommand,
-  join: joinCommand,
-  mesh: meshCommand,
-  config: configCommand,
-  stonith: stonithCommand,
-  resources: resourcesCommand,
-  health: healthCommand,
-  constraints: constraintsCommand,
-  events: eventsCommand,
-  failover: failoverCommand,
-  standby: standbyCommand,
-  unstandby: unstandbyCommand,
-  maintenance: maintenanceCommand,
-};
+import { parseArgs } from './args';
+import { COMMAND_TABLE } from './command-table';
+import { MESSAGES } from './i18n';
+import { resolveCommand } from './spec/dispatch';
+import { commandHelp, groupUsage, helpText } from './spec/render';
+import { CLI_VERSION } from './version';
 
 const out = (text: string): void => {
   process.stdout.write(`${text}\n`);
@@ -44,13 +20,16 @@ async function main(): Promise<void> {
   if ('error' in parsed) return fail(parsed.error, 2);
   const { args } = parsed;
   const m = MESSAGES[args.lang];
-  if (args.version) return out(VERSION);
-  if (args.help || args.command === 'help') return out(m.help);
-  if (args.command === undefined) return fail(m.noCommand, 2);
-  const command = COMMANDS[args.command];
-  if (!command) return fail(m.unknownCommand(args.command), 2);
+  if (args.version) return out(CLI_VERSION);
+  if (args.command === undefined) return args.help ? out(helpText(args.lang)) : fail(m.noCommand, 2);
+  const found = resolveCommand([args.command, ...args.rest]);
+  if ('unknown' in found) return fail(m.unknownCommand(found.unknown), 2);
+  const words = 'group' in found ? found.group : found.key.split(' ');
+  // `sfha --help mesh`, `sfha mesh --help`, `sfha stonith level -h`: that part of the help.
+  if (args.help || [...args.rest].some((a) => a === '--help' || a === '-h')) return out(commandHelp(words, args.lang) ?? helpText(args.lang));
+  if ('group' in found) return fail(m.usage(groupUsage(found.group)), 1);
   try {
-    await command(args, m, out);
+    await COMMAND_TABLE[found.key]({ ...args, rest: found.rest }, m, out);
   } catch (error) {
     if (error instanceof CliError) return fail(error.message, 1);
     if (error instanceof ApiError) return fail(m.apiError(error.status, error.code, error.message), 1);

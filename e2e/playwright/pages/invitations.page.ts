@@ -31,6 +31,8 @@ export class InvitationsPage {
     const link = await this.created.getByLabel('Lien d’invitation').inputValue();
     const qr = this.created.getByRole('img', { name: 'QR code du lien d’invitation' });
     await expect(qr).toBeVisible();
+    // Visible is not painted: the screenshot waits for the image to be decoded (a blank capture decodes to nothing).
+    await expect.poll(() => qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
     const qrSrc = (await qr.getAttribute('src')) ?? '';
     return { link, qrSrc, qrScreenshot: await qr.screenshot() };
   }

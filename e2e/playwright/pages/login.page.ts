@@ -13,8 +13,10 @@ export class LoginPage {
     await expect(this.page).toHaveURL(/\/login$/);
   }
 
-  async logIn(password: string, lang: 'fr' | 'en' = 'fr'): Promise<void> {
-    await this.page.getByLabel(lang === 'fr' ? 'Mot de passe administrateur' : 'Admin password').fill(password);
+  /** Without a user name: `admin`, the first administrator. */
+  async logIn(password: string, lang: 'fr' | 'en' = 'fr', username = ''): Promise<void> {
+    await this.page.getByLabel(lang === 'fr' ? 'Utilisateur' : 'User', { exact: true }).fill(username);
+    await this.page.getByLabel(lang === 'fr' ? 'Mot de passe' : 'Password', { exact: true }).fill(password);
     await this.page.getByRole('button', { name: lang === 'fr' ? 'Se connecter' : 'Log in' }).click();
   }
 

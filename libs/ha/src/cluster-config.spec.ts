@@ -9,6 +9,10 @@ describe('cluster config', () => {
   it('validates settings, naming every problem', () => {
     expect(settingsProblems({ tokenMs: 1500 })).toEqual([]);
     expect(settingsProblems({ fenceStormLimit: 0 })).toEqual(['fenceStormLimit must be a whole number from 1 to 1000']);
+    expect(settingsProblems({ shutdownPolicy: 'thaw' as 'migrate' })).toEqual(['shutdownPolicy must be one of migrate, freeze, failover']);
+    expect(settingsProblems({ shutdownPolicy: 'freeze' })).toEqual([]);
+    expect(settingsProblems({ shutdownPolicy: 'failover' })).toEqual([]);
+    expect(settingsProblems({ watchdogTimeoutMs: 500 })).toEqual(['watchdogTimeoutMs must be a whole number of seconds (in ms) from 2000 to 120000']);
     expect(settingsProblems({ tokenMs: 50, tokenCoefficientMs: -1 })).toEqual([
       'tokenMs must be a whole number of ms from 200 to 60000',
       'tokenCoefficientMs must be a whole number of ms from 0 to 5000',
@@ -16,7 +20,7 @@ describe('cluster config', () => {
   });
 
   it('applies a patch without touching what it leaves out', () => {
-    expect(applySettings(DEFAULT_CLUSTER_CONFIG, { tokenMs: 3000 }).settings).toEqual({ tokenMs: 3000, tokenCoefficientMs: 0, fenceStartupGraceMs: 60_000, fenceMinDelayMs: 60_000, fenceStormLimit: 3 });
+    expect(applySettings(DEFAULT_CLUSTER_CONFIG, { tokenMs: 3000 }).settings).toEqual({ tokenMs: 3000, tokenCoefficientMs: 0, fenceStartupGraceMs: 60_000, fenceMinDelayMs: 60_000, fenceStormLimit: 3, watchdogTimeoutMs: 5_000, shutdownPolicy: 'migrate', managementAddress: null });
   });
 
   it('picks the highest committed generation a new leader adopts', () => {
@@ -37,6 +41,21 @@ describe('config changes', () => {
     expect(applyChange(replaced, { kind: 'delete-fence-device', name: 'lab' }).fenceDevices).toEqual([]);
   });
 
+  it('sets fence levels, refuses an unknown device, and drops a deleted device from the levels', () => {
+    const withDevice = applyChange(DEFAULT_CLUSTER_CONFIG, { kind: 'put-fence-device', device });
+    expect(changeProblems(withDevice, { kind: 'fence-levels', node: 'node1', devices: ['lab', 'pdu'] })).toEqual(['no fence device named pdu (devices: lab)']);
+    const leveled = applyChange(withDevice, { kind: 'fence-levels', node: 'node1', devices: ['lab'] });
+    expect(leveled.fenceLevels).toEqual({ node1: ['lab'] });
+    expect(applyChange(leveled, { kind: 'delete-fence-device', name: 'lab' }).fenceLevels).toEqual({});
+    expect(applyChange(leveled, { kind: 'fence-levels', node: 'node1', devices: [] }).fenceLevels).toEqual({});
+  });
+
+  it("records a node's watchdog advert, bounds checked", () => {
+    const advert = { armed: true, timeoutMs: 5_000, device: '/dev/watchdog' };
+    expect(applyChange(DEFAULT_CLUSTER_CONFIG, { kind: 'watchdog', node: 'node2', advert }).watchdogs).toEqual({ node2: advert });
+    expect(changeProblems(DEFAULT_CLUSTER_CONFIG, { kind: 'watchdog', node: 'node2', advert: { ...advert, timeoutMs: 1 } })).toHaveLength(1);
+  });
+
   it('names the problems of a change', () => {
     expect(changeProblems(DEFAULT_CLUSTER_CONFIG, { kind: 'put-fence-device', device })).toEqual([]);
     expect(changeProblems(DEFAULT_CLUSTER_CONFIG, { kind: 'put-fence-device', device: { ...device, name: 'Bad Name', agent: 'rm', hostMap: {}, timeoutSeconds: 0 } })).toEqual([
@@ -46,5 +65,13 @@ describe('config changes', () => {
       'timeoutSeconds must be from 1 to 600',
     ]);
     expect(changeProblems(DEFAULT_CLUSTER_CONFIG, { kind: 'delete-fence-device', name: 'nope' })).toEqual(['no fence device named nope']);
+    expect(changeProblems(DEFAULT_CLUSTER_CONFIG, { kind: 'put-fence-device', device: { ...device, name: 'watchdog' } })).toEqual(['watchdog is reserved: the fence history names watchdog fences so']);
+  });
+
+  it('freezes and thaws a node', () => {
+    const frozen = applyChange(applyChange(DEFAULT_CLUSTER_CONFIG, { kind: 'freeze', node: 'node2', on: true }), { kind: 'freeze', node: 'node1', on: true });
+    expect(frozen.frozen).toEqual(['node1', 'node2']);
+    expect(applyChange(frozen, { kind: 'freeze', node: 'node2', on: false }).frozen).toEqual(['node1']);
+    expect(changeProblems(DEFAULT_CLUSTER_CONFIG, { kind: 'freeze', node: 'node1' } as never)).toEqual(['freeze needs a node and on/off']);
   });
 });

@@ -15,3 +15,17 @@ describe('leader election', () => {
     expect(electLeader([], true)).toBeNull();
   });
 });
+
+describe('leader election with a witness', () => {
+  const witness = (nodeId: number, online = true) => ({ nodeId, online, standby: false, witness: true });
+
+  it('never elects a witness while a full member is eligible, even with a lower id', () => {
+    expect(electLeader([witness(1), member(2), member(3)], true)).toBe(2);
+    expect(electLeader([witness(1), member(2, false), member(3)], true)).toBe(3);
+  });
+
+  it('elects the witness when every full member is gone or in standby', () => {
+    expect(electLeader([member(1, true, true), member(2, false), witness(3)], true)).toBe(3);
+    expect(electLeader([member(1, false), witness(3)], false)).toBeNull();
+  });
+});

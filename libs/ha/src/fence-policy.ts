@@ -1,4 +1,4 @@
-/** sfha's fencing safety rules (DESIGN.md §3). */
+/** sfha's fencing safety rules (docs/architecture.md, "Fence gate"). */
 export interface FencePolicy {
   /** Minimum time between two fences of the same node. */
   minDelayMs: number;
@@ -6,11 +6,9 @@ export interface FencePolicy {
   stormLimit: number;
   /** …within this window. */
   stormWindowMs: number;
-  /** No automatic fence this soon after the agent starts (it may not know the cluster yet). */
-  startupGraceMs: number;
 }
 
-export const DEFAULT_FENCE_POLICY: FencePolicy = { minDelayMs: 60_000, stormLimit: 3, stormWindowMs: 5 * 60_000, startupGraceMs: 60_000 };
+export const DEFAULT_FENCE_POLICY: FencePolicy = { minDelayMs: 60_000, stormLimit: 3, stormWindowMs: 5 * 60_000 };
 
 export interface FenceRequest {
   node: string;
@@ -18,7 +16,13 @@ export interface FenceRequest {
   manual: boolean;
   quorate: boolean;
   now: number;
-  agentStartedAt: number;
+  /**
+   * This node knows the cluster: it is in a quorate membership and has adopted (as leader) or
+   * caught up with (as follower) the committed config of the present leadership. Like
+   * Pacemaker, which only waits for the first election at start, this and not the agent's
+   * uptime gates an automatic fence: a restarted node that rejoined may fence at once.
+   */
+  clusterKnown: boolean;
   /** Times of the fences already done (successful or not), with their node. */
   history: readonly { node: string; at: number }[];
 }
@@ -28,8 +32,8 @@ export type FenceDecision = { ok: true } | { ok: false; rule: 'quorum' | 'min-de
 /** Whether a fence may run now. Pure. */
 export function decideFence(request: FenceRequest, policy: FencePolicy = DEFAULT_FENCE_POLICY): FenceDecision {
   if (!request.quorate) return { ok: false, rule: 'quorum', reason: 'this node has no quorum: a node without quorum never fences', retryAfterMs: null };
-  if (!request.manual && request.now - request.agentStartedAt < policy.startupGraceMs) {
-    return { ok: false, rule: 'grace', reason: 'the agent started less than a minute ago: no automatic fence yet', retryAfterMs: policy.startupGraceMs - (request.now - request.agentStartedAt) };
+  if (!request.manual && !request.clusterKnown) {
+    return { ok: false, rule: 'grace', reason: 'this node has not yet joined a quorate membership and adopted the committed config: no automatic fence yet', retryAfterMs: null };
   }
   const last = request.history.filter((h) => h.node === request.node).reduce((max, h) => Math.max(max, h.at), -Infinity);
   if (request.now - last < policy.minDelayMs) {

@@ -32,9 +32,9 @@ describe('fence agent metadata', () => {
 });
 
 describe('fence safety rules', () => {
-  const base = { node: 'node3', manual: false, quorate: true, now: 1_000_000, agentStartedAt: 0, history: [] };
+  const base = { node: 'node3', manual: false, quorate: true, now: 1_000_000, clusterKnown: true, history: [] };
 
-  it('fences when quorate, past the grace, without recent fences', () => {
+  it('fences when quorate, knowing the cluster, without recent fences', () => {
     expect(decideFence(base)).toEqual({ ok: true });
   });
 
@@ -42,9 +42,9 @@ describe('fence safety rules', () => {
     expect(decideFence({ ...base, quorate: false })).toMatchObject({ ok: false, rule: 'quorum' });
   });
 
-  it('waits out the startup grace for automatic fences only', () => {
-    expect(decideFence({ ...base, agentStartedAt: 990_000 })).toMatchObject({ ok: false, rule: 'grace', retryAfterMs: 50_000 });
-    expect(decideFence({ ...base, agentStartedAt: 990_000, manual: true })).toEqual({ ok: true });
+  it('refuses an automatic fence by a node that does not know the cluster yet, not by a young one that does', () => {
+    expect(decideFence({ ...base, clusterKnown: false })).toMatchObject({ ok: false, rule: 'grace', retryAfterMs: null });
+    expect(decideFence({ ...base, clusterKnown: false, manual: true })).toEqual({ ok: true });
   });
 
   it('keeps a minimum delay between fences of one node', () => {

@@ -1,6 +1,6 @@
 import { unitNameProblem } from './systemd-unit';
 
-/** A health check of a resource (DESIGN.md §3): http, tcp, systemd (the unit is active), or a command. */
+/** A health check of a resource (docs/design.md §3): http, tcp, systemd (the unit is active), or a command. */
 export interface HealthCheck {
   kind: 'http' | 'tcp' | 'systemd' | 'command';
   /** http: a URL; tcp: host:port; systemd: a unit name; command: the program and its arguments. */

@@ -32,6 +32,16 @@ describe('placement', () => {
     expect(moved).toEqual({ assignments: { web: 'node2' }, toFence: [], blocked: {} });
   });
 
+  it('keeps the groups of a frozen owner (freeze shutdown policy): no fence, no move, present or not', () => {
+    const gone = placeGroups({ groups: [web], assignments: { web: 'node1' }, eligible: ['node2', 'node3'], online: ['node2', 'node3'], fenced: [], frozen: ['node1'] });
+    expect(gone).toEqual({ assignments: { web: 'node1' }, toFence: [], blocked: {} });
+    // Still online while it stops (or back before it thawed): non-sticky groups do not move to their preferred node either.
+    expect(placeGroups({ groups: [{ ...web, preferredNode: 'node2', sticky: false }], assignments: { web: 'node1' }, eligible: ['node1', 'node2'], online: ['node1', 'node2'], fenced: [], frozen: ['node1'] }).assignments).toEqual({ web: 'node1' });
+    // Its colocated groups wait with it, and say why.
+    const db = group('db');
+    expect(placeGroups({ groups: [web, db], assignments: { web: 'node1' }, eligible: ['node2'], online: ['node2'], fenced: [], frozen: ['node1'], constraints: [{ kind: 'colocation', group: 'db', with: 'web' }] })).toMatchObject({ assignments: { web: 'node1', db: null }, blocked: { db: 'colocated with web, frozen on node1' } });
+  });
+
   it('leaves a group unplaced when no node is eligible, and says why', () => {
     expect(placeGroups({ groups: [web], assignments: {}, eligible: [], online: [], fenced: [] })).toEqual({ assignments: { web: null }, toFence: [], blocked: { web: 'no eligible node (online, quorate, not in standby)' } });
   });

@@ -12,6 +12,8 @@ export interface PlacementInput {
   online: readonly string[];
   /** Members gone from the membership whose fence is confirmed since they left. */
   fenced: readonly string[];
+  /** Members that stopped cleanly under the freeze policy: their groups stay theirs, stopped, and they are never fenced. */
+  frozen?: readonly string[];
   /** Admin pins (move): group → node, honoured while that node is eligible. */
   moves?: Readonly<Record<string, string>>;
   /** Nodes where a group failed past its restart policy: it is not placed there until cleared. */
@@ -35,6 +37,7 @@ export interface PlacementDecision {
  * of them is banned on. A group stays off the nodes of the groups it must be apart from; a set
  * that keeps its node is settled before the others, so a failover moves the group that left.
  * A group whose owner left moves only once that owner is fenced; its colocated groups wait.
+ * A group of a frozen owner stays with it (no fence, no move) until the owner is back.
  */
 export function placeGroups(input: PlacementInput): PlacementDecision {
   const constraints = input.constraints ?? [];
@@ -47,9 +50,13 @@ export function placeGroups(input: PlacementInput): PlacementDecision {
   const ownerOf = (group: string) => input.assignments[group] ?? null;
 
   // Its owner left and may still run it: it stays put until the fence is confirmed.
+  // Its owner is frozen: it stays put, stopped, until the owner is back and thaws.
   for (const group of input.groups) {
     const owner = ownerOf(group.name);
-    if (owner && !input.online.includes(owner) && !input.fenced.includes(owner)) {
+    if (owner && (input.frozen ?? []).includes(owner)) {
+      assignments[group.name] = owner;
+      if (load.has(owner)) load.set(owner, (load.get(owner) ?? 0) + 1);
+    } else if (owner && !input.online.includes(owner) && !input.fenced.includes(owner)) {
       toFence.add(owner);
       assignments[group.name] = owner;
     }
@@ -100,7 +107,8 @@ export function placeGroups(input: PlacementInput): PlacementDecision {
       // Its anchor waits for a fence: so do the groups colocated with it.
       for (const group of set.filter((g) => !(g.name in assignments))) {
         assignments[group.name] = null;
-        blocked[group.name] = `colocated with ${head.name}, whose node left and is not fenced yet`;
+        const owner = ownerOf(head.name);
+        blocked[group.name] = owner && (input.frozen ?? []).includes(owner) ? `colocated with ${head.name}, frozen on ${owner}` : `colocated with ${head.name}, whose node left and is not fenced yet`;
       }
       continue;
     }

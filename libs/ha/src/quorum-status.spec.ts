@@ -27,7 +27,7 @@ Membership information
 
 describe('corosync-quorumtool -s', () => {
   it('reads quorum, votes and the members of the partition', () => {
-    expect(parseQuorumStatus(QUORATE, 0)).toEqual({ running: true, quorate: true, localNodeId: 1, expectedVotes: 3, totalVotes: 2, quorum: 2, members: [1, 2] });
+    expect(parseQuorumStatus(QUORATE, 0)).toEqual({ running: true, quorate: true, localNodeId: 1, expectedVotes: 3, totalVotes: 2, quorum: 2, members: [1, 2], ringId: '1.9' });
   });
 
   it('reads a partition without quorum (exit code 2)', () => {

@@ -10,9 +10,14 @@ export interface QuorumStatus {
   quorum: number | null;
   /** Node ids in this node's current membership (itself included). */
   members: number[];
+  /**
+   * The membership's ring id ("Ring ID: 1.2c"): a new one each time Corosync forms a
+   * membership, even when the same nodes come back (a node paused past the token).
+   */
+  ringId: string | null;
 }
 
-export const NOT_RUNNING: QuorumStatus = { running: false, quorate: false, localNodeId: null, expectedVotes: null, totalVotes: null, quorum: null, members: [] };
+export const NOT_RUNNING: QuorumStatus = { running: false, quorate: false, localNodeId: null, expectedVotes: null, totalVotes: null, quorum: null, members: [], ringId: null };
 
 /**
  * Parses `corosync-quorumtool -s`. Its exit code is 0 when quorate, 2 when not, 1 on error
@@ -39,6 +44,7 @@ export function parseQuorumStatus(stdout: string, exitCode: number): QuorumStatu
     totalVotes: number('Total votes'),
     quorum: number('Quorum'),
     members,
+    ringId: field('Ring ID'),
   };
 }
 

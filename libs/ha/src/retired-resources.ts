@@ -27,13 +27,18 @@ export function retiredResources(applied: readonly ResourceGroup[], current: rea
     .filter((g) => g.resources.length > 0);
 }
 
+/** A retired resource's key in observations: its group and what it is (a name may come back as another thing). */
+export function retiredKey(group: string, r: Resource): string {
+  return `${group}\n${identity(r)}`;
+}
+
 /** `pending` plus `more`, each retired resource once. */
 export function mergeRetired(pending: readonly ResourceGroup[], more: readonly ResourceGroup[]): ResourceGroup[] {
   const seen = new Set<string>();
   const merged: ResourceGroup[] = [];
   for (const group of [...pending, ...more]) {
     const resources = group.resources.filter((r) => {
-      const key = `${group.name}\n${identity(r)}`;
+      const key = retiredKey(group.name, r);
       if (seen.has(key)) return false;
       seen.add(key);
       return true;

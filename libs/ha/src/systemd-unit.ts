@@ -1,5 +1,5 @@
 /**
- * systemd units as resources and health checks (DESIGN.md §3): unit name syntax, the
+ * systemd units as resources and health checks (docs/design.md §3): unit name syntax, the
  * `systemctl` command lines, and reading a unit's state. Pure; the driver runs the commands.
  */
 import type { HealthCheck } from './health';

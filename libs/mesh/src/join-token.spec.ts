@@ -57,3 +57,20 @@ describe('join token', () => {
     expect(verifyInvitationMac({ ...invitation, assignedIp: '10.100.0.50' }, genuine, SECRET)).toBe(false);
   });
 });
+
+describe('join token role', () => {
+  it('carries a witness role, signed, and reads an old token without one as a full member', () => {
+    const witness = { ...invitation, role: 'witness' as const };
+    const { invitation: decoded, mac } = decodeJoinToken(encodeJoinToken(witness, SECRET));
+    expect(decoded.role).toBe('witness');
+    expect(verifyInvitationMac(decoded, mac, SECRET)).toBe(true);
+    // Changing the role breaks the signature: a full-member link cannot be turned into a witness one.
+    expect(verifyInvitationMac({ ...decoded, role: 'full' }, mac, SECRET)).toBe(false);
+    expect(decodeJoinToken(encodeJoinToken(invitation, SECRET)).invitation.role).toBeUndefined();
+  });
+
+  it('refuses an unknown role', () => {
+    const token = encodeJoinToken({ ...invitation, role: 'arbiter' as unknown as 'witness' }, SECRET);
+    expect(() => decodeJoinToken(token)).toThrow('the invitation link holds an invalid invitation (role)');
+  });
+});

@@ -4,7 +4,7 @@ import { isWireGuardKey } from './keys';
 
 export const JOIN_TOKEN_SCHEME = 'sfha-join://';
 
-/** Everything a new node needs to reach its inviter and ask to join (DESIGN.md §2). */
+/** Everything a new node needs to reach its inviter and ask to join (docs/design.md §2). */
 export interface JoinInvitation {
   /** Format version. */
   v: 1;
@@ -30,6 +30,8 @@ export interface JoinInvitation {
   };
   /** ISO 8601. */
   expiresAt: string;
+  /** The joiner's role; absent: a full member (tokens from before witnesses). Signed like the rest. */
+  role?: 'full' | 'witness';
 }
 
 export type JoinTokenProblem = 'malformed' | 'damaged';
@@ -110,6 +112,7 @@ export function invitationProblem(inv: JoinInvitation): string | null {
   if (inv.inviter.endpoints.length === 0 || !inv.inviter.endpoints.every((e) => typeof e === 'string' && ENDPOINT.test(e))) return 'inviter.endpoints';
   if (!isPort(inv.inviter.peerApiPort)) return 'inviter.peerApiPort';
   if (Number.isNaN(new Date(inv.expiresAt).getTime())) return 'expiresAt';
+  if (inv.role !== undefined && inv.role !== 'full' && inv.role !== 'witness') return 'role';
   if (typeof inv.invitationId !== 'string' || typeof inv.clusterId !== 'string' || typeof inv.clusterName !== 'string') return 'ids';
   return null;
 }

@@ -3,7 +3,9 @@ import { ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { AgentConfig } from '../config/agent-config';
+import { CREDENTIAL_ROUTES, LoginThrottle } from '../auth/login-throttle';
 import { AllExceptionsFilter } from '../errors/all-exceptions.filter';
+import { credentialGate } from '../http/credential-gate';
 import { jsonBody } from '../http/json-body';
 import { requestObserver, securityHeaders } from '../http/request-observer';
 import { JsonLogger } from '../logging/json-logger';
@@ -28,6 +30,7 @@ export async function createAgentApp(config: AgentConfig, options: CreateAppOpti
   app.set('trust proxy', false);
   app.use(securityHeaders);
   app.use(requestObserver(logger, app.get(MetricsService)));
+  app.use(credentialGate(Object.fromEntries(Object.entries(CREDENTIAL_ROUTES).map(([path, route]) => [`/${API_PREFIX}/${path}`, route])), app.get(LoginThrottle)));
   app.use(jsonBody());
   app.setGlobalPrefix(API_PREFIX, { exclude: ['metrics'] });
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, forbidUnknownValues: true }));

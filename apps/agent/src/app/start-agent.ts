@@ -15,14 +15,24 @@ export interface RunningAgent {
   port: number;
 }
 
-/** Creates the app, listens, publishes the local credential and says how to finish the first run. */
+/** Creates the app, publishes the local credential, listens and says how to finish the first run. */
 export async function startAgent(config: AgentConfig, options: CreateAppOptions = {}): Promise<RunningAgent> {
   const app = await createAgentApp(config, options);
-  await app.listen(config.bindPort, config.bindHost);
+  // With a fixed port the credential is published before the first connection is accepted, so the
+  // CLI never reads the previous start's credential and meets the new agent with it.
+  const credentials = app.get(LocalCredentialService);
+  const early = config.bindPort !== 0 ? credentials.publish(config.bindPort) : null;
+  try {
+    await app.listen(config.bindPort, config.bindHost);
+  } catch (error) {
+    // Nothing half-started: the loops and listeners the app began are stopped before the error goes up.
+    await app.close().catch(() => undefined);
+    throw error;
+  }
   const port = (app.getHttpServer().address() as AddressInfo).port;
   const url = localUrlFor(config.bindHost, port);
   const logger = app.get(JsonLogger);
-  const credentialFile = app.get(LocalCredentialService).publish(port);
+  const credentialFile = early ?? credentials.publish(port);
   logger.event('info', 'agent', `sfha agent ${AGENT_VERSION} listening on ${config.bindHost}:${port}`, {
     node: config.nodeName,
     dataDir: config.dataDir,

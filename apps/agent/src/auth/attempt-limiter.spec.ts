@@ -15,6 +15,15 @@ describe('attempt limiter', () => {
     expect(limiter.retryAfterMs('1.2.3.4', 60_001)).toBe(0);
   });
 
+  it('reserves attempts up front, so parallel callers cannot pass the limit together', () => {
+    const limiter = new AttemptLimiter(5, 60_000);
+    const granted = Array.from({ length: 50 }, () => limiter.reserve('a', 0)).filter((wait) => wait === 0);
+    expect(granted).toHaveLength(5);
+    expect(limiter.reserve('a', 1_000)).toBe(59_000);
+    limiter.succeed('a');
+    expect(limiter.reserve('a', 1_000)).toBe(0);
+  });
+
   it('forgets failures after a success', () => {
     const limiter = new AttemptLimiter(1, 60_000);
     limiter.fail('a', 0);
@@ -31,7 +40,7 @@ describe('passwords and secrets', () => {
     expect(await verifyPassword('correct horse battery', hash)).toBe(true);
     expect(await verifyPassword('correct horse batterY', hash)).toBe(false);
     expect(await verifyPassword('x', 'garbage')).toBe(false);
-  });
+  }, 30_000); // four scrypt hashes: seconds on a loaded machine
 
   it('compares secrets of any length', () => {
     expect(secretsEqual('abc', 'abc')).toBe(true);

@@ -17,8 +17,20 @@ export class AttemptLimiter {
     return (recent[recent.length - this.maxFailures] ?? now) + this.windowMs - now;
   }
 
+  /**
+   * Counts an attempt as failed before it is checked, or says how long to wait (ms, > 0).
+   * The check (a password hash) is asynchronous: counting afterwards let fifty parallel
+   * attempts all pass the limit before the first failure was recorded. {@link succeed} undoes it.
+   */
+  reserve(caller: string, now: number): number {
+    const wait = this.retryAfterMs(caller, now);
+    if (wait === 0) this.fail(caller, now);
+    return wait;
+  }
+
   fail(caller: string, now: number): void {
     this.failures.set(caller, [...this.recent(caller, now), now]);
+    this.forgetExpired(now);
   }
 
   succeed(caller: string): void {
@@ -27,5 +39,12 @@ export class AttemptLimiter {
 
   private recent(caller: string, now: number): number[] {
     return (this.failures.get(caller) ?? []).filter((t) => t > now - this.windowMs);
+  }
+
+  /** Callers that never come back must not stay in memory forever. */
+  private forgetExpired(now: number): void {
+    for (const [caller, times] of this.failures) {
+      if (times.every((t) => t <= now - this.windowMs)) this.failures.delete(caller);
+    }
   }
 }

@@ -1,11 +1,11 @@
-import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import type { Request } from 'express';
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { ApiConflictResponse, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { ApiErrorBody } from '../errors/api-error-body';
 import { AuthService } from './auth.service';
 import { type Caller, CurrentCaller } from './caller';
 import { AuthStateDto, ChangePasswordDto, LocalLoginDto, LoginDto, SessionDto, SetupDto, TokenDto } from './dto/auth.dto';
-import type { AdminPrincipal } from './jwt.strategy';
+import { AnyRole } from './access-rule';
+import { CurrentPrincipal, type Principal } from './principal';
 import { Public } from './public.decorator';
 
 @ApiTags('auth')
@@ -34,7 +34,7 @@ export class AuthController {
 
   @Public()
   @Post('login')
-  @ApiOperation({ operationId: 'login', summary: 'Exchange the admin password for a JWT' })
+  @ApiOperation({ operationId: 'login', summary: 'Exchange a user name and password for a session JWT (valid on every member)' })
   @ApiOkResponse({ type: TokenDto })
   @ApiUnauthorizedResponse({ type: ApiErrorBody })
   @ApiTooManyRequestsResponse({ type: ApiErrorBody })
@@ -53,19 +53,20 @@ export class AuthController {
     return this.auth.localLogin(dto, caller);
   }
 
-  @ApiBearerAuth()
+  @AnyRole()
   @Get('session')
-  @ApiOperation({ operationId: 'getSession', summary: 'The current session' })
+  @ApiOperation({ operationId: 'getSession', summary: 'The current session: user, role, expiry' })
   @ApiOkResponse({ type: SessionDto })
-  session(@Req() req: Request & { user: AdminPrincipal }): SessionDto {
-    return { subject: req.user.subject, expiresAt: req.user.expiresAt };
+  session(@CurrentPrincipal() principal: Principal): SessionDto {
+    return this.auth.session(principal);
   }
 
-  @ApiBearerAuth()
+  @AnyRole()
   @Post('password')
-  @ApiOperation({ operationId: 'changePassword', summary: 'Change the admin password' })
+  @ApiOperation({ operationId: 'changePassword', summary: "Change the caller's own password; its sessions end on every node (quorum required in a cluster)" })
+  @ApiConflictResponse({ type: ApiErrorBody, description: 'no quorum: nothing changed' })
   @HttpCode(204)
-  changePassword(@Body() dto: ChangePasswordDto, @CurrentCaller() caller: Caller): Promise<void> {
-    return this.auth.changePassword(dto, caller);
+  changePassword(@Body() dto: ChangePasswordDto, @CurrentPrincipal() principal: Principal, @CurrentCaller() caller: Caller): Promise<void> {
+    return this.auth.changePassword(dto, principal, caller);
   }
 }

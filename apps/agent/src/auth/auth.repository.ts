@@ -2,27 +2,17 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Database } from 'better-sqlite3';
 import { DATABASE } from '../database/database.token';
 
-/** The single admin account row. */
+/** The admin of a database older than cluster-wide users (migration 006), until it is moved into the cluster config. */
 @Injectable()
 export class AuthRepository {
   constructor(@Inject(DATABASE) private readonly db: Database) {}
 
-  adminExists(): boolean {
-    return this.db.prepare('SELECT 1 FROM admin WHERE id = 1').get() !== undefined;
+  legacyAdmin(): { passwordHash: string; createdAt: string } | undefined {
+    const row = this.db.prepare('SELECT password_hash, created_at FROM legacy_admin WHERE id = 1').get() as { password_hash: string; created_at: string } | undefined;
+    return row && { passwordHash: row.password_hash, createdAt: row.created_at };
   }
 
-  passwordHash(): string | undefined {
-    return (this.db.prepare('SELECT password_hash FROM admin WHERE id = 1').get() as { password_hash: string } | undefined)?.password_hash;
-  }
-
-  /** Creates the admin unless one exists, atomically; false when it already existed. */
-  createAdmin(passwordHash: string): boolean {
-    const now = new Date().toISOString();
-    const result = this.db.prepare('INSERT OR IGNORE INTO admin (id, password_hash, created_at, updated_at) VALUES (1, ?, ?, ?)').run(passwordHash, now, now);
-    return result.changes === 1;
-  }
-
-  updatePassword(passwordHash: string): void {
-    this.db.prepare('UPDATE admin SET password_hash = ?, updated_at = ? WHERE id = 1').run(passwordHash, new Date().toISOString());
+  forgetLegacyAdmin(): void {
+    this.db.prepare('DELETE FROM legacy_admin').run();
   }
 }

@@ -8,7 +8,7 @@ export interface Caller {
   local: boolean;
 }
 
-const isLoopback = (ip: string): boolean => ip === '::1' || /^(::ffff:)?127\./.test(ip);
+export const isLoopback = (ip: string): boolean => ip === '::1' || /^(::ffff:)?127\./.test(ip);
 
 export const CurrentCaller = createParamDecorator((_: unknown, context: ExecutionContext): Caller => {
   const ip = context.switchToHttp().getRequest<Request>().socket.remoteAddress ?? 'unknown';

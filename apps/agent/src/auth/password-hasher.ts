@@ -3,10 +3,22 @@ import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:c
 const PARAMS = { N: 16384, r: 8, p: 1 } as const;
 const KEY_LENGTH = 32;
 
+/**
+ * One derivation at a time. Each takes 16 MB (128 · N · r) outside the JS heap; run in parallel
+ * on the libuv pool (4 threads) they raised the agent's RSS by 64 MB for good (the allocator keeps
+ * its arenas: measured with `npm run bench:malformed`). Logins are rare: queueing costs nothing.
+ */
+let queue: Promise<unknown> = Promise.resolve();
+
 function derive(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    scrypt(password, salt, KEY_LENGTH, { ...options, maxmem: 64 * 1024 * 1024 }, (error, key) => (error ? reject(error) : resolve(key)));
-  });
+  const run = queue.then(
+    () =>
+      new Promise<Buffer>((resolve, reject) => {
+        scrypt(password, salt, KEY_LENGTH, { ...options, maxmem: 64 * 1024 * 1024 }, (error, key) => (error ? reject(error) : resolve(key)));
+      }),
+  );
+  queue = run.catch(() => undefined);
+  return run;
 }
 
 /** `scrypt$N$r$p$salt$hash`, salt and hash base64url. */

@@ -8,7 +8,7 @@ describe('agent configuration', () => {
     const result = parse(['--node-name', 'alpha']);
     expect(result).toEqual({
       ok: true,
-      config: { dataDir: '/var/lib/sfha', bindHost: '127.0.0.1', bindPort: 7780, logLevel: 'info', nodeName: 'alpha', tokenTtlSeconds: 3600, webDir: '/opt/sfha/web', membershipPollMs: 1000 },
+      config: { dataDir: '/var/lib/sfha', bindHost: '127.0.0.1', bindPort: 7780, logLevel: 'info', nodeName: 'alpha', tokenTtlSeconds: 3600, webDir: '/opt/sfha/web', membershipPollMs: 1000, hostsFile: '/etc/hosts', watchdogDevice: null },
     });
   });
 
@@ -32,6 +32,19 @@ describe('agent configuration', () => {
       '--token-ttl (SFHA_TOKEN_TTL): must be a whole number of seconds from 60 to 86400, got "5"',
       '--membership-poll-ms (SFHA_MEMBERSHIP_POLL_MS): must be a whole number of milliseconds from 100 to 60000, got "50"',
     ]);
+  });
+
+  it('takes a watchdog device: a path, auto or none; anything else is refused', () => {
+    const device = (value: string) => {
+      const result = parse(['--node-name', 'alpha', '--watchdog-device', value]);
+      return result.ok === true ? result.config.watchdogDevice : result.ok === false ? result.errors : null;
+    };
+    expect(device('/dev/watchdog1')).toBe('/dev/watchdog1');
+    expect(device('auto')).toBe('auto');
+    expect(device('none')).toBeNull();
+    expect(device('watchdog')).toEqual(['--watchdog-device (SFHA_WATCHDOG_DEVICE): must be an absolute path, "auto" or "none", got "watchdog"']);
+    const fromEnv = parse(['--node-name', 'alpha'], { SFHA_WATCHDOG_DEVICE: '/run/wd' });
+    expect(fromEnv.ok === true && fromEnv.config.watchdogDevice).toBe('/run/wd');
   });
 
   it('rejects a flag without its value', () => {

@@ -20,6 +20,13 @@ export interface AgentConfig {
   webDir: string | null;
   /** Fallback poll of Corosync's quorum; membership changes are followed live from cmap events. */
   membershipPollMs: number;
+  /** Where members' names (`node2.prod.sfha`) are kept, or null to keep none. */
+  hostsFile: string | null;
+  /**
+   * The watchdog device this node may arm (apps/agent/src/watchdog): an absolute path, "auto"
+   * (/dev/watchdog when it is present: the packaged agent.env sets it), or null for none.
+   */
+  watchdogDevice: string | null;
 }
 
 interface OptionSpec {
@@ -29,7 +36,7 @@ interface OptionSpec {
   help: string;
 }
 
-type RawConfig = Record<'dataDir' | 'bind' | 'logLevel' | 'nodeName' | 'tokenTtl' | 'webDir' | 'membershipPoll', string | undefined>;
+type RawConfig = Record<'dataDir' | 'bind' | 'logLevel' | 'nodeName' | 'tokenTtl' | 'webDir' | 'membershipPoll' | 'hostsFile' | 'watchdogDevice', string | undefined>;
 
 export const AGENT_OPTIONS: readonly OptionSpec[] = [
   { flag: '--data-dir', env: 'SFHA_DATA_DIR', key: 'dataDir', help: 'state directory (default /var/lib/sfha)' },
@@ -39,6 +46,8 @@ export const AGENT_OPTIONS: readonly OptionSpec[] = [
   { flag: '--token-ttl', env: 'SFHA_TOKEN_TTL', key: 'tokenTtl', help: 'admin session lifetime in seconds, 60 to 86400 (default 3600)' },
   { flag: '--web-dir', env: 'SFHA_WEB_DIR', key: 'webDir', help: 'directory of the built dashboard (default: the one shipped with the agent)' },
   { flag: '--membership-poll-ms', env: 'SFHA_MEMBERSHIP_POLL_MS', key: 'membershipPoll', help: "fallback poll of Corosync's quorum in ms, 100 to 60000; changes are followed live from Corosync's events (default 1000)" },
+  { flag: '--watchdog-device', env: 'SFHA_WATCHDOG_DEVICE', key: 'watchdogDevice', help: 'watchdog device to arm once in a quorate cluster: a path, "auto" (/dev/watchdog when present) or "none" (default none; the package sets auto)' },
+  { flag: '--hosts-file', env: 'SFHA_HOSTS_FILE', key: 'hostsFile', help: 'hosts file where members are named NODE.CLUSTER.sfha, or "none" (default /etc/hosts)' },
 ];
 
 export const DEFAULTS = {
@@ -47,6 +56,7 @@ export const DEFAULTS = {
   logLevel: 'info' as LogLevel,
   tokenTtlSeconds: 3600,
   membershipPollMs: 1000,
+  hostsFile: '/etc/hosts',
 };
 
 export type ConfigResult = { ok: true; config: AgentConfig } | { ok: false; errors: string[] } | { ok: 'help'; usage: string };
@@ -133,6 +143,12 @@ export function parseAgentConfig(argv: readonly string[], env: Readonly<Record<s
   const membershipPollMs = pollText === undefined ? DEFAULTS.membershipPollMs : Number(pollText);
   if (!Number.isInteger(membershipPollMs) || membershipPollMs < 100 || membershipPollMs > 60_000) errors.push(`${label('membershipPoll')}: must be a whole number of milliseconds from 100 to 60000, got "${pollText}"`);
 
+  const hostsText = pick('hostsFile') ?? DEFAULTS.hostsFile;
+  if (hostsText !== 'none' && !isAbsolute(hostsText)) errors.push(`${label('hostsFile')}: must be an absolute path or "none", got "${hostsText}"`);
+
+  const watchdogText = pick('watchdogDevice') ?? 'none';
+  if (watchdogText !== 'none' && watchdogText !== 'auto' && !isAbsolute(watchdogText)) errors.push(`${label('watchdogDevice')}: must be an absolute path, "auto" or "none", got "${watchdogText}"`);
+
   if (errors.length > 0 || typeof bind === 'string') return { ok: false, errors };
   return {
     ok: true,
@@ -145,6 +161,8 @@ export function parseAgentConfig(argv: readonly string[], env: Readonly<Record<s
       tokenTtlSeconds,
       webDir: webDirText ?? defaultWebDir,
       membershipPollMs,
+      hostsFile: hostsText === 'none' ? null : resolve(hostsText),
+      watchdogDevice: watchdogText === 'none' ? null : watchdogText === 'auto' ? 'auto' : resolve(watchdogText),
     },
   };
 }

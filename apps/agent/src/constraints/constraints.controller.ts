@@ -1,3 +1,4 @@
+import { AdminOnly, AnyRole } from '../auth/access-rule';
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrorBody } from '../errors/api-error-body';
@@ -10,6 +11,7 @@ import { AddConstraintDto, ConstraintDto } from './dto/constraints.dto';
 export class ConstraintsController {
   constructor(private readonly constraints: ConstraintsService) {}
 
+  @AnyRole()
   @Get()
   @ApiOperation({ operationId: 'listConstraints', summary: 'Colocation, anti-colocation and order constraints between groups' })
   @ApiOkResponse({ type: [ConstraintDto] })
@@ -17,6 +19,7 @@ export class ConstraintsController {
     return this.constraints.list();
   }
 
+  @AdminOnly()
   @Post()
   @ApiOperation({ operationId: 'addConstraint', summary: 'Add a constraint (validated: known groups, no cycle, no contradiction; quorum required)' })
   @ApiCreatedResponse({ type: ConstraintDto })
@@ -25,6 +28,7 @@ export class ConstraintsController {
     return this.constraints.add(dto);
   }
 
+  @AdminOnly()
   @Delete(':id')
   @HttpCode(204)
   @ApiOperation({ operationId: 'removeConstraint', summary: 'Remove a constraint by id (e.g. colocation:web:db)' })

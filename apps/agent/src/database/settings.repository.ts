@@ -18,6 +18,11 @@ export class SettingsRepository {
     return this.get(key) as string;
   }
 
+  /** Stores `value`, replacing what the key held. */
+  set(key: string, value: string): void {
+    this.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+  }
+
   /** `SELECT 1`: proves the database answers. */
   ping(): boolean {
     return (this.db.prepare('SELECT 1 AS one').get() as { one: number }).one === 1;

@@ -6,7 +6,7 @@ import type { ApiErrorBody } from './api-error-body';
 import { DomainError } from './domain-error';
 import { httpStatusFor } from './error-code';
 
-const CODE_BY_STATUS: Record<number, string> = {
+const CODE_BY_STATUS: Record<number, ApiErrorBody['code']> = {
   400: 'VALIDATION_FAILED',
   401: 'UNAUTHENTICATED',
   403: 'FORBIDDEN',
@@ -41,7 +41,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (exception instanceof MeshDriverError) {
       // A host-side failure (tool missing, port or address taken): said plainly, never a bare 500.
       const statusCode = exception.problem === 'port-in-use' || exception.problem === 'ip-conflict' ? 409 : 503;
-      const code = { 'tools-missing': 'MESH_TOOLS_MISSING', 'port-in-use': 'MESH_PORT_IN_USE', 'ip-conflict': 'MESH_IP_CONFLICT', 'command-failed': 'MESH_FAILED' }[exception.problem];
+      const code = ({ 'tools-missing': 'MESH_TOOLS_MISSING', 'port-in-use': 'MESH_PORT_IN_USE', 'ip-conflict': 'MESH_IP_CONFLICT', 'command-failed': 'MESH_FAILED' } as const)[exception.problem];
       return { statusCode, code, message: exception.message };
     }
     if (exception instanceof DomainError) {
@@ -51,7 +51,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
       const statusCode = exception.getStatus();
       const errors = messagesOf(exception.getResponse());
       const message = errors.length > 0 ? errors.join('; ') : exception.message;
-      return { statusCode, code: CODE_BY_STATUS[statusCode] ?? `HTTP_${statusCode}`, message, ...(errors.length > 1 ? { errors } : {}) };
+      return { statusCode, code: CODE_BY_STATUS[statusCode] ?? (statusCode >= 500 ? 'INTERNAL' : 'HTTP_ERROR'), message, ...(errors.length > 1 ? { errors } : {}) };
     }
     const error = exception instanceof Error ? exception : new Error(String(exception));
     this.logger.error(error.message, error.stack, 'http');

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ErrorCode } from './error-code';
 
 /** The body of every error answer. */
 export class ApiErrorBody {
@@ -6,9 +7,9 @@ export class ApiErrorBody {
   @ApiProperty({ example: 400 })
   statusCode!: number;
 
-  /** Stable machine-readable code. */
-  @ApiProperty({ example: 'VALIDATION_FAILED' })
-  code!: string;
+  /** Stable machine-readable code (the clients translate it). */
+  @ApiProperty({ enum: ErrorCode, enumName: 'ErrorCode', example: ErrorCode.ValidationFailed })
+  code!: `${ErrorCode}`;
 
   /** What went wrong, for a person. */
   @ApiProperty({ example: 'password must be longer than or equal to 12 characters' })

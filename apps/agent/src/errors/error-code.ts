@@ -1,4 +1,11 @@
-/** Every error the agent reports on purpose. Each maps to one HTTP status in {@link httpStatusFor}. */
+import type { ErrorCode as ContractErrorCode } from '@sfha/contracts';
+
+/**
+ * Every error the agent reports. The list lives in libs/contracts (the dashboard's and the CLI's
+ * catalogues are typed with it); this enum must hold exactly the same codes (checked below, at
+ * compile time: the agent does not load the contracts library at run time). Each maps to one HTTP
+ * status in {@link httpStatusFor}.
+ */
 export enum ErrorCode {
   ValidationFailed = 'VALIDATION_FAILED',
   Unauthenticated = 'UNAUTHENTICATED',
@@ -35,27 +42,63 @@ export enum ErrorCode {
   NoFenceDevice = 'NO_FENCE_DEVICE',
   FenceRefused = 'FENCE_REFUSED',
   FenceFailed = 'FENCE_FAILED',
+  MemberTooOld = 'MEMBER_TOO_OLD',
+  BadConfigDocument = 'BAD_CONFIG_DOCUMENT',
+  Forbidden = 'FORBIDDEN',
+  UserExists = 'USER_EXISTS',
+  UserNotFound = 'USER_NOT_FOUND',
+  ApiTokenNotFound = 'API_TOKEN_NOT_FOUND',
+  TotpRequired = 'TOTP_REQUIRED',
+  TotpInvalid = 'TOTP_INVALID',
+  TotpAlreadyEnabled = 'TOTP_ALREADY_ENABLED',
+  TotpNotEnabled = 'TOTP_NOT_ENABLED',
+  TotpEnrolmentMissing = 'TOTP_ENROLMENT_MISSING',
+  MethodNotAllowed = 'METHOD_NOT_ALLOWED',
+  PayloadTooLarge = 'PAYLOAD_TOO_LARGE',
+  UnsupportedMediaType = 'UNSUPPORTED_MEDIA_TYPE',
+  HttpError = 'HTTP_ERROR',
+  Internal = 'INTERNAL',
 }
+
+/** Fails to compile when a code is in the contracts and not here, or the other way round. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const sameAsContracts: Same<`${ErrorCode}`, ContractErrorCode> = true;
+void sameAsContracts;
 
 /** Exhaustive: adding a code without a status fails to compile. */
 export function httpStatusFor(code: ErrorCode): number {
   switch (code) {
     case ErrorCode.ValidationFailed:
     case ErrorCode.InvitationDamaged:
+    case ErrorCode.BadConfigDocument:
       return 400;
+    case ErrorCode.MethodNotAllowed:
+      return 405;
+    case ErrorCode.PayloadTooLarge:
+      return 413;
+    case ErrorCode.UnsupportedMediaType:
+      return 415;
+    case ErrorCode.HttpError:
+    case ErrorCode.Internal:
+      return 500;
     case ErrorCode.Unauthenticated:
     case ErrorCode.InvalidCredentials:
+    case ErrorCode.TotpRequired:
+    case ErrorCode.TotpInvalid:
       return 401;
     case ErrorCode.InvitationForged:
     case ErrorCode.SetupCodeRequired:
     case ErrorCode.SetupCodeInvalid:
     case ErrorCode.LocalOnly:
+    case ErrorCode.Forbidden:
       return 403;
     case ErrorCode.NotFound:
     case ErrorCode.InvitationNotFound:
     case ErrorCode.MemberNotFound:
     case ErrorCode.FenceAgentNotFound:
     case ErrorCode.FenceDeviceNotFound:
+    case ErrorCode.UserNotFound:
+    case ErrorCode.ApiTokenNotFound:
       return 404;
     case ErrorCode.InvitationExpired:
     case ErrorCode.InvitationRevoked:
@@ -73,6 +116,11 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.RotationState:
     case ErrorCode.NoQuorum:
     case ErrorCode.NoFenceDevice:
+    case ErrorCode.MemberTooOld:
+    case ErrorCode.UserExists:
+    case ErrorCode.TotpAlreadyEnabled:
+    case ErrorCode.TotpNotEnabled:
+    case ErrorCode.TotpEnrolmentMissing:
       return 409;
     case ErrorCode.TooManyAttempts:
     case ErrorCode.FenceRefused:

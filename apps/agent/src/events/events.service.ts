@@ -1,9 +1,14 @@
 import { Injectable } from '@nestjs/common';
+import { classifyEvent, renderEvent, type ClusterEvent, type EventInput } from '@sfha/contracts';
 import { Subject, type Observable } from 'rxjs';
+import { currentActor } from '../auth/actor-context';
 import { JsonLogger } from '../logging/json-logger';
-import { EventsRepository, type ClusterEvent, type EventCategory, type EventSeverity } from './events.repository';
+import { EventsRepository, type EventFilter } from './events.repository';
 
-/** Records events (persisted, logged) and streams them to live subscribers (SSE). */
+/**
+ * Records events (persisted, logged in English) and streams them to live subscribers (SSE).
+ * `record({ code: 'node.left', params: { node } })`: the catalogue gives category and severity.
+ */
 @Injectable()
 export class EventsService {
   private readonly live = new Subject<ClusterEvent>();
@@ -13,14 +18,16 @@ export class EventsService {
     private readonly logger: JsonLogger,
   ) {}
 
-  record(category: EventCategory, severity: EventSeverity, message: string, fields: Record<string, unknown> = {}): ClusterEvent {
-    const event = this.repo.insert({ at: new Date().toISOString(), category, severity, message, fields });
-    this.logger.event(severity, category, message, fields);
+  /** The user or token of the request being handled is recorded unless the input names one. */
+  record(input: EventInput): ClusterEvent {
+    const user = input.user ?? currentActor();
+    const event = this.repo.insert({ ...input, ...(user ? { user } : {}), ...classifyEvent(input), at: new Date().toISOString() });
+    this.logger.event(event.severity, event.category, renderEvent('en', event), { code: event.code, ...(event.params as Record<string, unknown>), ...(event.user ? { user: event.user } : {}) });
     this.live.next(event);
     return event;
   }
 
-  list(filter: { category?: EventCategory; afterId?: number; limit: number }): ClusterEvent[] {
+  list(filter: EventFilter): ClusterEvent[] {
     return this.repo.list(filter);
   }
 

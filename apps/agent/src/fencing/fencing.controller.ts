@@ -1,6 +1,7 @@
+import { AdminOnly, AnyRole, OperatorOrAdmin } from '../auth/access-rule';
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { FenceAgentDto, FenceDeviceDto, FenceEventDto, FenceNodeDto, FencingStatusDto, PutFenceDeviceDto } from './dto/fencing.dto';
+import { FenceAgentDto, FenceDeviceDto, FenceEventDto, FenceLevelDto, FenceNodeDto, FencingStatusDto, PutFenceDeviceDto, PutFenceLevelsDto } from './dto/fencing.dto';
 import { FencingService } from './fencing.service';
 
 @ApiTags('fencing')
@@ -9,6 +10,7 @@ import { FencingService } from './fencing.service';
 export class FencingController {
   constructor(private readonly fencing: FencingService) {}
 
+  @AnyRole()
   @Get('agents/:agent')
   @ApiOperation({ operationId: 'getFenceAgent', summary: 'A fence agent’s parameters, from its metadata (builds the device form)' })
   @ApiOkResponse({ type: FenceAgentDto })
@@ -16,6 +18,7 @@ export class FencingController {
     return this.fencing.agent(agent);
   }
 
+  @AnyRole()
   @Get('devices')
   @ApiOperation({ operationId: 'listFenceDevices', summary: 'Fence devices (secret parameters masked)' })
   @ApiOkResponse({ type: [FenceDeviceDto] })
@@ -23,6 +26,7 @@ export class FencingController {
     return this.fencing.devices();
   }
 
+  @AdminOnly()
   @Put('devices/:name')
   @ApiOperation({ operationId: 'putFenceDevice', summary: 'Create or replace a fence device (checked against the agent’s metadata; quorum required)' })
   @ApiOkResponse({ type: FenceDeviceDto })
@@ -30,6 +34,7 @@ export class FencingController {
     return this.fencing.putDevice(name, dto);
   }
 
+  @AdminOnly()
   @Delete('devices/:name')
   @HttpCode(204)
   @ApiOperation({ operationId: 'deleteFenceDevice', summary: 'Remove a fence device' })
@@ -38,6 +43,23 @@ export class FencingController {
     return this.fencing.deleteDevice(name);
   }
 
+  @AnyRole()
+  @Get('levels')
+  @ApiOperation({ operationId: 'listFenceLevels', summary: 'Each node’s fence devices in the order they are tried' })
+  @ApiOkResponse({ type: [FenceLevelDto] })
+  levels(): FenceLevelDto[] {
+    return this.fencing.levels();
+  }
+
+  @AdminOnly()
+  @Put('levels/:node')
+  @ApiOperation({ operationId: 'putFenceLevels', summary: 'Set the order in which a node’s devices are tried (empty: every device naming it, by name; quorum required)' })
+  @ApiOkResponse({ type: [FenceLevelDto] })
+  putLevels(@Param('node') node: string, @Body() dto: PutFenceLevelsDto): Promise<FenceLevelDto[]> {
+    return this.fencing.setLevels(node, dto.devices);
+  }
+
+  @AnyRole()
   @Get('status')
   @ApiOperation({ operationId: 'getFencingStatus', summary: 'Devices, each node’s power as its device reports it, and the safety policy' })
   @ApiOkResponse({ type: FencingStatusDto })
@@ -45,6 +67,7 @@ export class FencingController {
     return this.fencing.status();
   }
 
+  @OperatorOrAdmin()
   @Post('nodes/:node/fence')
   @HttpCode(200)
   @ApiOperation({ operationId: 'fenceNode', summary: 'Fence a node now (quorum, minimum delay and storm limit apply)' })
@@ -53,6 +76,7 @@ export class FencingController {
     return this.fencing.fence(node, dto.action ?? 'off', 'admin');
   }
 
+  @OperatorOrAdmin()
   @Post('nodes/:node/unfence')
   @HttpCode(200)
   @ApiOperation({ operationId: 'unfenceNode', summary: 'Power a fenced node back on' })
@@ -61,6 +85,7 @@ export class FencingController {
     return this.fencing.fence(node, 'on', 'admin');
   }
 
+  @AnyRole()
   @Get('history')
   @ApiOperation({ operationId: 'getFencingHistory', summary: 'Fences run by every reachable member, newest first' })
   @ApiOkResponse({ type: [FenceEventDto] })

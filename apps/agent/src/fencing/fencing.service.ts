@@ -1,6 +1,7 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { EventsService } from '../events/events.service';
-import { decideFence, DEFAULT_FENCE_POLICY, fenceParameterProblems, FenceAgentNotFound, maskedWebhookUrl, SECRET_MASK, SFHA_SUPPLIED_PARAMETERS, unmaskedValues, unmaskedWebhookUrl, webhookProblems, webhookUrlSecrets, type AgentFenceDevice, type FenceAction, type FenceAgentDriver, type FenceAgentMetadata, type FenceDevice, type FenceRun, type FenceWebhookDriver, type WebhookTarget } from '@sfha/ha';
+import { decideFence, DEFAULT_FENCE_POLICY, fenceLevelProblems, fenceParameterProblems, fenceSteps, FenceAgentNotFound, maskedWebhookUrl, SECRET_MASK, SFHA_SUPPLIED_PARAMETERS, unmaskedValues, unmaskedWebhookUrl, webhookProblems, webhookUrlSecrets, type AgentFenceDevice, type FenceAction, type FenceAgentDriver, type FenceAgentMetadata, type FenceDevice, type FenceRun, type FenceWebhookDriver, type WebhookTarget } from '@sfha/ha';
+import { currentActor } from '../auth/actor-context';
 import { DomainError } from '../errors/domain-error';
 import { ErrorCode } from '../errors/error-code';
 import { ClusterConfigService } from '../ha/cluster-config.service';
@@ -8,28 +9,27 @@ import { askOnlineMembers } from '../ha/ask-online-members';
 import { ClusterMembership } from '../ha/cluster-membership.service';
 import { JsonLogger } from '../logging/json-logger';
 import { SecretRegistry } from '../logging/secret-registry';
-import { MeshReplication } from '../mesh/mesh-replication.service';
-import { PeerApiServer } from '../mesh/peer-api/peer-api.server';
-import { PeerClient } from '../mesh/peer-api/peer-client';
-import type { FenceAgentDto, FenceDeviceDto, FenceEventDto, FencingStatusDto, NodePowerDto, PutFenceDeviceDto } from './dto/fencing.dto';
+import { MeshFacade } from '../mesh/mesh.facade';
+import { PeerApiServer } from '../peer/peer-api.server';
+import { PeerClient } from '../peer/peer-client';
+import { PEER_ROUTES } from '../peer/peer-routes';
+import type { FenceAgentDto, FenceDeviceDto, FenceEventDto, FenceLevelDto, FencingStatusDto, NodePowerDto, PutFenceDeviceDto } from './dto/fencing.dto';
 import { FENCE_AGENT_DRIVER } from './fence-agent-driver.provider';
 import { FENCE_WEBHOOK_DRIVER } from './fence-webhook-driver.provider';
-import { FenceHistoryRepository, type FenceEvent } from './fence-history.repository';
+import { FenceHistoryRepository } from './fence-history.repository';
 
-const HISTORY_PATH = '/peer/v1/fencing/history';
 
 const DEVICE_NAME = /^[a-z0-9][a-z0-9_-]{0,62}$/;
 
 /** STONITH: fence devices (in the replicated config), manual fence and unfence, history. */
 @Injectable()
 export class FencingService implements OnModuleInit {
-  private readonly startedAt = Date.now();
   private readonly metadataCache = new Map<string, FenceAgentMetadata>();
 
   constructor(
     private readonly configs: ClusterConfigService,
     private readonly membership: ClusterMembership,
-    private readonly replication: MeshReplication,
+    private readonly mesh: MeshFacade,
     private readonly history: FenceHistoryRepository,
     private readonly peerApi: PeerApiServer,
     private readonly client: PeerClient,
@@ -41,16 +41,13 @@ export class FencingService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.peerApi.register('GET', HISTORY_PATH, (req) => {
-      this.replication.authenticate(req);
-      return Promise.resolve({ status: 200, body: this.history.recent() });
-    });
+    this.peerApi.serve(PEER_ROUTES.fenceHistory, () => Promise.resolve({ body: this.history.recent() }));
   }
 
   /** Every member's fences (those it can reach), newest first: the safety rules count them all. */
   async clusterHistory(): Promise<FenceEventDto[]> {
-    const remote = await askOnlineMembers<FenceEvent>({ replication: this.replication, membership: this.membership, client: this.client }, HISTORY_PATH);
-    const local = this.history.recent().map((e) => ({ ...e, executedBy: this.replication.state().self.nodeName }));
+    const remote = await askOnlineMembers({ mesh: this.mesh, membership: this.membership, client: this.client }, PEER_ROUTES.fenceHistory);
+    const local = this.history.recent().map((e) => ({ ...e, executedBy: this.mesh.state().self.nodeName }));
     return [...local, ...remote.flatMap((r) => r.items.map((e) => ({ ...e, executedBy: r.member })))].sort((a, b) => b.startedAt.localeCompare(a.startedAt));
   }
 
@@ -66,7 +63,7 @@ export class FencingService implements OnModuleInit {
   /** Checked (an agent against its own metadata, a webhook's URL and headers), then committed cluster-wide (quorum required). */
   async putDevice(name: string, dto: PutFenceDeviceDto): Promise<FenceDeviceDto> {
     if (!DEVICE_NAME.test(name)) throw new DomainError(ErrorCode.ValidationFailed, 'name must be 1-63 lowercase letters, digits, dashes or underscores');
-    const members = this.replication.state().members.map((m) => m.name);
+    const members = this.mesh.state().members.map((m) => m.name);
     const existing = this.configuredDevices().find((d) => d.name === name);
     // A masked secret sent back unchanged keeps the stored value; any other value must be a string.
     const stored = existing?.kind === 'webhook' ? existing.webhook : undefined;
@@ -95,8 +92,24 @@ export class FencingService implements OnModuleInit {
     await this.configs.propose({ kind: 'delete-fence-device', name });
   }
 
+  /** Each member's devices in the order they are tried (its levels if set, else every device naming it, by name). */
+  levels(): FenceLevelDto[] {
+    const set = this.configs.current().config.fenceLevels ?? {};
+    return this.mesh.state().members.map((m) => ({ node: m.name, devices: this.devicesFor(m.name).map((d) => d.name), custom: set[m.name] !== undefined }));
+  }
+
+  /** Sets the order in which `node`'s devices are tried (empty: back to every device naming it, by name); quorum required. */
+  async setLevels(node: string, devices: string[]): Promise<FenceLevelDto[]> {
+    const members = this.mesh.state().members.map((m) => m.name);
+    const problems = fenceLevelProblems(node, devices, this.configuredDevices(), members);
+    if (problems.length > 0) throw new DomainError(members.includes(node) ? ErrorCode.ValidationFailed : ErrorCode.MemberNotFound, problems.join('; '));
+    await this.configs.propose({ kind: 'fence-levels', node, devices });
+    this.logger.event('info', 'fencing', devices.length > 0 ? `fencing levels of ${node}: ${devices.join(', ')}` : `fencing levels of ${node}: every device naming it`);
+    return this.levels();
+  }
+
   async status(): Promise<FencingStatusDto> {
-    const members = this.replication.state().members.map((m) => m.name);
+    const members = this.mesh.state().members.map((m) => m.name);
     const nodes: NodePowerDto[] = await Promise.all(
       members.map(async (node) => {
         const device = this.deviceFor(node);
@@ -106,46 +119,84 @@ export class FencingService implements OnModuleInit {
       }),
     );
     const { settings } = this.configs.current().config;
-    return { enabled: this.configuredDevices().length > 0, devices: await this.devices(), nodes, policy: { ...DEFAULT_FENCE_POLICY, minDelayMs: settings.fenceMinDelayMs, startupGraceMs: settings.fenceStartupGraceMs, stormLimit: settings.fenceStormLimit } };
+    return { enabled: this.configuredDevices().length > 0, devices: await this.devices(), nodes, levels: this.levels(), policy: { ...DEFAULT_FENCE_POLICY, minDelayMs: settings.fenceMinDelayMs, stormLimit: settings.fenceStormLimit } };
   }
 
-  /** Powers `node` off (or reboots it) through its device, within the safety rules. */
+  /**
+   * Powers `node` off (or reboots it, or on again) through its devices in level order, within the
+   * safety rules: a device that fails is recorded and the next one is tried (`pcs stonith level`);
+   * the first that confirms ends it. Every device failed: FENCE_FAILED naming each.
+   */
   async fence(node: string, action: 'off' | 'reboot' | 'on', requestedBy: 'admin' | 'leader'): Promise<FenceEventDto> {
-    const members = this.replication.state().members.map((m) => m.name);
+    const members = this.mesh.state().members.map((m) => m.name);
     if (!members.includes(node)) throw new DomainError(ErrorCode.MemberNotFound, `no member named ${node} (members: ${members.join(', ')})`);
-    const device = this.deviceFor(node);
-    if (!device) throw new DomainError(ErrorCode.NoFenceDevice, `no fence device can fence ${node}: configure one (sfha stonith device-set)`);
+    const devices = this.devicesFor(node);
+    if (devices.length === 0) throw new DomainError(ErrorCode.NoFenceDevice, `no fence device can fence ${node}: configure one (sfha stonith device-set)`);
     const now = Date.now();
     if (action !== 'on') {
       const { settings } = this.configs.current().config;
-      const policy = { ...DEFAULT_FENCE_POLICY, minDelayMs: settings.fenceMinDelayMs, startupGraceMs: settings.fenceStartupGraceMs, stormLimit: settings.fenceStormLimit };
+      const policy = { ...DEFAULT_FENCE_POLICY, minDelayMs: settings.fenceMinDelayMs, stormLimit: settings.fenceStormLimit };
       const decision = decideFence({
         node,
         manual: requestedBy === 'admin',
         quorate: this.membership.view()?.quorate ?? false,
         now,
-        agentStartedAt: this.startedAt,
+        clusterKnown: this.configs.knowsCluster(),
         history: (await this.clusterHistory()).filter((e) => e.action !== 'on').map((e) => ({ node: e.node, at: Date.parse(e.startedAt) })),
       }, policy);
       if (!decision.ok) throw new DomainError(decision.rule === 'quorum' ? ErrorCode.NoQuorum : ErrorCode.FenceRefused, decision.reason);
     }
-    this.logger.event('warn', 'fencing', `${action === 'on' ? 'unfencing' : 'fencing'} ${node} (${action}) with ${device.name}`, { requestedBy });
+    // The history names who asked: the user or token of the request, or the leader.
+    const requester = requestedBy === 'admin' ? (currentActor() ?? 'admin') : requestedBy;
+    const failures: string[] = [];
+    for (const device of devices) {
+      const event = await this.runLevel(device, node, action, requester);
+      if (event.ok) return { ...event, executedBy: this.mesh.state().self.nodeName };
+      failures.push(`${device.kind === 'webhook' ? 'the webhook' : 'the fence agent'}${devices.length > 1 ? ` of ${device.name}` : ''} did not confirm ${action} of ${node} (exit code ${event.exitCode}): ${event.output}`);
+    }
+    throw new DomainError(ErrorCode.FenceFailed, failures.join('; then '));
+  }
+
+  /**
+   * A departed owner the leader counts as fenced by its watchdog (sbd's rule): in the fence
+   * history like a device's fence, device `watchdog`, started when it left, lasting the wait.
+   */
+  recordWatchdogFence(node: string, waitedMs: number, timeoutMs: number): void {
+    const finishedAt = Date.now();
+    this.history.record({
+      node,
+      action: 'off',
+      device: 'watchdog',
+      requestedBy: 'leader',
+      startedAt: new Date(finishedAt - waitedMs).toISOString(),
+      finishedAt: new Date(finishedAt).toISOString(),
+      ok: true,
+      exitCode: 0,
+      output: `no word from ${node} for ${waitedMs} ms, 2 × its watchdog timeout of ${timeoutMs} ms: it has reset or runs nothing`,
+      durationMs: waitedMs,
+    });
+  }
+
+  /** One device's attempt, recorded in the history and the timeline whatever its result. */
+  private async runLevel(device: FenceDevice, node: string, action: 'off' | 'reboot' | 'on', requester: string): Promise<Omit<FenceEventDto, 'executedBy'>> {
+    const startedAt = new Date().toISOString();
+    this.logger.event('warn', 'fencing', `${action === 'on' ? 'unfencing' : 'fencing'} ${node} (${action}) with ${device.name}`, { requestedBy: requester });
     const run = await this.runDevice(device, action, node);
     const event = this.history.record({
       node,
       action,
       device: device.name,
-      requestedBy,
-      startedAt: new Date(now).toISOString(),
+      requestedBy: requester,
+      startedAt,
       finishedAt: new Date().toISOString(),
       ok: run.exitCode === 0,
       exitCode: run.exitCode,
       output: run.output,
       durationMs: run.durationMs,
     });
-    this.events.record('fencing', event.ok ? 'warn' : 'error', `${node} ${action === 'on' ? 'unfenced' : `fenced (${action})`}: ${event.ok ? 'confirmed' : 'FAILED'} in ${run.durationMs} ms`, { node, action, device: device.name, requestedBy, exitCode: run.exitCode });
-    if (!event.ok) throw new DomainError(ErrorCode.FenceFailed, `${device.kind === 'webhook' ? 'the webhook' : 'the fence agent'} did not confirm ${action} of ${node} (exit code ${run.exitCode}): ${run.output}`);
-    return { ...event, executedBy: this.replication.state().self.nodeName };
+    const fence = { node, device: device.name, ms: run.durationMs, requestedBy: requester, exitCode: run.exitCode };
+    this.events.record(action === 'on' ? { code: event.ok ? 'unfence.confirmed' : 'unfence.failed', params: fence } : { code: event.ok ? 'fence.confirmed' : 'fence.failed', params: { ...fence, action } });
+    return event;
   }
 
   /** One path for both kinds: same exit codes (0 done / on, 2 off), same timeout, same masking. */
@@ -153,7 +204,7 @@ export class FencingService implements OnModuleInit {
     const plug = device.hostMap[node] ?? node;
     const options = { timeoutMs: device.timeoutSeconds * 1000, secrets: this.secretsOf(device) };
     if (device.kind === 'webhook') {
-      return this.webhookDriver.run(device.webhook, { action, node, plug, device: device.name, cluster: this.replication.state().cluster.name }, options);
+      return this.webhookDriver.run(device.webhook, { action, node, plug, device: device.name, cluster: this.mesh.state().cluster.name }, options);
     }
     return this.driver.run(device.agent, device.params, action, plug, options);
   }
@@ -162,11 +213,20 @@ export class FencingService implements OnModuleInit {
     return this.configs.current().config.fenceDevices ?? [];
   }
 
+  /** The first device tried for `node` (its power is read through it). */
   private deviceFor(node: string): FenceDevice | undefined {
-    return this.configuredDevices().find((d) => d.hostMap[node] !== undefined);
+    return this.devicesFor(node)[0];
   }
 
-  private async metadata(agent: string): Promise<FenceAgentMetadata> {
+  /** `node`'s devices in level order (libs/ha fence-levels.ts). */
+  private devicesFor(node: string): FenceDevice[] {
+    const config = this.configs.current().config;
+    const devices = this.configuredDevices();
+    return fenceSteps(node, devices, config.fenceLevels ?? {}, undefined).flatMap((step) => devices.filter((d) => step.kind === 'device' && d.name === step.device));
+  }
+
+  /** A fence agent's metadata (cached); FENCE_AGENT_NOT_FOUND when it is not installed here. */
+  async metadata(agent: string): Promise<FenceAgentMetadata> {
     const cached = this.metadataCache.get(agent);
     if (cached) return cached;
     try {

@@ -1,14 +1,15 @@
+import { AdminOnly, AnyRole, OperatorOrAdmin } from '../auth/access-rule';
 import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import type { VersionedConfig } from '@sfha/ha';
 import { DomainError } from '../errors/domain-error';
 import { ErrorCode } from '../errors/error-code';
-import { MeshReplication } from '../mesh/mesh-replication.service';
+import { MeshFacade } from '../mesh/mesh.facade';
 import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrorBody } from '../errors/api-error-body';
 import { ClusterConfigService } from './cluster-config.service';
 import { ClusterConfigDto, MaintenanceDto, UpdateSettingsDto } from './dto/cluster-config.dto';
 
-const toDto = ({ generation, config }: VersionedConfig): ClusterConfigDto => ({ generation, settings: config.settings, standby: config.standby ?? [], maintenance: config.maintenance ?? false });
+const toDto = ({ generation, config }: VersionedConfig): ClusterConfigDto => ({ generation, settings: config.settings, standby: config.standby ?? [], frozen: config.frozen ?? [], maintenance: config.maintenance ?? false });
 
 @ApiTags('cluster')
 @ApiBearerAuth()
@@ -16,9 +17,10 @@ const toDto = ({ generation, config }: VersionedConfig): ClusterConfigDto => ({ 
 export class ClusterConfigController {
   constructor(
     private readonly configs: ClusterConfigService,
-    private readonly replication: MeshReplication,
+    private readonly mesh: MeshFacade,
   ) {}
 
+  @AnyRole()
   @Get('config')
   @ApiOperation({ operationId: 'getClusterConfig', summary: 'The committed cluster configuration' })
   @ApiOkResponse({ type: ClusterConfigDto })
@@ -26,6 +28,7 @@ export class ClusterConfigController {
     return toDto(this.configs.current());
   }
 
+  @OperatorOrAdmin()
   @Post('nodes/:node/standby')
   @HttpCode(200)
   @ApiOperation({ operationId: 'standbyNode', summary: 'Put a node in standby: its groups move away (stop first), it never leads' })
@@ -34,14 +37,16 @@ export class ClusterConfigController {
     return this.setStandby(node, true);
   }
 
+  @OperatorOrAdmin()
   @Post('nodes/:node/unstandby')
   @HttpCode(200)
-  @ApiOperation({ operationId: 'unstandbyNode', summary: 'Take a node out of standby' })
+  @ApiOperation({ operationId: 'unstandbyNode', summary: 'Take a node out of standby; a frozen node (freeze shutdown policy) is thawed too: if it is away, the cluster fences it and recovers its groups' })
   @ApiOkResponse({ type: ClusterConfigDto })
   unstandby(@Param('node') node: string): Promise<ClusterConfigDto> {
     return this.setStandby(node, false);
   }
 
+  @OperatorOrAdmin()
   @Put('maintenance')
   @ApiOperation({ operationId: 'setMaintenance', summary: 'Maintenance mode: the cluster leaves every resource alone' })
   @ApiOkResponse({ type: ClusterConfigDto })
@@ -50,11 +55,14 @@ export class ClusterConfigController {
   }
 
   private async setStandby(node: string, on: boolean): Promise<ClusterConfigDto> {
-    const members = this.replication.state().members.map((m) => m.name);
+    const members = this.mesh.state().members.map((m) => m.name);
     if (!members.includes(node)) throw new DomainError(ErrorCode.MemberNotFound, `no member named ${node} (members: ${members.join(', ')})`);
-    return toDto(await this.configs.propose({ kind: 'standby', node, on }));
+    const result = await this.configs.propose({ kind: 'standby', node, on });
+    if (on || !(result.config.frozen ?? []).includes(node)) return toDto(result);
+    return toDto(await this.configs.propose({ kind: 'freeze', node, on: false }));
   }
 
+  @AdminOnly()
   @Put('config/settings')
   @ApiOperation({ operationId: 'updateClusterSettings', summary: 'Change cluster settings (quorum required; committed by the leader on a majority)' })
   @ApiOkResponse({ type: ClusterConfigDto })

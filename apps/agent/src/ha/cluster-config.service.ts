@@ -1,46 +1,56 @@
 import { Injectable, type OnApplicationBootstrap, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { EventsService } from '../events/events.service';
-import { applyChange, changeProblems, highestCommitted, majority, settingsProblems, type ClusterSettings, type ConfigChange, type VersionedConfig } from '@sfha/ha';
+import type { ConfigChangeSummary } from '@sfha/contracts';
+import { applyChange, changeProblems, constraintId, DEFAULT_CLUSTER_CONFIG, highestCommitted, isIdentityChange, majority, type ClusterSettings, type ConfigChange, type VersionedConfig } from '@sfha/ha';
 import { DomainError } from '../errors/domain-error';
 import { ErrorCode } from '../errors/error-code';
 import { JsonLogger } from '../logging/json-logger';
 import type { MeshState } from '../mesh/mesh-state';
-import { MeshReplication } from '../mesh/mesh-replication.service';
+import { MeshJoinService } from '../mesh/mesh-join.service';
+import { MeshFacade } from '../mesh/mesh.facade';
 import type { Member } from '../mesh/mesh.types';
-import { PeerApiServer, type PeerRequest } from '../mesh/peer-api/peer-api.server';
-import { PeerClient } from '../mesh/peer-api/peer-client';
+import { PeerApiServer } from '../peer/peer-api.server';
+import { PeerClient } from '../peer/peer-client';
+import { PEER_ROUTES, type PeerRoute, type RequestOf } from '../peer/peer-routes';
 import { ClusterConfigRepository } from './cluster-config.repository';
 import { ClusterMembership } from './cluster-membership.service';
 
-const PATHS = { config: '/peer/v1/config', prepare: '/peer/v1/config/prepare', commit: '/peer/v1/config/commit', propose: '/peer/v1/config/propose' };
 const PULL_EVERY_MS = 10_000;
 
+/** A check every change must pass, where it is proposed and again on the leader (e.g. every member understands it). */
+export type ChangeGuard = (change: ConfigChange) => Promise<void>;
+
 /** A change as the timeline says it. */
-function describeChange(change: ConfigChange): string {
+/** A committed change as the timeline tells it (ConfigChangeSummary in the event catalogue). */
+function summarizeChange(change: ConfigChange): ConfigChangeSummary {
   switch (change.kind) {
     case 'settings':
-      return `settings ${JSON.stringify(change.patch)}`;
+      return { kind: 'settings', patch: { ...change.patch } };
     case 'put-fence-device':
-      return `fence device ${change.device.name} (${change.device.kind === 'webhook' ? 'webhook' : change.device.agent}) set`;
+      return { kind: 'put-fence-device', device: change.device.name, agent: change.device.kind === 'webhook' ? 'webhook' : change.device.agent };
     case 'delete-fence-device':
-      return `fence device ${change.name} removed`;
+      return { kind: 'delete-fence-device', device: change.name };
     case 'put-group':
-      return `group ${change.group.name} set`;
+      return { kind: 'put-group', group: change.group.name };
     case 'delete-group':
-      return `group ${change.name} removed`;
+      return { kind: 'delete-group', group: change.name };
     case 'move':
-      return change.node ? `group ${change.group} moved to ${change.node}` : `group ${change.group} cleared`;
+      return { kind: 'move', group: change.group, node: change.node };
     case 'standby':
-      return `${change.node} ${change.on ? 'in standby' : 'out of standby'}`;
+      return { kind: 'standby', node: change.node, on: change.on };
     case 'maintenance':
-      return `maintenance ${change.on ? 'on' : 'off'}`;
+      return { kind: 'maintenance', on: change.on };
+    case 'put-constraint':
+      return { kind: 'put-constraint', id: constraintId(change.constraint) };
+    case 'delete-constraint':
+      return { kind: 'delete-constraint', id: change.id };
     default:
-      return change.kind;
+      return { kind: 'other', name: change.kind };
   }
 }
 
 /**
- * DESIGN.md §4: a change is accepted only on a quorate partition, goes to the leader, gets
+ * docs/design.md §4: a change is accepted only on a quorate partition, goes to the leader, gets
  * the next generation, is prepared on the members and committed once a majority stored it,
  * then applied everywhere. A new leader first adopts the highest committed generation.
  */
@@ -52,28 +62,25 @@ export class ClusterConfigService implements OnModuleInit, OnApplicationBootstra
   /** The leader epoch for which this node, as follower, caught up with the leader. */
   private syncedInEpoch = -1;
   private queue: Promise<unknown> = Promise.resolve();
+  private readonly guards: ChangeGuard[] = [];
 
   constructor(
     private readonly repo: ClusterConfigRepository,
     private readonly membership: ClusterMembership,
-    private readonly replication: MeshReplication,
+    private readonly mesh: MeshFacade,
     private readonly peerApi: PeerApiServer,
     private readonly client: PeerClient,
     private readonly events: EventsService,
     private readonly logger: JsonLogger,
+    private readonly join: MeshJoinService,
   ) {}
 
   onModuleInit(): void {
-    this.peerApi.register('GET', PATHS.config, (req) => {
-      this.replication.authenticate(req);
-      return Promise.resolve({ status: 200, body: this.repo.committed() });
-    });
-    this.peerApi.register('PUT', PATHS.prepare, (req) => this.onPrepare(req));
-    this.peerApi.register('POST', PATHS.commit, (req) => this.onCommit(req));
-    this.peerApi.register('POST', PATHS.propose, async (req) => {
-      this.replication.authenticate(req);
-      return { status: 200, body: await this.commitHere((req.body ?? {}) as ConfigChange) };
-    });
+    this.join.onJoined((inviter) => this.adoptClusterConfig(inviter));
+    this.peerApi.serve(PEER_ROUTES.config, () => Promise.resolve({ body: this.repo.committed() }));
+    this.peerApi.serve(PEER_ROUTES.prepareConfig, ({ body }) => this.onPrepare(body));
+    this.peerApi.serve(PEER_ROUTES.commitConfig, ({ body }) => this.onCommit(body.generation));
+    this.peerApi.serve(PEER_ROUTES.proposeConfig, async ({ body }) => ({ body: await this.commitHere(body) }));
   }
 
   onApplicationBootstrap(): void {
@@ -102,7 +109,7 @@ export class ClusterConfigService implements OnModuleInit, OnApplicationBootstra
     const view = this.membership.view();
     if (!view?.quorate || !view.leader) return false;
     const epoch = this.membership.leaderEpoch();
-    const state = this.replication.state();
+    const state = this.mesh.state();
     if (view.leader === state.self.nodeName) {
       if (this.adoptedInEpoch !== epoch) await this.adoptHighest(state);
       return this.adoptedInEpoch === epoch;
@@ -118,6 +125,26 @@ export class ClusterConfigService implements OnModuleInit, OnApplicationBootstra
     }
   }
 
+  /** Adds a check that every change must pass before it is committed (it throws a DomainError to refuse). */
+  addGuard(guard: ChangeGuard): void {
+    this.guards.push(guard);
+  }
+
+  private async guard(change: ConfigChange): Promise<void> {
+    for (const check of this.guards) await check(change);
+  }
+
+  /**
+   * Whether this node knows the cluster now, without asking anyone: quorate, and its config
+   * adopted (leader) or caught up (follower) in the present leadership. The fence gate.
+   */
+  knowsCluster(): boolean {
+    const view = this.membership.view();
+    if (!view?.quorate || !view.leader) return false;
+    const epoch = this.membership.leaderEpoch();
+    return view.leader === this.mesh.state().self.nodeName ? this.adoptedInEpoch === epoch : this.syncedInEpoch === epoch;
+  }
+
   changeSettings(patch: Partial<ClusterSettings>): Promise<VersionedConfig> {
     return this.propose({ kind: 'settings', patch });
   }
@@ -126,19 +153,66 @@ export class ClusterConfigService implements OnModuleInit, OnApplicationBootstra
   async propose(change: ConfigChange): Promise<VersionedConfig> {
     const problems = changeProblems(this.repo.committed().config, change);
     if (problems.length > 0) throw new DomainError(ErrorCode.ValidationFailed, problems.join('; '));
+    // A node alone (no cluster yet) keeps its users: they become the cluster's when it creates one.
+    if (isIdentityChange(change) && !this.inCluster()) return this.commitAlone(change);
     const { leader, state } = this.quorateLeader();
+    await this.guard(change);
     const result = leader.name === state.self.nodeName ? await this.commitHere(change) : await this.forward(change, leader, state);
-    if (change.kind !== 'assign' && change.kind !== 'ban') this.events.record('admin', 'info', `configuration changed: ${describeChange(change)} (generation ${result.generation})`, { kind: change.kind });
+    // Identity changes are told by their own events (users, tokens), never with their hashes.
+    if (change.kind !== 'assign' && change.kind !== 'ban' && !isIdentityChange(change)) this.events.record({ code: 'config.changed', params: { generation: result.generation, change: summarizeChange(change) } });
     return result;
   }
 
+  /**
+   * After joining a cluster: the cluster's config replaces whatever this node had alone (its
+   * users among it), whatever the generations. Until the inviter answers, generation 0.
+   */
+  async adoptClusterConfig(inviter: Member): Promise<void> {
+    this.repo.commit({ generation: 0, config: DEFAULT_CLUSTER_CONFIG });
+    const state = this.mesh.state();
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const answer = await this.client.call(PEER_ROUTES.config, this.target(inviter, state), { timeoutMs: 2_000 }).catch(() => null);
+      if (answer?.ok) {
+        this.repo.commit(answer.body);
+        this.logger.event('info', 'cluster', `joined: adopted cluster config generation ${answer.body.generation} from ${inviter.name}`);
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    this.logger.event('warn', 'cluster', `joined, but ${inviter.name} did not send the cluster config yet: it comes with the next pull`);
+  }
+
+  private inCluster(): boolean {
+    try {
+      this.mesh.state();
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Identity changes of a node that is in no cluster: committed here, serialized like the leader's. */
+  private commitAlone(change: ConfigChange): Promise<VersionedConfig> {
+    const run = this.queue.then(() => {
+      const current = this.repo.committed();
+      const problems = changeProblems(current.config, change);
+      if (problems.length > 0) throw new DomainError(ErrorCode.ValidationFailed, problems.join('; '));
+      const next: VersionedConfig = { generation: current.generation + 1, config: applyChange(current.config, change) };
+      this.repo.commit(next);
+      return next;
+    });
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
   private async forward(change: ConfigChange, leader: Member, state: MeshState): Promise<VersionedConfig> {
-    const answer = await this.client
-      .call<VersionedConfig & { code?: string; message?: string }>({ meshIp: leader.meshIp, port: state.self.peerApiPort }, 'POST', PATHS.propose, { body: change, sign: this.replication.signer(state), timeoutMs: 8_000 })
-      .catch((error: unknown) => {
-        throw new DomainError(ErrorCode.PeerUnreachable, `the leader ${leader.name} did not answer: ${(error as Error).message}`);
-      });
-    if (answer.status !== 200) throw new DomainError((answer.body.code as ErrorCode) ?? ErrorCode.NotCommitted, `the leader ${leader.name} refused: ${answer.body.message ?? `HTTP ${answer.status}`}`);
+    const answer = await this.client.call(PEER_ROUTES.proposeConfig, this.target(leader, state), { body: change, timeoutMs: 8_000 }).catch((error: unknown) => {
+      throw new DomainError(ErrorCode.PeerUnreachable, `the leader ${leader.name} did not answer: ${(error as Error).message}`);
+    });
+    if (!answer.ok) {
+      const code = Object.values(ErrorCode).includes(answer.error.code as ErrorCode) ? (answer.error.code as ErrorCode) : ErrorCode.NotCommitted;
+      throw new DomainError(code, `the leader ${leader.name} refused: ${answer.error.message ?? `HTTP ${answer.status}`}`);
+    }
     this.repo.commit({ generation: answer.body.generation, config: answer.body.config });
     return this.repo.committed();
   }
@@ -152,17 +226,18 @@ export class ClusterConfigService implements OnModuleInit, OnApplicationBootstra
       const current = this.repo.committed();
       const problems = changeProblems(current.config, change);
       if (problems.length > 0) throw new DomainError(ErrorCode.ValidationFailed, problems.join('; '));
+      await this.guard(change);
       const next: VersionedConfig = { generation: current.generation + 1, config: applyChange(current.config, change) };
       // Members out of the membership cannot answer: not waited for (they catch up later).
       const others = this.onlineOthers(state);
-      const acks = 1 + (await this.toAll(others, state, 'PUT', PATHS.prepare, next)).filter(Boolean).length;
+      const acks = 1 + (await this.toAll(others, state, PEER_ROUTES.prepareConfig, next)).filter(Boolean).length;
       // Corosync's own quorum: a majority of the members, or 1 in a two-node cluster
       // (two_node), where fencing settles a split as it does for Pacemaker.
       const needed = Math.max(1, this.membership.view()?.quorum ?? majority(state.members.length));
       if (acks < needed) throw new DomainError(ErrorCode.NotCommitted, `only ${acks} of ${state.members.length} members stored the change (${needed} needed): nothing was applied`);
       this.repo.commit(next);
       this.logger.event('info', 'cluster', `cluster config generation ${next.generation} committed (${change.kind})`, { acks });
-      void this.toAll(others, state, 'POST', PATHS.commit, { generation: next.generation });
+      void this.toAll(others, state, PEER_ROUTES.commitConfig, { generation: next.generation });
       return next;
     });
     this.queue = run.catch(() => undefined);
@@ -170,7 +245,7 @@ export class ClusterConfigService implements OnModuleInit, OnApplicationBootstra
   }
 
   private quorateLeader(): { leader: Member; state: MeshState } {
-    const state = this.replication.state();
+    const state = this.mesh.state();
     const view = this.membership.view();
     if (!view?.quorate || !view.leader) throw new DomainError(ErrorCode.NoQuorum, "this node's partition has no quorum: configuration changes are refused until it has");
     const leader = state.members.find((m) => m.name === view.leader);
@@ -184,8 +259,8 @@ export class ClusterConfigService implements OnModuleInit, OnApplicationBootstra
     const others = this.onlineOthers(state);
     const configs = await Promise.all(
       others.map((m) =>
-        this.client.call<VersionedConfig>(this.target(m, state), 'GET', PATHS.config, { sign: this.replication.signer(state), timeoutMs: 2_000 }).then(
-          (a) => (a.status === 200 ? a.body : null),
+        this.client.call(PEER_ROUTES.config, this.target(m, state), { timeoutMs: 2_000 }).then(
+          (a) => (a.ok ? a.body : null),
           () => null,
         ),
       ),
@@ -198,48 +273,42 @@ export class ClusterConfigService implements OnModuleInit, OnApplicationBootstra
     this.adoptedInEpoch = epoch;
   }
 
-  private onPrepare(req: PeerRequest) {
-    this.replication.authenticate(req);
-    const proposal = req.body as VersionedConfig;
-    if (!Number.isInteger(proposal?.generation) || !proposal.config?.settings || settingsProblems(proposal.config.settings).length > 0) {
-      throw new DomainError(ErrorCode.ValidationFailed, 'a proposal needs a generation and a valid config');
-    }
-    if (proposal.generation <= this.repo.committed().generation) return Promise.resolve({ status: 409, body: { code: ErrorCode.NotCommitted, message: 'an older generation' } });
+  /** The proposal's shape and settings were checked by the peer route's schema. */
+  private onPrepare(proposal: VersionedConfig) {
+    if (proposal.generation <= this.repo.committed().generation) throw new DomainError(ErrorCode.NotCommitted, `generation ${proposal.generation} is not newer than the committed one`);
     this.repo.prepare(proposal);
-    return Promise.resolve({ status: 200, body: { stored: true } });
+    return Promise.resolve({ body: { stored: true as const } });
   }
 
-  private onCommit(req: PeerRequest) {
-    this.replication.authenticate(req);
-    const generation = (req.body as { generation?: number })?.generation;
+  private onCommit(generation: number) {
     const pending = this.repo.pending();
     if (pending && pending.generation === generation) {
       this.repo.commit(pending);
       this.logger.event('info', 'cluster', `cluster config generation ${pending.generation} applied`);
     }
-    return Promise.resolve({ status: 200, body: { committed: this.repo.committed().generation } });
+    return Promise.resolve({ body: { committed: this.repo.committed().generation } });
   }
 
   /** Followers catch up with the leader's committed config (after a partition, a restart…). */
   private async pullFromLeader(strict = false): Promise<void> {
     const view = this.membership.view();
     if (!view?.quorate || !view.leader) return;
-    const state = this.replication.state();
+    const state = this.mesh.state();
     const leader = state.members.find((m) => m.name === view.leader);
     if (!leader || leader.name === state.self.nodeName) return;
-    const answer = await this.client.call<VersionedConfig>(this.target(leader, state), 'GET', PATHS.config, { sign: this.replication.signer(state), timeoutMs: 2_000 });
-    if (strict && answer.status !== 200) throw new Error(`the leader ${leader.name} answered HTTP ${answer.status}`);
-    if (answer.status === 200 && answer.body.generation > this.repo.committed().generation) {
+    const answer = await this.client.call(PEER_ROUTES.config, this.target(leader, state), { timeoutMs: 2_000 });
+    if (strict && !answer.ok) throw new Error(`the leader ${leader.name} answered HTTP ${answer.status}`);
+    if (answer.ok && answer.body.generation > this.repo.committed().generation) {
       this.repo.commit(answer.body);
       this.logger.event('info', 'cluster', `caught up with cluster config generation ${answer.body.generation} from ${leader.name}`);
     }
   }
 
-  private toAll(members: readonly Member[], state: MeshState, method: 'PUT' | 'POST', path: string, body: unknown): Promise<boolean[]> {
+  private toAll<R extends PeerRoute>(members: readonly Member[], state: MeshState, route: R, body: RequestOf<R>): Promise<boolean[]> {
     return Promise.all(
       members.map((m) =>
-        this.client.call(this.target(m, state), method, path, { body, sign: this.replication.signer(state), timeoutMs: 2_000 }).then(
-          (a) => a.status === 200,
+        this.client.call(route, this.target(m, state), { body, timeoutMs: 2_000 }).then(
+          (a) => a.ok,
           () => false,
         ),
       ),

@@ -5,11 +5,12 @@ import type { AgentConfig } from '../config/agent-config';
 import type { EventsService } from '../events/events.service';
 import type { JsonLogger } from '../logging/json-logger';
 import { SecretRegistry } from '../logging/secret-registry';
-import type { MeshRepository } from '../mesh/mesh.repository';
+import { meshState } from '../mesh/mesh-state';
+import type { MeshFacade } from '../mesh/mesh.facade';
 import type { ClusterConfigRepository } from './cluster-config.repository';
 import { ClusterMembership } from './cluster-membership.service';
 
-const QUORATE: QuorumStatus = { running: true, quorate: true, localNodeId: 1, expectedVotes: 3, totalVotes: 3, quorum: 2, members: [1, 2, 3] };
+const QUORATE: QuorumStatus = { running: true, quorate: true, localNodeId: 1, expectedVotes: 3, totalVotes: 3, quorum: 2, members: [1, 2, 3], ringId: '1.10' };
 const ALONE: QuorumStatus = { ...QUORATE, quorate: false, totalVotes: 1, members: [1] };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -50,11 +51,14 @@ const member = (name: string, ip: string) => ({ name, meshIp: ip, publicKey: `${
 
 function membership(corosync: FakeCorosync, pollMs = 60_000) {
   const mesh = {
-    cluster: () => ({ clusterId: 'c', name: 'prod', network: '10.100.0.0/24', secret: 'cluster secret', generation: 3, createdAt: '' }),
-    self: () => ({ nodeName: 'node1', interface: 'wg-sfha', meshIp: '10.100.0.1', listenPort: 51820, peerApiPort: 7779, mtu: 1420, desiredUp: true }),
-    members: () => [member('node1', '10.100.0.1'), member('node2', '10.100.0.2'), member('node3', '10.100.0.3')],
+    stateOrNull: () =>
+      meshState(
+        { clusterId: 'c', name: 'prod', network: '10.100.0.0/24', secret: 'cluster secret', generation: 3, createdAt: '' },
+        { nodeName: 'node1', interface: 'wg-sfha', meshIp: '10.100.0.1', listenPort: 51820, peerApiPort: 7779, mtu: 1420, desiredUp: true },
+        [member('node1', '10.100.0.1'), member('node2', '10.100.0.2'), member('node3', '10.100.0.3')],
+      ),
     onChanged: () => undefined,
-  } as unknown as MeshRepository;
+  } as unknown as MeshFacade;
   const config = { committed: () => ({ generation: 1, config: DEFAULT_CLUSTER_CONFIG }) } as unknown as ClusterConfigRepository;
   const wireguard = { interfaceExists: () => Promise.resolve(true) } as unknown as WireGuardDriver;
   const events = { record: () => undefined } as unknown as EventsService;
@@ -105,6 +109,20 @@ describe('cluster membership', () => {
     corosync.watch_?.onEnd('corosync-cmapctl ended (exit 1)');
     await sleep(50);
     expect(corosync.watches).toBe(2); // a new watch, without waiting for the poll
+  });
+
+  it('starts a new leadership epoch when Corosync forms a new membership, even with the same leader', async () => {
+    const corosync = new FakeCorosync();
+    const service = membership(corosync);
+    await service.tick();
+    const epoch = service.leaderEpoch();
+    await service.tick();
+    expect(service.leaderEpoch()).toBe(epoch);
+    // node1 was paused past the token: the others formed a ring without it and took it back in.
+    corosync.quorumStatus = { ...QUORATE, ringId: '1.18' };
+    await service.tick();
+    expect(service.view()?.leader).toBe('node1');
+    expect(service.leaderEpoch()).toBe(epoch + 1);
   });
 
   it('says no quorum and watches nothing when Corosync does not run', async () => {

@@ -2,13 +2,12 @@ import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShut
 import { EventsService } from '../events/events.service';
 import { NOT_RUNNING, renderCorosyncConf, type CorosyncDriver, type CorosyncWatch, type QuorumStatus } from '@sfha/ha';
 import type { WireGuardDriver } from '@sfha/mesh';
-import { serialLoop, type SerialLoop } from '../app/serial-loop';
+import { serialLoop, type SerialLoop } from '../common/serial-loop';
 import type { AgentConfig } from '../config/agent-config';
 import { AGENT_CONFIG } from '../config/agent-config.token';
 import { JsonLogger } from '../logging/json-logger';
 import { SecretRegistry } from '../logging/secret-registry';
-import { meshState } from '../mesh/mesh-state';
-import { MeshRepository } from '../mesh/mesh.repository';
+import { MeshFacade } from '../mesh/mesh.facade';
 import { WIREGUARD_DRIVER } from '../mesh/wireguard-driver.provider';
 import { ClusterConfigRepository } from './cluster-config.repository';
 import { clusterView, corosyncAuthkey, corosyncNodes, type ClusterView } from './cluster-view';
@@ -30,13 +29,17 @@ export class ClusterMembership implements OnApplicationBootstrap, OnApplicationS
   private watch: CorosyncWatch | null = null;
   private settleTimer: NodeJS.Timeout | null = null;
   private current: ClusterView | null = null;
+  /** When the view was last read from Corosync (or set for lack of a mesh). */
+  private readAt = 0;
   private epoch = 0;
+  /** The ring id of the membership last read from Corosync. */
+  private ringId: string | null = null;
   /** corosync.conf may have changed since Corosync last read it (true at boot: the agent may have restarted mid-reload). */
   private reloadDue = true;
   private readonly listeners = new Set<() => void>();
 
   constructor(
-    private readonly mesh: MeshRepository,
+    private readonly mesh: MeshFacade,
     private readonly config: ClusterConfigRepository,
     @Inject(COROSYNC_DRIVER) private readonly corosync: CorosyncDriver,
     @Inject(WIREGUARD_DRIVER) private readonly wireguard: WireGuardDriver,
@@ -68,13 +71,18 @@ export class ClusterMembership implements OnApplicationBootstrap, OnApplicationS
     return this.epoch;
   }
 
+  /** When the latest view was read: a view older than a few polls is stale (the watchdog pets on fresh quorum only). */
+  viewReadAt(): number {
+    return this.readAt;
+  }
+
   /** The latest view, or null when this node is in no cluster. */
   view(): ClusterView | null {
     return this.current;
   }
 
   async tick(): Promise<void> {
-    const state = meshState(this.mesh.cluster(), this.mesh.self(), this.mesh.members());
+    const state = this.mesh.stateOrNull();
     const isMember = state?.members.some((m) => m.name === state.self.nodeName) ?? false;
     const wanted = !!state && isMember && state.self.desiredUp;
     if (!state || !wanted || !(await this.wireguard.interfaceExists(state.self.interface))) {
@@ -99,12 +107,14 @@ export class ClusterMembership implements OnApplicationBootstrap, OnApplicationS
     let quorum: QuorumStatus = await this.corosync.quorum();
     // What Corosync says is published first, whatever fails next (a start, a reload): the
     // engine must never act on an older view.
+    this.noteRing(quorum);
     this.publish(viewOf(quorum));
     if (!quorum.running) {
       await this.corosync.start();
       this.logger.event('info', 'cluster', 'corosync started', { nodes: state.members.length });
       this.reloadDue = false;
       quorum = await this.corosync.quorum();
+      this.noteRing(quorum);
       this.publish(viewOf(quorum));
     }
     if (quorum.running) this.ensureWatch();
@@ -150,18 +160,31 @@ export class ClusterMembership implements OnApplicationBootstrap, OnApplicationS
     this.watch = null;
   }
 
+  /**
+   * A new Corosync membership is a new leadership epoch even when the leader's name is the
+   * same: a leader paused past the token (SIGSTOP, a VM frozen) comes back into a membership
+   * whose other members elected another leader and committed without it meanwhile. It must
+   * adopt the highest committed config again before it acts (found by the chaos suite).
+   */
+  private noteRing(quorum: QuorumStatus): void {
+    if (quorum.ringId === null) return;
+    if (this.ringId !== null && this.ringId !== quorum.ringId) this.epoch++;
+    this.ringId = quorum.ringId;
+  }
+
   /** Stores the view, logs what changed (quorum, nodes coming and going, the leader) and tells the listeners. */
   private publish(next: ClusterView | null): void {
     const previous = this.current;
     this.current = next;
+    this.readAt = Date.now();
     if (!next) return;
     if (JSON.stringify(previous) !== JSON.stringify(next)) for (const listener of this.listeners) listener();
-    if (previous?.quorate !== next.quorate) this.events.record('membership', next.quorate ? 'info' : 'warn', next.quorate ? 'quorum gained' : 'quorum lost', { votes: next.totalVotes, expected: next.expectedVotes });
+    if (previous?.quorate !== next.quorate) this.events.record({ code: next.quorate ? 'quorum.gained' : 'quorum.lost', params: { votes: next.totalVotes, expected: next.expectedVotes } });
     for (const node of next.nodes) {
       const before = previous?.nodes.find((n) => n.name === node.name);
-      if (before && before.online !== node.online) this.events.record('membership', node.online ? 'info' : 'warn', `${node.name} ${node.online ? 'joined' : 'left'} the membership`, { node: node.name });
+      if (before && before.online !== node.online) this.events.record({ code: node.online ? 'node.joined' : 'node.left', params: { node: node.name } });
     }
     if ((previous?.leader ?? null) !== next.leader) this.epoch++;
-    if ((previous?.leader ?? null) !== next.leader) this.events.record('leader', 'info', next.leader ? `leader: ${next.leader}` : 'no leader (no quorum)', { leader: next.leader });
+    if ((previous?.leader ?? null) !== next.leader) this.events.record(next.leader ? { code: 'leader.elected', params: { leader: next.leader } } : { code: 'leader.none', params: {} });
   }
 }

@@ -4,7 +4,7 @@ import { clusterView, corosyncAuthkey, nodeIdFor } from './cluster-view';
 import type { Member } from '../mesh/mesh.types';
 
 const member = (n: number): Member => ({ name: `node${n}`, meshIp: `10.100.0.${n}`, publicKey: `k${n}`, pendingPublicKey: null, endpoint: null, keepalive: 25, joinedAt: '' });
-const quorum = (members: number[], quorate: boolean) => ({ running: true, quorate, localNodeId: 2, expectedVotes: 3, totalVotes: members.length, quorum: 2, members });
+const quorum = (members: number[], quorate: boolean) => ({ running: true, quorate, localNodeId: 2, expectedVotes: 3, totalVotes: members.length, quorum: 2, members, ringId: '1.4' });
 
 describe('cluster view', () => {
   it('numbers nodes by their place in the mesh network', () => {
@@ -16,6 +16,13 @@ describe('cluster view', () => {
     expect(corosyncAuthkey('s').length).toBe(256);
     expect(corosyncAuthkey('s').equals(corosyncAuthkey('s'))).toBe(true);
     expect(corosyncAuthkey('s').equals(corosyncAuthkey('t'))).toBe(false);
+  });
+
+  it('shows a witness with its role, and elects a full member before it even with a lower node id', () => {
+    const witness: Member = { ...member(1), name: 'wit', role: 'witness' };
+    const view = clusterView('node2', [witness, member(2), member(3)], '10.100.0.0/24', quorum([1, 2, 3], true));
+    expect(view.leader).toBe('node2');
+    expect(view.nodes.map((n) => [n.name, n.role])).toEqual([['wit', 'witness'], ['node2', 'full'], ['node3', 'full']]);
   });
 
   it('elects the lowest online node of a quorate partition', () => {

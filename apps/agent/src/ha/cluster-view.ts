@@ -21,6 +21,8 @@ export interface ClusterNodeView {
   name: string;
   nodeId: number;
   meshIp: string;
+  /** `witness`: votes for quorum, never runs a group (docs/design.md, "Witness"). */
+  role: 'full' | 'witness';
   online: boolean;
   leader: boolean;
   self: boolean;
@@ -36,10 +38,14 @@ export interface ClusterView {
   nodes: ClusterNodeView[];
 }
 
-/** Joins the member list with Corosync's membership. Pure. A node in standby never leads. */
+/**
+ * Joins the member list with Corosync's membership. Pure. A node in standby never leads; a
+ * witness (a Corosync node with one vote like the others) leads only when no full member can.
+ */
 export function clusterView(selfName: string, members: readonly Member[], network: string, quorum: QuorumStatus, standby: readonly string[] = []): ClusterView {
-  const nodes = corosyncNodes(members, network).map((n) => ({ ...n, online: quorum.members.includes(n.nodeId) }));
-  const leaderId = electLeader(nodes.map((n) => ({ nodeId: n.nodeId, online: n.online, standby: standby.includes(n.name) })), quorum.quorate);
+  const roles = new Map(members.map((m) => [m.name, m.role ?? ('full' as const)]));
+  const nodes = corosyncNodes(members, network).map((n) => ({ ...n, role: roles.get(n.name) ?? 'full', online: quorum.members.includes(n.nodeId) }));
+  const leaderId = electLeader(nodes.map((n) => ({ nodeId: n.nodeId, online: n.online, standby: standby.includes(n.name), witness: n.role === 'witness' })), quorum.quorate);
   return {
     corosyncRunning: quorum.running,
     quorate: quorum.quorate,
@@ -47,6 +53,6 @@ export function clusterView(selfName: string, members: readonly Member[], networ
     totalVotes: quorum.totalVotes,
     quorum: quorum.quorum,
     leader: nodes.find((n) => n.nodeId === leaderId)?.name ?? null,
-    nodes: nodes.map((n) => ({ name: n.name, nodeId: n.nodeId, meshIp: n.address, online: n.online, leader: n.nodeId === leaderId, self: n.name === selfName })),
+    nodes: nodes.map((n) => ({ name: n.name, nodeId: n.nodeId, meshIp: n.address, role: n.role, online: n.online, leader: n.nodeId === leaderId, self: n.name === selfName })),
   };
 }

@@ -1,7 +1,11 @@
+import { AdminOnly, AnyRole } from '../auth/access-rule';
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { Authenticator } from '../auth/authenticator.service';
+import { CurrentPrincipal, type Principal } from '../auth/principal';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrorBody } from '../errors/api-error-body';
-import { ClusterDto, InitClusterDto, JoinDto, JoinResultDto } from './dto/mesh.dto';
+import { ClusterDto, InitClusterDto, InitClusterResultDto, JoinDto, JoinResultDto } from './dto/mesh.dto';
 import { MeshClusterService } from './mesh-cluster.service';
 import { MeshJoinService } from './mesh-join.service';
 
@@ -12,16 +16,21 @@ export class ClusterController {
   constructor(
     private readonly clusters: MeshClusterService,
     private readonly joins: MeshJoinService,
+    private readonly modules: ModuleRef,
   ) {}
 
+  @AdminOnly()
   @Post('init')
   @ApiOperation({ operationId: 'initCluster', summary: 'Create a cluster with this node as its first member (sfha init)' })
-  @ApiCreatedResponse({ type: ClusterDto })
+  @ApiCreatedResponse({ type: InitClusterResultDto })
   @ApiConflictResponse({ type: ApiErrorBody, description: 'already in a cluster, port in use, address in use' })
-  init(@Body() dto: InitClusterDto): Promise<ClusterDto> {
-    return this.clusters.init(dto);
+  async init(@Body() dto: InitClusterDto, @CurrentPrincipal() by: Principal): Promise<InitClusterResultDto> {
+    const cluster = await this.clusters.init(dto);
+    // The auth module depends on the mesh one: its authenticator is looked up, not injected.
+    return { ...cluster, session: this.modules.get(Authenticator, { strict: false }).renew(by) };
   }
 
+  @AdminOnly()
   @Post('join')
   @HttpCode(200)
   @ApiOperation({ operationId: 'joinCluster', summary: 'Join a cluster with an invitation link (sfha join)' })
@@ -30,6 +39,7 @@ export class ClusterController {
     return this.joins.join(dto);
   }
 
+  @AnyRole()
   @Get()
   @ApiOperation({ operationId: 'getCluster', summary: 'The cluster and its members' })
   @ApiOkResponse({ type: ClusterDto })

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { desiredPeers, isMemberList, parseDuration, shouldAdopt } from './member-list';
+import { MemberListSchema } from '../peer/peer-schemas';
+import { desiredPeers, parseDuration, shouldAdopt } from './member-list';
+
+const isMemberList = (value: unknown) => MemberListSchema.safeParse(value).success;
+/** A member whose key is a real WireGuard key, as the peer protocol requires. */
+const keyed = (m: Member, n: number): Member => ({ ...m, publicKey: Buffer.alloc(32, n).toString('base64') });
 import type { Member } from './mesh.types';
 
 const member = (name: string, n: number): Member => ({
@@ -30,7 +35,7 @@ describe('member list replication', () => {
 
 describe('desired peers', () => {
   it('lists the other members and the pending bootstrap keys, each with its /32', () => {
-    const invitation = { id: 'i', assignedIp: '10.100.0.3', bootstrapPublicKey: 'boot-key', createdAt: '', expiresAt: '', usedAt: null, usedBy: null, revokedAt: null };
+    const invitation = { id: 'i', assignedIp: '10.100.0.3', bootstrapPublicKey: 'boot-key', createdAt: '', expiresAt: '', usedAt: null, usedBy: null, revokedAt: null, role: 'full' as const };
     expect(desiredPeers('node1', [member('node1', 1), member('node2', 2)], [invitation])).toEqual([
       { publicKey: 'node2-key', endpoint: '192.0.2.2:51820', allowedIps: ['10.100.0.2/32'], keepalive: 25 },
       { publicKey: 'boot-key', endpoint: null, allowedIps: ['10.100.0.3/32'], keepalive: 0 },
@@ -45,18 +50,19 @@ describe('desired peers', () => {
   });
 
   it('drops a bootstrap key whose address now belongs to a member', () => {
-    const invitation = { id: 'i', assignedIp: '10.100.0.2', bootstrapPublicKey: 'boot-key', createdAt: '', expiresAt: '', usedAt: null, usedBy: null, revokedAt: null };
+    const invitation = { id: 'i', assignedIp: '10.100.0.2', bootstrapPublicKey: 'boot-key', createdAt: '', expiresAt: '', usedAt: null, usedBy: null, revokedAt: null, role: 'full' as const };
     expect(desiredPeers('node1', [member('node1', 1), member('node2', 2)], [invitation]).map((p) => p.publicKey)).toEqual(['node2-key']);
   });
 });
 
 describe('incoming member lists', () => {
   it('accepts a well-formed list and refuses anything that could not be stored', () => {
-    expect(isMemberList({ generation: 3, members: [member('node1', 1), member('node2', 2)] })).toBe(true);
+    expect(isMemberList({ generation: 3, members: [keyed(member('node1', 1), 1), keyed(member('node2', 2), 2)] })).toBe(true);
+    expect(isMemberList({ generation: 3, members: [member('node1', 1)] })).toBe(false);
     expect(isMemberList(null)).toBe(false);
     expect(isMemberList({ generation: 'x', members: [] })).toBe(false);
     expect(isMemberList({ generation: 3, members: [{ name: 'node1' }] })).toBe(false);
-    expect(isMemberList({ generation: 3, members: [member('node1', 1), member('node1', 2)] })).toBe(false);
+    expect(isMemberList({ generation: 3, members: [keyed(member('node1', 1), 1), keyed(member('node1', 2), 2)] })).toBe(false);
   });
 
   it('makes a node that was removed want no peers', () => {

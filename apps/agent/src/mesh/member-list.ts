@@ -14,30 +14,24 @@ export function shouldAdopt(local: MemberList, incoming: MemberList): boolean {
   return digest(incoming) > digest(local);
 }
 
-/** Whether an incoming value has the shape of a member list (it is stored as is). */
-export function isMemberList(value: unknown): value is MemberList {
-  const list = value as Partial<MemberList> | null;
-  if (!list || !Number.isInteger(list.generation) || !Array.isArray(list.members)) return false;
-  const names = new Set<string>();
-  return list.members.every((m: Partial<Member> | null) => {
-    const ok = !!m && typeof m.name === 'string' && typeof m.meshIp === 'string' && typeof m.publicKey === 'string' && Number.isInteger(m.keepalive) && typeof m.joinedAt === 'string'
-      && (m.endpoint === null || typeof m.endpoint === 'string') && (m.pendingPublicKey === null || typeof m.pendingPublicKey === 'string') && !names.has(m.name);
-    if (ok && m?.name) names.add(m.name);
-    return ok;
-  });
-}
-
 /**
  * The WireGuard peers a node wants: every other member, plus its pending invitations'
  * bootstrap keys. A node no longer in the list (removed) wants none. `vipRoutes` (member →
- * mesh VIPs it owns, as /32) adds those VIPs to the owner's allowed-IPs.
+ * mesh VIPs it owns, as /32) adds those VIPs to the owner's allowed-IPs. `endpointOf` turns a
+ * member's endpoint into what WireGuard is given (a DNS name → its address now).
  */
-export function desiredPeers(selfName: string, members: readonly Member[], pendingInvitations: readonly InvitationRecord[], vipRoutes: Readonly<Record<string, readonly string[]>> = {}): DesiredPeer[] {
+export function desiredPeers(
+  selfName: string,
+  members: readonly Member[],
+  pendingInvitations: readonly InvitationRecord[],
+  vipRoutes: Readonly<Record<string, readonly string[]>> = {},
+  endpointOf: (endpoint: string | null) => string | null = (e) => e,
+): DesiredPeer[] {
   if (!members.some((m) => m.name === selfName)) return [];
   const memberIps = new Set(members.map((m) => m.meshIp));
   const peers: DesiredPeer[] = members
     .filter((m) => m.name !== selfName)
-    .map((m) => ({ publicKey: m.publicKey, endpoint: m.endpoint, allowedIps: [`${m.meshIp}/32`, ...(vipRoutes[m.name] ?? []).filter((ip) => !memberIps.has(ip.split('/')[0] ?? ''))], keepalive: m.keepalive }));
+    .map((m) => ({ publicKey: m.publicKey, endpoint: endpointOf(m.endpoint), allowedIps: [`${m.meshIp}/32`, ...(vipRoutes[m.name] ?? []).filter((ip) => !memberIps.has(ip.split('/')[0] ?? ''))], keepalive: m.keepalive }));
   for (const invitation of pendingInvitations) {
     if (memberIps.has(invitation.assignedIp)) continue;
     peers.push({ publicKey: invitation.bootstrapPublicKey, endpoint: null, allowedIps: [`${invitation.assignedIp}/32`], keepalive: 0 });

@@ -80,7 +80,7 @@ export class MeshClusterService {
       name: state.cluster.name,
       network: state.cluster.network,
       generation: state.cluster.generation,
-      members: state.members.map((m) => ({ name: m.name, meshIp: m.meshIp, publicKey: m.publicKey, endpoint: m.endpoint, keepalive: m.keepalive, joinedAt: m.joinedAt, self: m.name === state.self.nodeName })),
+      members: state.members.map((m) => ({ name: m.name, role: m.role ?? 'full', meshIp: m.meshIp, publicKey: m.publicKey, endpoint: m.endpoint, keepalive: m.keepalive, joinedAt: m.joinedAt, self: m.name === state.self.nodeName })),
     };
   }
 

@@ -1,12 +1,12 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { EventsService } from '../events/events.service';
-import { decodeJoinToken, encodeJoinToken, generateKeyPair, isHostAddress, isWireGuardKey, JoinTokenError, nextFreeIp, parseCidr, verifyInvitationMac, type JoinInvitation } from '@sfha/mesh';
+import { decodeJoinToken, encodeJoinToken, generateKeyPair, isHostAddress, JoinTokenError, nextFreeIp, parseCidr, verifyInvitationMac, type JoinInvitation } from '@sfha/mesh';
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '../errors/domain-error';
 import { ErrorCode } from '../errors/error-code';
 import { JsonLogger } from '../logging/json-logger';
 import { SecretRegistry } from '../logging/secret-registry';
-import { CreateInvitationDto, ENDPOINT_PATTERN, type InvitationCreatedDto, type InvitationDto, NAME_PATTERN } from './dto/mesh.dto';
+import { CreateInvitationDto, type InvitationCreatedDto, type InvitationDto } from './dto/mesh.dto';
 import { invitationQrPng } from './invitation-qr';
 import { driverStep } from './mesh-errors';
 import { MeshReconciler } from './mesh-reconciler.service';
@@ -15,29 +15,14 @@ import { MeshRepository } from './mesh.repository';
 import type { MeshState } from './mesh-state';
 import type { InvitationRecord, Member, MemberList } from './mesh.types';
 import { parseDuration } from './member-list';
-import { PeerApiServer, type PeerRequest } from './peer-api/peer-api.server';
+import { PeerApiServer, type PeerCall } from '../peer/peer-api.server';
+import { PEER_ROUTES } from '../peer/peer-routes';
+import type { RedeemAnswer, RedeemRequest } from '../peer/peer-schemas';
 
-export const REDEEM_PATH = '/peer/v1/join/redeem';
 const DEFAULT_EXPIRY_SECONDS = 3600;
 const MAX_EXPIRY_SECONDS = 7 * 86_400;
 /** Time for the redeem answer to leave through the bootstrap tunnel before the key is swapped. */
 const SWAP_DELAY_MS = 100;
-
-/** What the joiner sends through the bootstrap tunnel. */
-export interface RedeemRequest {
-  token: string;
-  publicKey: string;
-  endpoint: string;
-  name: string;
-}
-
-/** What it gets back: everything to become a member. */
-export interface RedeemAnswer {
-  cluster: { clusterId: string; name: string; network: string; secret: string };
-  generation: number;
-  members: Member[];
-  self: Member;
-}
 
 function statusOf(i: InvitationRecord, now: string): InvitationDto['status'] {
   if (i.usedAt) return 'used';
@@ -45,7 +30,7 @@ function statusOf(i: InvitationRecord, now: string): InvitationDto['status'] {
   return i.expiresAt <= now ? 'expired' : 'pending';
 }
 
-/** Invitations this node issues, and their redemption by a joiner (DESIGN.md §2). */
+/** Invitations this node issues, and their redemption by a joiner (docs/design.md §2). */
 @Injectable()
 export class MeshInvitationService implements OnModuleInit {
   constructor(
@@ -59,7 +44,7 @@ export class MeshInvitationService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.peerApi.register('POST', REDEEM_PATH, (req) => this.redeem(req));
+    this.peerApi.serve(PEER_ROUTES.redeemInvitation, (call) => this.redeem(call));
   }
 
   async create(dto: CreateInvitationDto): Promise<InvitationCreatedDto> {
@@ -87,6 +72,7 @@ export class MeshInvitationService implements OnModuleInit {
       usedAt: null,
       usedBy: null,
       revokedAt: null,
+      role: dto.role ?? 'full',
     };
     if (!me?.publicKey || !me.endpoint) throw new DomainError(ErrorCode.MeshFailed, 'this node has no endpoint to put in an invitation: set one with mesh set-endpoint');
     const invitation: JoinInvitation = {
@@ -100,6 +86,8 @@ export class MeshInvitationService implements OnModuleInit {
       bootstrapPrivateKey: bootstrap.privateKey,
       inviter: { name: self.nodeName, meshIp: self.meshIp, publicKey: me.publicKey, endpoints: [me.endpoint], peerApiPort: self.peerApiPort },
       expiresAt: record.expiresAt,
+      // Only a witness says so: a full member's link stays as before (older agents can redeem it).
+      ...(record.role === 'witness' ? { role: 'witness' as const } : {}),
     };
     const token = encodeJoinToken(invitation, cluster.secret);
     // The link is shown once, to the admin who asked; never in a log.
@@ -113,14 +101,14 @@ export class MeshInvitationService implements OnModuleInit {
       this.repo.deleteInvitation(record.id);
       throw error;
     }
-    this.logger.event('info', 'mesh', `invitation ${record.id} created for ${ip}`, { expiresAt: record.expiresAt });
-    return { id: record.id, token, qrPng: await invitationQrPng(token), assignedIp: ip, expiresAt: record.expiresAt };
+    this.logger.event('info', 'mesh', `invitation ${record.id} created for ${ip}`, { expiresAt: record.expiresAt, role: record.role });
+    return { id: record.id, token, qrPng: await invitationQrPng(token), assignedIp: ip, expiresAt: record.expiresAt, role: record.role };
   }
 
   list(): InvitationDto[] {
     this.replication.state();
     const now = new Date().toISOString();
-    return this.repo.allInvitations().map((i) => ({ id: i.id, assignedIp: i.assignedIp, createdAt: i.createdAt, expiresAt: i.expiresAt, status: statusOf(i, now), usedBy: i.usedBy }));
+    return this.repo.allInvitations().map((i) => ({ id: i.id, assignedIp: i.assignedIp, createdAt: i.createdAt, expiresAt: i.expiresAt, status: statusOf(i, now), usedBy: i.usedBy, role: i.role }));
   }
 
   async revoke(id: string): Promise<void> {
@@ -135,12 +123,8 @@ export class MeshInvitationService implements OnModuleInit {
   }
 
   /** Peer API: a joiner, through the bootstrap tunnel, trades the invitation for membership. */
-  private async redeem(req: PeerRequest) {
+  private async redeem({ body, remoteIp }: PeerCall<RedeemRequest>) {
     const state = this.replication.state();
-    const body = (req.body && typeof req.body === 'object' ? req.body : {}) as Partial<RedeemRequest>;
-    if (typeof body.token !== 'string' || typeof body.publicKey !== 'string' || !isWireGuardKey(body.publicKey) || typeof body.name !== 'string' || !NAME_PATTERN.test(body.name) || typeof body.endpoint !== 'string' || !ENDPOINT_PATTERN.test(body.endpoint)) {
-      throw new DomainError(ErrorCode.ValidationFailed, 'a redeem request needs token, publicKey (WireGuard key), name and endpoint (HOST:PORT)');
-    }
     let decoded: ReturnType<typeof decodeJoinToken>;
     try {
       decoded = decodeJoinToken(body.token);
@@ -152,8 +136,8 @@ export class MeshInvitationService implements OnModuleInit {
       throw new DomainError(ErrorCode.InvitationForged, 'this invitation was not issued by this cluster (its signature does not match)');
     }
     const record = this.repo.invitation(invitation.invitationId);
-    if (!record || record.assignedIp !== invitation.assignedIp) throw new DomainError(ErrorCode.InvitationNotFound, `invitation ${invitation.invitationId} was not issued by ${state.self.nodeName}`);
-    if (req.remoteIp !== record.assignedIp) throw new DomainError(ErrorCode.InvitationForged, 'the redeem request does not come through the invitation’s own tunnel');
+    if (!record || record.assignedIp !== invitation.assignedIp || record.role !== (invitation.role ?? 'full')) throw new DomainError(ErrorCode.InvitationNotFound, `invitation ${invitation.invitationId} was not issued by ${state.self.nodeName}`);
+    if (remoteIp !== record.assignedIp) throw new DomainError(ErrorCode.InvitationForged, 'the redeem request does not come through the invitation’s own tunnel');
     const already = state.members.find((m) => m.name === body.name && m.publicKey === body.publicKey && m.meshIp === record.assignedIp);
     if (already && record.usedBy === body.name) {
       // The same joiner asking again (its first answer was lost or late): the same answer.
@@ -170,11 +154,11 @@ export class MeshInvitationService implements OnModuleInit {
       if (record.revokedAt) throw new DomainError(ErrorCode.InvitationRevoked, 'this invitation was revoked');
       throw new DomainError(ErrorCode.InvitationExpired, `this invitation expired at ${record.expiresAt}`);
     }
-    const member: Member = { name: body.name, meshIp: record.assignedIp, publicKey: body.publicKey, pendingPublicKey: null, endpoint: body.endpoint, keepalive: state.me?.keepalive ?? 25, joinedAt: now };
+    const member: Member = { name: body.name, meshIp: record.assignedIp, publicKey: body.publicKey, pendingPublicKey: null, endpoint: body.endpoint, keepalive: state.me?.keepalive ?? 25, joinedAt: now, ...(record.role === 'witness' ? { role: 'witness' as const } : {}) };
     // The others learn the new member first, so its handshakes succeed at once; this node swaps
     // the bootstrap key for the real one only after its answer has left through the bootstrap tunnel.
     const list = await this.replication.commit((members) => [...members, member], { exclude: [member.name], applyLocally: false, pushTimeoutMs: 1_500 });
-    this.events.record('mesh', 'info', `${member.name} joined the mesh (invited by ${state.self.nodeName})`, { node: member.name, meshIp: member.meshIp, endpoint: member.endpoint, invitation: record.id });
+    this.events.record({ code: 'mesh.member-joined', params: { node: member.name, meshIp: member.meshIp, endpoint: member.endpoint, invitedBy: state.self.nodeName, invitation: record.id, role: record.role } });
     return this.redeemAnswer(state, list, member);
   }
 
@@ -186,7 +170,6 @@ export class MeshInvitationService implements OnModuleInit {
       self: member,
     };
     return {
-      status: 200,
       body: answer,
       afterSent: () => {
         this.reconciler.release(SWAP_DELAY_MS);

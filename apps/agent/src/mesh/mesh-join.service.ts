@@ -14,8 +14,10 @@ import { MeshLock } from './mesh-lock';
 import { tcpRoundTripMs } from './mesh-probe.service';
 import { MeshReconciler } from './mesh-reconciler.service';
 import { MeshRepository } from './mesh.repository';
-import { REDEEM_PATH, type RedeemAnswer, type RedeemRequest } from './mesh-invitation.service';
-import { PeerClient } from './peer-api/peer-client';
+import type { Member } from './mesh.types';
+import { PeerClient } from '../peer/peer-client';
+import { PEER_ROUTES } from '../peer/peer-routes';
+import type { RedeemAnswer, RedeemRequest } from '../peer/peer-schemas';
 import { WIREGUARD_DRIVER } from './wireguard-driver.provider';
 
 /** How long the bootstrap tunnel may take to come up before the invitation is judged refused. */
@@ -29,9 +31,11 @@ const SWITCH_DELAY_MS = 300;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** The joiner's side of DESIGN.md §2: bootstrap tunnel, redeem, switch to its own key, full mesh. */
+/** The joiner's side of docs/design.md §2: bootstrap tunnel, redeem, switch to its own key, full mesh. */
 @Injectable()
 export class MeshJoinService {
+  private readonly joinedListeners: ((inviter: Member) => Promise<void>)[] = [];
+
   constructor(
     @Inject(AGENT_CONFIG) private readonly config: AgentConfig,
     private readonly repo: MeshRepository,
@@ -43,6 +47,11 @@ export class MeshJoinService {
     private readonly lock: MeshLock,
     private readonly logger: JsonLogger,
   ) {}
+
+  /** Called once this node is a member, with the inviter (e.g. to adopt the cluster's config). */
+  onJoined(listener: (inviter: Member) => Promise<void>): void {
+    this.joinedListeners.push(listener);
+  }
 
   join(dto: JoinDto): Promise<JoinResultDto> {
     return this.lock.exclusive('join', () => this.joinUnlocked(dto));
@@ -91,9 +100,13 @@ export class MeshJoinService {
     await driverStep(() => this.reconciler.reconcile());
     const others = this.repo.members().filter((m) => m.name !== this.config.nodeName);
     const connected = await this.awaitTunnels(others, invitation.inviter.peerApiPort);
+    const inviter = others.find((m) => m.name === invitation.inviter.name);
+    for (const listener of inviter ? this.joinedListeners : []) {
+      await listener(inviter as Member).catch((error: unknown) => this.logger.event('warn', 'mesh', `after joining: ${(error as Error).message}`));
+    }
     const elapsedMs = Date.now() - started;
     this.logger.event('info', 'mesh', `joined cluster "${invitation.clusterName}" as ${invitation.assignedIp}`, { connected, elapsedMs });
-    return { clusterName: invitation.clusterName, nodeName: this.config.nodeName, meshIp: invitation.assignedIp, members: others.map((m) => m.name), connected, elapsedMs };
+    return { clusterName: invitation.clusterName, nodeName: this.config.nodeName, meshIp: invitation.assignedIp, role: invitation.role ?? 'full', members: others.map((m) => m.name), connected, elapsedMs };
   }
 
   private readInvitation(token: string): JoinInvitation {
@@ -114,10 +127,10 @@ export class MeshJoinService {
     let lastError = '';
     while (Date.now() < deadline) {
       try {
-        const answer = await this.client.call<RedeemAnswer & { code?: string; message?: string }>(target, 'POST', REDEEM_PATH, { body: request, timeoutMs: REDEEM_CALL_TIMEOUT_MS });
-        if (answer.status === 200) return answer.body;
-        const code = Object.values(ErrorCode).includes(answer.body.code as ErrorCode) ? (answer.body.code as ErrorCode) : ErrorCode.PeerUnreachable;
-        throw new DomainError(code, `${invitation.inviter.name} refused: ${answer.body.message ?? `HTTP ${answer.status}`}`);
+        const answer = await this.client.call(PEER_ROUTES.redeemInvitation, target, { body: request, timeoutMs: REDEEM_CALL_TIMEOUT_MS });
+        if (answer.ok) return answer.body;
+        const code = Object.values(ErrorCode).includes(answer.error.code as ErrorCode) ? (answer.error.code as ErrorCode) : ErrorCode.PeerUnreachable;
+        throw new DomainError(code, `${invitation.inviter.name} refused: ${answer.error.message ?? `HTTP ${answer.status}`}`);
       } catch (error) {
         if (error instanceof DomainError) throw error;
         lastError = (error as Error).message;

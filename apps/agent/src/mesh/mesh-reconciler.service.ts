@@ -1,11 +1,12 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { WireGuardDriver } from '@sfha/mesh';
 import { JsonLogger } from '../logging/json-logger';
+import { EndpointResolver } from './endpoint-resolver';
 import { MeshKeyStore } from './mesh-key-store';
 import { meshState } from './mesh-state';
 import { MeshRepository } from './mesh.repository';
 import { desiredPeers } from './member-list';
-import { PeerApiServer } from './peer-api/peer-api.server';
+import { PeerApiServer } from '../peer/peer-api.server';
 import { WIREGUARD_DRIVER } from './wireguard-driver.provider';
 
 const RECONCILE_EVERY_MS = 10_000;
@@ -13,7 +14,8 @@ const RECONCILE_EVERY_MS = 10_000;
 /**
  * Makes the host match the node's stored mesh state: interface, key, port, address, peers,
  * peer API. Runs at boot (so the mesh comes back after a restart), every 10 s (so it comes
- * back after wireguard-go dies), and after every change. Runs are serialized.
+ * back after wireguard-go dies, and so that members' DNS endpoints are re-resolved), and after
+ * every change. Runs are serialized.
  */
 @Injectable()
 export class MeshReconciler implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -30,6 +32,7 @@ export class MeshReconciler implements OnApplicationBootstrap, OnApplicationShut
     private readonly keys: MeshKeyStore,
     @Inject(WIREGUARD_DRIVER) private readonly driver: WireGuardDriver,
     private readonly peerApi: PeerApiServer,
+    private readonly endpoints: EndpointResolver,
     private readonly logger: JsonLogger,
   ) {}
 
@@ -101,7 +104,10 @@ export class MeshReconciler implements OnApplicationBootstrap, OnApplicationShut
       mtu: self.mtu,
     });
     if (created) this.logger.event('info', 'mesh', `interface ${self.interface} created`, { meshIp: self.meshIp, port: self.listenPort });
-    const changes = await this.driver.applyPeers(self.interface, desiredPeers(self.nodeName, state.members, this.repo.pendingInvitations(new Date().toISOString()), this.vipRoutes));
+    const resolved = await this.endpoints.resolveAll(state.members.filter((m) => m.name !== self.nodeName).map((m) => m.endpoint));
+    const endpointOf = (endpoint: string | null) => (endpoint === null ? null : (resolved.get(endpoint)?.endpoint ?? null));
+    const peers = desiredPeers(self.nodeName, state.members, this.repo.pendingInvitations(new Date().toISOString()), this.vipRoutes, endpointOf);
+    const changes = await this.driver.applyPeers(self.interface, peers);
     if (changes.length > 0) this.logger.event('info', 'mesh', `peers updated: ${changes.length} change(s)`);
     await this.peerApi.listen(self.meshIp, self.peerApiPort);
   }

@@ -1,7 +1,4 @@
 import { Injectable, type OnApplicationBootstrap, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { NonceCache, verifyPeerRequest } from '@sfha/mesh';
-import { DomainError } from '../errors/domain-error';
-import { ErrorCode } from '../errors/error-code';
 import { JsonLogger } from '../logging/json-logger';
 import { SecretRegistry } from '../logging/secret-registry';
 import { notInCluster } from './mesh-errors';
@@ -9,21 +6,20 @@ import { MeshReconciler } from './mesh-reconciler.service';
 import { meshState, type MeshState } from './mesh-state';
 import { MeshRepository } from './mesh.repository';
 import type { Member, MemberList } from './mesh.types';
-import { isMemberList, shouldAdopt } from './member-list';
-import { PeerApiServer, type PeerRequest } from './peer-api/peer-api.server';
-import { PeerClient } from './peer-api/peer-client';
+import { shouldAdopt } from './member-list';
+import { PeerApiServer, type PeerCall } from '../peer/peer-api.server';
+import { PeerClient } from '../peer/peer-client';
+import { PEER_ROUTES } from '../peer/peer-routes';
 
 const SYNC_EVERY_MS = 15_000;
-const MEMBERS_PATH = '/peer/v1/members';
 
 /**
- * Replicates the member list (DESIGN.md §4, first step): a change gets the next generation
+ * Replicates the member list (docs/design.md §4, first step): a change gets the next generation
  * and is pushed to every member; members also pull from each other every 15 s, so one that
  * was down catches up. Leader-based majority commit arrives with Corosync (HA engine).
  */
 @Injectable()
 export class MeshReplication implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly nonces = new NonceCache();
   private timer: NodeJS.Timeout | null = null;
 
   constructor(
@@ -36,10 +32,11 @@ export class MeshReplication implements OnModuleInit, OnApplicationBootstrap, On
   ) {}
 
   onModuleInit(): void {
-    this.peerApi.register('PUT', MEMBERS_PATH, (req) => this.receive(req));
-    this.peerApi.register('GET', MEMBERS_PATH, (req) => {
-      const state = this.authenticate(req);
-      return Promise.resolve({ status: 200, body: { generation: state.cluster.generation, members: state.members } satisfies MemberList });
+    // A pushed list may name a member this node does not know yet: it may call from its address.
+    this.peerApi.serve(PEER_ROUTES.pushMembers, (call) => this.receive(call), { callersIn: (list) => list.members });
+    this.peerApi.serve(PEER_ROUTES.members, () => {
+      const state = this.state();
+      return Promise.resolve({ body: { generation: state.cluster.generation, members: state.members } });
     });
   }
 
@@ -85,8 +82,8 @@ export class MeshReplication implements OnModuleInit, OnApplicationBootstrap, On
     await Promise.all(
       targets.map(async (m) => {
         try {
-          const answer = await this.client.call(this.target(m, state), 'PUT', MEMBERS_PATH, { body: list, sign: this.signer(state), timeoutMs });
-          if (answer.status !== 200) this.logger.event('warn', 'mesh', `${m.name} refused the member list: HTTP ${answer.status}`);
+          const answer = await this.client.call(PEER_ROUTES.pushMembers, this.target(m, state), { body: list, timeoutMs });
+          if (!answer.ok) this.logger.event('warn', 'mesh', `${m.name} refused the member list: HTTP ${answer.status}`);
         } catch (error) {
           this.logger.event('warn', 'mesh', `could not send the member list to ${m.name}: ${(error as Error).message} (it will catch up)`);
         }
@@ -100,8 +97,8 @@ export class MeshReplication implements OnModuleInit, OnApplicationBootstrap, On
     const others = state.members.filter((m) => m.name !== state.self.nodeName);
     const answers = await Promise.all(
       others.map((m) =>
-        this.client.call(this.target(m, state), 'GET', MEMBERS_PATH, { sign: this.signer(state), timeoutMs: 2_000 }).then(
-          (a) => a.status === 200,
+        this.client.call(PEER_ROUTES.members, this.target(m, state), { timeoutMs: 2_000 }).then(
+          (a) => a.ok,
           () => false,
         ),
       ),
@@ -115,27 +112,25 @@ export class MeshReplication implements OnModuleInit, OnApplicationBootstrap, On
     if (!state?.self.desiredUp) return;
     for (const m of state.members.filter((x) => x.name !== state.self.nodeName)) {
       try {
-        const answer = await this.client.call<MemberList>(this.target(m, state), 'GET', MEMBERS_PATH, { sign: this.signer(state), timeoutMs: 2_000 });
-        if (answer.status === 200) this.adopt(answer.body, m.name);
+        const answer = await this.client.call(PEER_ROUTES.members, this.target(m, state), { timeoutMs: 2_000 });
+        if (answer.ok) this.adopt(answer.body, m.name);
       } catch {
         /* unreachable now: the status shows it */
       }
     }
   }
 
-  private receive(req: PeerRequest) {
-    const state = this.authenticate(req, req.body as MemberList);
-    const list = req.body as MemberList;
-    if (!isMemberList(list)) throw new DomainError(ErrorCode.ValidationFailed, 'a member list needs a generation and members with name, meshIp, publicKey, keepalive and joinedAt');
+  private receive({ body: list, caller }: PeerCall<MemberList>) {
+    const state = this.state();
     const adopted = shouldAdopt({ generation: state.cluster.generation, members: state.members }, list);
     // Answer first, then apply: applying may change the key of the caller's tunnel.
-    return Promise.resolve({ status: 200, body: { adopted }, afterSent: () => (adopted ? this.adopt(list, req.headers['x-sfha-node'] ?? '?') : undefined) });
+    return Promise.resolve({ body: { adopted }, afterSent: () => (adopted ? this.adopt(list, caller ?? '?') : undefined) });
   }
 
   /** Never throws: it runs after an answer was sent, or in the background sync. */
   private adopt(list: MemberList, from: string): void {
     const state = meshState(this.repo.cluster(), this.repo.self(), this.repo.members());
-    if (!state || !isMemberList(list) || !shouldAdopt({ generation: state.cluster.generation, members: state.members }, list)) return;
+    if (!state || !shouldAdopt({ generation: state.cluster.generation, members: state.members }, list)) return;
     try {
       this.repo.replaceMembers(list.generation, list.members);
     } catch (error) {
@@ -147,21 +142,7 @@ export class MeshReplication implements OnModuleInit, OnApplicationBootstrap, On
     void this.reconciler.reconcile().catch(() => undefined);
   }
 
-  /** A signed request from a member, coming from that member's own mesh address. */
-  authenticate(req: PeerRequest, incoming?: MemberList): MeshState {
-    const state = this.state();
-    const auth = verifyPeerRequest(state.cluster.secret, { method: req.method, path: req.path, body: req.rawBody }, req.headers, Date.now(), this.nonces);
-    if (!auth.ok) throw new DomainError(ErrorCode.Unauthenticated, `peer request refused: ${auth.reason}`);
-    const known = [...state.members, ...(incoming?.members ?? [])].find((m) => m.name === auth.node);
-    if (!known || known.meshIp !== req.remoteIp) throw new DomainError(ErrorCode.Unauthenticated, `peer request refused: ${auth.node} does not call from its mesh address`);
-    return state;
-  }
-
   private target(member: Member, state: MeshState) {
     return { meshIp: member.meshIp, port: state.self.peerApiPort };
-  }
-
-  signer(state: MeshState) {
-    return { secret: state.cluster.secret, node: state.self.nodeName };
   }
 }

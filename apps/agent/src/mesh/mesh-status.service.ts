@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { handshakeAgeSeconds, isConnected, publicKeyOf, type WgPeerState, type WireGuardDriver } from '@sfha/mesh';
 import type { MeshStatusDto } from './dto/mesh.dto';
+import { EndpointResolver } from './endpoint-resolver';
 import { MeshKeyStore } from './mesh-key-store';
 import { MeshProbe } from './mesh-probe.service';
 import { MeshReplication } from './mesh-replication.service';
@@ -13,6 +14,7 @@ export class MeshStatusService {
     private readonly replication: MeshReplication,
     private readonly keys: MeshKeyStore,
     private readonly probe: MeshProbe,
+    private readonly endpoints: EndpointResolver,
     @Inject(WIREGUARD_DRIVER) private readonly driver: WireGuardDriver,
   ) {}
 
@@ -30,6 +32,7 @@ export class MeshStatusService {
       desiredUp: self.desiredUp,
       self: {
         name: self.nodeName,
+        role: me?.role ?? 'full',
         meshIp: self.meshIp,
         publicKey: key ? publicKeyOf(key) : (me?.publicKey ?? ''),
         endpoint: me?.endpoint ?? null,
@@ -43,9 +46,12 @@ export class MeshStatusService {
           const handshake = peer?.latestHandshake ?? null;
           return {
             name: m.name,
+            role: m.role ?? 'full',
             meshIp: m.meshIp,
             publicKey: m.publicKey,
             endpoint: peer?.endpoint ?? m.endpoint,
+            configuredEndpoint: m.endpoint,
+            endpointProblem: m.endpoint ? (this.endpoints.last(m.endpoint)?.problem ?? null) : null,
             latestHandshakeAt: handshake === null ? null : new Date(handshake * 1000).toISOString(),
             handshakeAgeSeconds: handshakeAgeSeconds(handshake, now),
             rxBytes: peer?.rxBytes ?? 0,

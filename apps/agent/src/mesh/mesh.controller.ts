@@ -1,3 +1,4 @@
+import { AdminOnly, AnyRole, OperatorOrAdmin } from '../auth/access-rule';
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AddPeerDto, ClusterDto, CreateInvitationDto, EndpointDto, InvitationCreatedDto, InvitationDto, MeshStatusDto, RotateKeysDto, RotationDto } from './dto/mesh.dto';
@@ -17,6 +18,7 @@ export class MeshController {
     private readonly rotations: MeshRotationService,
   ) {}
 
+  @AnyRole()
   @Get('status')
   @ApiOperation({ operationId: 'getMeshStatus', summary: 'Peers with endpoint, handshake age, transfer, round trip, connected' })
   @ApiOkResponse({ type: MeshStatusDto })
@@ -24,6 +26,7 @@ export class MeshController {
     return this.statuses.status();
   }
 
+  @AdminOnly()
   @Post('up')
   @HttpCode(204)
   @ApiOperation({ operationId: 'meshUp', summary: 'Bring the mesh interface up (and keep it up)' })
@@ -32,6 +35,7 @@ export class MeshController {
     return this.clusters.setUp(true);
   }
 
+  @AdminOnly()
   @Post('down')
   @HttpCode(204)
   @ApiOperation({ operationId: 'meshDown', summary: 'Take the mesh interface down (until mesh up)' })
@@ -40,6 +44,7 @@ export class MeshController {
     return this.clusters.setUp(false);
   }
 
+  @OperatorOrAdmin()
   @Post('invitations')
   @ApiOperation({ operationId: 'createInvitation', summary: 'A one-time join link and its QR code (shown once)' })
   @ApiCreatedResponse({ type: InvitationCreatedDto })
@@ -47,6 +52,7 @@ export class MeshController {
     return this.invitations.create(dto);
   }
 
+  @AnyRole()
   @Get('invitations')
   @ApiOperation({ operationId: 'listInvitations', summary: 'Invitations issued by this node, without their links' })
   @ApiOkResponse({ type: [InvitationDto] })
@@ -54,6 +60,7 @@ export class MeshController {
     return this.invitations.list();
   }
 
+  @OperatorOrAdmin()
   @Delete('invitations/:id')
   @HttpCode(204)
   @ApiOperation({ operationId: 'revokeInvitation', summary: 'Revoke a pending invitation' })
@@ -62,6 +69,7 @@ export class MeshController {
     return this.invitations.revoke(id);
   }
 
+  @AdminOnly()
   @Post('peers')
   @ApiOperation({ operationId: 'addPeer', summary: 'Add a member by hand (mesh add-peer)' })
   @ApiCreatedResponse({ type: ClusterDto })
@@ -69,6 +77,7 @@ export class MeshController {
     return this.clusters.addPeer(dto);
   }
 
+  @AdminOnly()
   @Delete('peers/:name')
   @HttpCode(204)
   @ApiOperation({ operationId: 'removePeer', summary: 'Remove a member from every node (mesh remove-peer)' })
@@ -77,6 +86,7 @@ export class MeshController {
     return this.clusters.removePeer(name);
   }
 
+  @AdminOnly()
   @Put('endpoint')
   @ApiOperation({ operationId: 'setEndpoint', summary: 'Change where the other nodes reach this one' })
   @ApiOkResponse({ type: ClusterDto })
@@ -84,6 +94,7 @@ export class MeshController {
     return this.clusters.setEndpoint(dto.endpoint);
   }
 
+  @AdminOnly()
   @Post('rotate-keys')
   @HttpCode(200)
   @ApiOperation({ operationId: 'rotateKeys', summary: 'Rotate this node’s WireGuard key: prepare, commit, cleanup, or all' })

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { PeerModule } from '../peer/peer.module';
+import { EndpointResolver } from './endpoint-resolver';
 import { ClusterController } from './cluster.controller';
 import { MeshClusterService } from './mesh-cluster.service';
 import { MeshInvitationService } from './mesh-invitation.service';
@@ -11,21 +13,22 @@ import { MeshReplication } from './mesh-replication.service';
 import { MeshRotationService } from './mesh-rotation.service';
 import { MeshStatusService } from './mesh-status.service';
 import { MeshController } from './mesh.controller';
+import { MeshFacade } from './mesh.facade';
 import { MeshRepository } from './mesh.repository';
-import { PeerApiServer } from './peer-api/peer-api.server';
-import { PeerClient } from './peer-api/peer-client';
 import { WIREGUARD_DRIVER, wireGuardDriverProvider } from './wireguard-driver.provider';
 
+/** Other folders see the mesh through {@link MeshFacade} only, and the peer protocol through PeerModule. */
 @Module({
+  imports: [PeerModule],
   controllers: [ClusterController, MeshController],
   providers: [
     wireGuardDriverProvider,
     MeshRepository,
     MeshKeyStore,
-    PeerApiServer,
-    PeerClient,
     MeshReconciler,
+    EndpointResolver,
     MeshReplication,
+    MeshFacade,
     MeshProbe,
     MeshClusterService,
     MeshStatusService,
@@ -34,6 +37,6 @@ import { WIREGUARD_DRIVER, wireGuardDriverProvider } from './wireguard-driver.pr
     MeshRotationService,
     MeshLock,
   ],
-  exports: [MeshRepository, WIREGUARD_DRIVER, MeshReplication, MeshReconciler, PeerApiServer, PeerClient],
+  exports: [MeshFacade, MeshJoinService, MeshRepository, WIREGUARD_DRIVER, PeerModule],
 })
 export class MeshModule {}

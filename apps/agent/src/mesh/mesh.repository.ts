@@ -11,6 +11,7 @@ interface MemberRow {
   endpoint: string | null;
   keepalive: number;
   joined_at: string;
+  role: string;
 }
 
 interface InvitationRow {
@@ -22,6 +23,7 @@ interface InvitationRow {
   used_at: string | null;
   used_by: string | null;
   revoked_at: string | null;
+  role: string;
 }
 
 const toInvitation = (r: InvitationRow): InvitationRecord => ({
@@ -33,6 +35,7 @@ const toInvitation = (r: InvitationRow): InvitationRecord => ({
   usedAt: r.used_at,
   usedBy: r.used_by,
   revokedAt: r.revoked_at,
+  role: r.role === 'witness' ? 'witness' : 'full',
 });
 
 const toMember = (r: MemberRow): Member => ({
@@ -43,6 +46,7 @@ const toMember = (r: MemberRow): Member => ({
   endpoint: r.endpoint,
   keepalive: r.keepalive,
   joinedAt: r.joined_at,
+  ...(r.role === 'witness' ? { role: 'witness' as const } : {}),
 });
 
 /** The only file that touches the mesh tables. */
@@ -106,9 +110,9 @@ export class MeshRepository {
     this.transaction(() => {
       this.db.prepare('DELETE FROM members').run();
       const insert = this.db.prepare(
-        'INSERT INTO members (name, mesh_ip, public_key, pending_public_key, endpoint, keepalive, joined_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        'INSERT INTO members (name, mesh_ip, public_key, pending_public_key, endpoint, keepalive, joined_at, role) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       );
-      for (const m of members) insert.run(m.name, m.meshIp, m.publicKey, m.pendingPublicKey, m.endpoint, m.keepalive, m.joinedAt);
+      for (const m of members) insert.run(m.name, m.meshIp, m.publicKey, m.pendingPublicKey, m.endpoint, m.keepalive, m.joinedAt, m.role ?? 'full');
       this.db.prepare('UPDATE cluster SET generation = ? WHERE id = 1').run(generation);
     });
     this.changed();
@@ -116,8 +120,8 @@ export class MeshRepository {
 
   insertInvitation(invitation: InvitationRecord): void {
     this.db
-      .prepare('INSERT INTO invitations (id, assigned_ip, bootstrap_public_key, created_at, expires_at) VALUES (?, ?, ?, ?, ?)')
-      .run(invitation.id, invitation.assignedIp, invitation.bootstrapPublicKey, invitation.createdAt, invitation.expiresAt);
+      .prepare('INSERT INTO invitations (id, assigned_ip, bootstrap_public_key, created_at, expires_at, role) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(invitation.id, invitation.assignedIp, invitation.bootstrapPublicKey, invitation.createdAt, invitation.expiresAt, invitation.role);
   }
 
   invitation(id: string): InvitationRecord | null {

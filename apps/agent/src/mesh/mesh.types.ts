@@ -1,15 +1,5 @@
-/** A member of the cluster's mesh, as replicated to every node. */
-export interface Member {
-  name: string;
-  meshIp: string;
-  publicKey: string;
-  /** A key announced by `rotate-keys --prepare`, not in use yet. */
-  pendingPublicKey: string | null;
-  /** host:port where its WireGuard listens, if known. */
-  endpoint: string | null;
-  keepalive: number;
-  joinedAt: string;
-}
+/** A member and the member list travel between agents: their shape is the peer protocol's. */
+export type { Member, MemberList } from '../peer/peer-schemas';
 
 export interface ClusterRecord {
   clusterId: string;
@@ -39,10 +29,6 @@ export interface InvitationRecord {
   usedAt: string | null;
   usedBy: string | null;
   revokedAt: string | null;
-}
-
-/** The replicated part of the cluster config the mesh needs (DESIGN.md §4). */
-export interface MemberList {
-  generation: number;
-  members: Member[];
+  /** The role its joiner gets (docs/design.md, "Witness"). */
+  role: 'full' | 'witness';
 }

@@ -1,3 +1,4 @@
+import { AnyRole } from '../auth/access-rule';
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { MetricsService } from './metrics.service';
@@ -9,6 +10,7 @@ import { MetricsService } from './metrics.service';
 export class MetricsController {
   constructor(private readonly metrics: MetricsService) {}
 
+  @AnyRole()
   @Get()
   @ApiOperation({ operationId: 'getMetrics', summary: 'Prometheus metrics' })
   @ApiProduces('text/plain')

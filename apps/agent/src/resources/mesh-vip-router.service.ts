@@ -2,7 +2,7 @@ import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { isMeshVip, meshVipRoutes, type ClusterConfig } from '@sfha/ha';
 import { ClusterConfigService } from '../ha/cluster-config.service';
 import { JsonLogger } from '../logging/json-logger';
-import { MeshReconciler } from '../mesh/mesh-reconciler.service';
+import { MeshFacade } from '../mesh/mesh.facade';
 
 /**
  * Every member routes each mesh VIP to the node its group is assigned to: on every commit of
@@ -12,7 +12,7 @@ import { MeshReconciler } from '../mesh/mesh-reconciler.service';
 export class MeshVipRouter implements OnApplicationBootstrap {
   constructor(
     private readonly configs: ClusterConfigService,
-    private readonly reconciler: MeshReconciler,
+    private readonly mesh: MeshFacade,
     private readonly logger: JsonLogger,
   ) {}
 
@@ -23,7 +23,7 @@ export class MeshVipRouter implements OnApplicationBootstrap {
 
   private route(config: ClusterConfig): void {
     const addresses = (config.groups ?? []).flatMap((g) => g.resources.filter(isMeshVip).map((vip) => vip.address.split('/')[0] ?? ''));
-    this.reconciler.routeVips(meshVipRoutes(config), addresses).catch((error: unknown) => {
+    this.mesh.routeVips(meshVipRoutes(config), addresses).catch((error: unknown) => {
       this.logger.event('warn', 'resource', `mesh VIP routes not applied yet (the next mesh reconcile retries): ${(error as Error).message}`);
     });
   }

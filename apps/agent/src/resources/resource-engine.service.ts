@@ -1,75 +1,52 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { actionOutcome, decide, EMPTY_MEMORY, fenceCapabilities, fenceOutcome, forgetBanRequest, localReport, pendingRetired, resourceKey, retiredKey, stopEverythingHere, type Action, type Decision, type FenceRecord, type HealthProbe, type LocalResourceState, type Memory, type NodeReport, type ProbeResult, type Resource, type ResourceDriver, type ResourceGroup, type SchedulerEvent, type Snapshot } from '@sfha/ha';
+import type { EventInput } from '@sfha/contracts';
 import { EventsService } from '../events/events.service';
-import { DEFAULT_RESTART_POLICY, groupUp, INITIAL_HEALTH, mayRestart, mergeRetired, observeHealth, placeGroups, retiredResources, runLocalGroup, startBlockers, startOrder, withHandover, type Constraint, type HealthProbe, type HealthState, type LocalAction, type LocalOps, type Resource, type ResourceDriver, type ResourceGroup } from '@sfha/ha';
-import { serialLoop, type SerialLoop } from '../app/serial-loop';
+import { placementBlock } from '../events/placement-block';
+import { serialLoop, type SerialLoop } from '../common/serial-loop';
 import { FencingService } from '../fencing/fencing.service';
 import { ClusterConfigService } from '../ha/cluster-config.service';
 import { ClusterMembership } from '../ha/cluster-membership.service';
 import type { ClusterView } from '../ha/cluster-view';
 import { JsonLogger } from '../logging/json-logger';
-import { MeshReplication } from '../mesh/mesh-replication.service';
-import { PeerApiServer } from '../mesh/peer-api/peer-api.server';
-import { PeerClient } from '../mesh/peer-api/peer-client';
+import { MeshFacade } from '../mesh/mesh.facade';
+import { PeerApiServer } from '../peer/peer-api.server';
+import { PeerClient } from '../peer/peer-client';
+import { PEER_ROUTES } from '../peer/peer-routes';
 import { HEALTH_PROBE, RESOURCE_DRIVER } from './resource-driver.provider';
 
 const TICK_MS = 1_000;
-const FENCE_RETRY_MS = 10_000;
-export const RESOURCE_STATE_PATH = '/peer/v1/resources/state';
 
-/** What runs here: group → resource → running. */
-export type LocalResourceState = Record<string, Record<string, boolean>>;
-
-export interface ResourceHealth {
-  status: HealthState['status'] | 'not-checked';
-  detail: string;
-  /** Local restarts within the group's restart window. */
-  restarts: number;
-}
-
+export type { LocalResourceState } from '@sfha/ha';
 /** What a node reports to the others about what it runs. */
-export interface LocalReport {
-  running: LocalResourceState;
-  health: Record<string, Record<string, ResourceHealth>>;
-}
-
-/** What a failed step could not do, in an event's words. */
-const COULD_NOT: Record<Exclude<LocalAction, 'none'>, string> = { start: 'could not start', stop: 'could not stop', failed: 'could not be restarted', 'check-health': 'could not be checked' };
-
-const sameAssignments = (a: Record<string, string | null>, b: Record<string, string | null>) =>
-  Object.keys({ ...a, ...b }).every((k) => (a[k] ?? null) === (b[k] ?? null));
+export type LocalReport = NodeReport;
 
 /**
- * The HA engine (DESIGN.md §3). On every membership change and config commit, and every
- * second otherwise: without quorum, stop everything here at once;
- * with it, the leader places the groups (a group whose owner left moves only after that owner
- * is fenced) and every node runs exactly the groups assigned to it.
+ * The HA engine: the executor of the pure scheduler (docs/architecture.md, "Scheduler").
+ * On every membership change and config commit, and every second otherwise, it gathers a
+ * snapshot (membership, committed config, what runs here, probe results; the nodes' reports
+ * and the fence history when the scheduler asks for them), calls `decide`, and carries the
+ * decision out: fences, config proposals, then the local steps, each recorded as an event.
  */
 @Injectable()
 export class ResourceEngine implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
   private loop: SerialLoop | null = null;
   private readonly startedAt = Date.now();
-  private readonly leftAt = new Map<string, number>();
-  private readonly nextFenceAttempt = new Map<string, number>();
-  private wasOnline = new Set<string>();
+  private memory: Memory = EMPTY_MEMORY;
   private local: LocalResourceState = {};
-  /** The groups as this node last applied them, and what it must still stop of older ones. */
-  private applied: ResourceGroup[] = [];
-  private retired: ResourceGroup[] = [];
-  /** Resources this node started, by group/resource: a later "not running" is a failure. */
-  private readonly started = new Set<string>();
-  private readonly restarts = new Map<string, number[]>();
-  private readonly health = new Map<string, { state: HealthState; detail: string; lastCheck: number }>();
-  private readonly banRequested = new Set<string>();
-  /** Why the leader could not place a group, and why a group here waits to start: each said once. */
-  private blocked: Record<string, string> = {};
-  private readonly waiting = new Map<string, string>();
+  /** Probe results not yet seen by the scheduler. */
+  private probes: Record<string, ProbeResult> = {};
   /** Resources whose state cannot be read here (counted as running), with why: each said once. */
   private readonly unreadable = new Map<string, string>();
+  /** When a pass last began, ended, or finished a step: the watchdog's sign that this loop is alive. */
+  private progressAt = Date.now();
+  /** Steps are being carried out: something may be starting or stopping here right now. */
+  private acting = false;
 
   constructor(
     private readonly configs: ClusterConfigService,
     private readonly membership: ClusterMembership,
-    private readonly replication: MeshReplication,
+    private readonly mesh: MeshFacade,
     private readonly fencing: FencingService,
     private readonly peerApi: PeerApiServer,
     private readonly client: PeerClient,
@@ -80,10 +57,7 @@ export class ResourceEngine implements OnModuleInit, OnApplicationBootstrap, OnA
   ) {}
 
   onModuleInit(): void {
-    this.peerApi.register('GET', RESOURCE_STATE_PATH, (req) => {
-      this.replication.authenticate(req);
-      return Promise.resolve({ status: 200, body: this.report() });
-    });
+    this.peerApi.serve(PEER_ROUTES.resourceState, () => Promise.resolve({ body: this.report() }));
   }
 
   onApplicationBootstrap(): void {
@@ -97,95 +71,181 @@ export class ResourceEngine implements OnModuleInit, OnApplicationBootstrap, OnA
     this.loop?.stop();
   }
 
+  /** The agent stops: no more ticks, and every group that runs here is stopped (dependents first). */
+  async stopEverything(): Promise<void> {
+    await this.loop?.stopAndSettle();
+    const view = this.membership.view();
+    const snapshot = await this.snapshot(view ?? { corosyncRunning: false, quorate: false, expectedVotes: null, totalVotes: null, quorum: null, leader: null, nodes: [] });
+    const actions = stopEverythingHere(snapshot);
+    this.acting = actions.length > 0;
+    for (const action of actions) {
+      const error = await this.run(action, snapshot.self).then(() => null, (e: Error) => e);
+      const event = actionOutcome(action, error, snapshot.self);
+      if (event) this.record(event);
+      this.progressAt = Date.now();
+    }
+    // What runs here now: the watchdog is magic-closed only once nothing does.
+    this.local = await this.afterwards(snapshot, new Set(actions.map((a) => resourceKey(a.group.name, a.resource.name))));
+    this.acting = false;
+    this.progressAt = Date.now();
+  }
+
   localState(): LocalResourceState {
     return this.local;
   }
 
+  /** When the loop last made progress (a pass began or ended, a step finished). */
+  lastProgressAt(): number {
+    return this.progressAt;
+  }
+
+  /**
+   * Nothing of any group runs here, and no step is under way (a start in flight may be about to
+   * take a VIP): the watchdog may be petted without quorum. Unknown state counts as running.
+   */
+  runsNothing(): boolean {
+    return !this.acting && Object.values(this.local).every((resources) => Object.values(resources).every((running) => !running));
+  }
+
   report(): LocalReport {
-    const health: LocalReport['health'] = {};
-    for (const [group, resources] of Object.entries(this.local)) {
-      health[group] = {};
-      for (const name of Object.keys(resources)) {
-        const key = `${group}/${name}`;
-        const h = this.health.get(key);
-        (health[group])[name] = {
-          status: h ? h.state.status : 'not-checked',
-          detail: h?.detail ?? '',
-          restarts: (this.restarts.get(key) ?? []).filter((t) => Date.now() - t < DEFAULT_RESTART_POLICY.windowMs).length,
-        };
-      }
-    }
-    return { running: this.local, health };
+    return localReport(this.local, this.memory, Date.now());
   }
 
   async tick(): Promise<void> {
+    this.progressAt = Date.now();
+    try {
+      await this.pass();
+    } finally {
+      this.progressAt = Date.now();
+    }
+  }
+
+  private async pass(): Promise<void> {
     const view = this.membership.view();
     if (!view) return;
-    const self = this.replication.state().self.nodeName;
-    this.trackDepartures(view);
-    const groups = this.configs.current().config.groups ?? [];
-    if (!view.quorate) {
-      await this.apply(groups, {}, self, 'no quorum');
-      return;
+    const now = Date.now();
+    const snapshot = await this.snapshot(view);
+    let decision = decide(snapshot, this.memory, now);
+    // The scheduler asks for what it needs only when it needs it (reports for a handover or an order wait, the fence history for a departed owner).
+    for (let again = 0; again < 2 && (decision.wants.reports.length > 0 || decision.wants.fenceHistory); again++) {
+      if (decision.wants.fenceHistory) snapshot.fenceHistory = await this.fenceHistory();
+      if (decision.wants.reports.length > 0) snapshot.reports = { ...snapshot.reports, ...(await this.gatherReports(decision.wants.reports)) };
+      decision = decide(snapshot, this.memory, now);
     }
-    if (!(await this.configs.ensureCurrent())) {
-      // Not sure the config is current (just rejoined, leader unreachable): run nothing.
-      await this.apply(groups, {}, self, 'config not current');
-      return;
-    }
+    this.memory = decision.memory;
+    this.probes = {};
+    await this.carryOut(decision, snapshot);
+  }
+
+  /** A full snapshot now (every online node's report, the fence history): for `why` and `simulate`. */
+  async inspect(): Promise<Snapshot | null> {
+    const view = this.membership.view();
+    if (!view) return null;
+    const snapshot = await this.snapshot(view);
+    snapshot.reports = await this.gatherReports(view.nodes.filter((n) => n.online).map((n) => n.name));
+    snapshot.fenceHistory = await this.fenceHistory();
+    return snapshot;
+  }
+
+  /** The snapshot without what the scheduler asks for on demand. */
+  private async snapshot(view: ClusterView): Promise<Snapshot> {
+    const self = this.mesh.state().self.nodeName;
+    // Not sure the config is current (just rejoined, leader unreachable): the scheduler runs nothing.
+    const configCurrent = view.quorate ? await this.configs.ensureCurrent() : false;
     const config = this.configs.current().config;
-    if (config.maintenance) {
-      // The admin manages everything by hand meanwhile; afterwards a stopped resource is started, not counted as a failure.
-      this.started.clear();
-      this.health.clear();
-      return;
+    const groups = config.groups ?? [];
+    const observed: Snapshot['observed'] = {};
+    await Promise.all(groups.map(async (g) => (observed[g.name] = Object.fromEntries(await Promise.all(g.resources.map(async (r) => [r.name, await this.observe(g.name, r)] as const))))));
+    const retiredObserved: Snapshot['retiredObserved'] = {};
+    for (const g of pendingRetired(this.memory, groups)) for (const r of g.resources) retiredObserved[retiredKey(g.name, r)] = await this.observe(g.name, r);
+    return {
+      self,
+      agentStartedAt: this.startedAt,
+      membership: { quorate: view.quorate, leader: view.leader, nodes: view.nodes.map((n) => ({ name: n.name, nodeId: n.nodeId, online: n.online, ...(n.role === 'witness' ? { witness: true } : {}) })) },
+      configCurrent,
+      config,
+      observed,
+      retiredObserved,
+      probes: this.probes,
+      capabilities: fenceCapabilities(config, this.mesh.state().members.map((m) => m.name)),
+    };
+  }
+
+  /** Fences, then proposals, then the local steps; anything that changed the world brings the next pass forward. */
+  private async carryOut(decision: Decision, snapshot: Snapshot): Promise<void> {
+    this.acting = decision.actions.some((a) => a.kind !== 'probe');
+    try {
+      await this.carryOutSteps(decision, snapshot);
+    } finally {
+      this.acting = false;
     }
-    // A placement that fails (e.g. a fence history or a proposal that cannot be read or made) must not keep this node from running its own groups.
-    if (view.leader === self) await this.lead(view, config.groups ?? []).catch((error: Error) => this.logger.event('warn', 'resources', `placement: ${error.message}`));
-    await this.apply(config.groups ?? [], this.configs.current().config.assignments ?? {}, self, 'assignment');
   }
 
-  private trackDepartures(view: ClusterView): void {
-    const online = new Set(view.nodes.filter((n) => n.online).map((n) => n.name));
-    for (const name of this.wasOnline) if (!online.has(name)) this.leftAt.set(name, Date.now());
-    this.wasOnline = online;
+  private async carryOutSteps(decision: Decision, snapshot: Snapshot): Promise<void> {
+    decision.events.forEach((e) => this.record(e));
+    for (const e of decision.events) if (e.code === 'fence.watchdog-confirmed') this.fencing.recordWatchdogFence(e.params.node, e.params.waitedMs, e.params.timeoutMs);
+    for (const order of decision.fences) {
+      const error = await this.fencing.fence(order.node, 'off', 'leader').then(() => null, (e: Error) => e);
+      this.record(fenceOutcome(order, error));
+    }
+    for (const change of decision.proposals) {
+      await this.configs.propose(change).catch((error: Error) => {
+        if (change.kind === 'ban') this.memory = forgetBanRequest(this.memory, change.group);
+        this.logger.event('error', 'resources', `could not commit ${change.kind}${change.kind === 'ban' ? ` of ${change.group}` : ''}: ${error.message}`);
+      });
+    }
+    const acted = new Set<string>();
+    for (const action of decision.actions) {
+      const began = Date.now();
+      const error = await this.run(action, snapshot.self).then(() => null, (e: Error) => e);
+      const event = actionOutcome(action, error, snapshot.self);
+      // How long a start takes here: `sfha simulate` predicts from this history.
+      if (event) this.record(event, { ms: Date.now() - began });
+      this.progressAt = Date.now();
+      if (!(action.kind === 'stop' && action.why === 'removed')) acted.add(resourceKey(action.group.name, action.resource.name));
+    }
+    this.local = await this.afterwards(snapshot, acted);
+    // A fence's result and a probe's are for the next pass now; so is a start that a waiting group may be waiting for. Not a failed start: restarts keep the tick's pace.
+    const probed = decision.actions.some((a) => a.kind === 'probe');
+    if (decision.fences.length > 0 || probed || (decision.actions.length > 0 && Object.keys(this.memory.waiting).length > 0)) this.loop?.wake();
   }
 
-  /** The leader's part: fence departed owners, then commit the new placement. */
-  private async lead(view: ClusterView, groups: readonly ResourceGroup[]): Promise<void> {
-    const { assignments = {}, moves = {}, standby = [] } = this.configs.current().config;
-    const online = [...view.nodes].filter((n) => n.online).sort((a, b) => a.nodeId - b.nodeId).map((n) => n.name);
-    const eligible = online.filter((n) => !standby.includes(n));
-    const fenced = await this.confirmedFenced(Object.values(assignments).filter((o): o is string => !!o && !eligible.includes(o)));
-    const { bans = {}, constraints = [] } = this.configs.current().config;
-    let decision = placeGroups({ groups, assignments, eligible, online, fenced, moves, bans, constraints });
-    for (const node of decision.toFence) {
-      if ((this.nextFenceAttempt.get(node) ?? 0) > Date.now()) continue;
-      this.nextFenceAttempt.set(node, Date.now() + FENCE_RETRY_MS);
-      try {
-        await this.fencing.fence(node, 'off', 'leader');
-        this.events.record('fencing', 'warn', `${node} left while owning resources: fenced, its groups move`, { node });
-        decision = placeGroups({ groups, assignments, eligible, online, fenced: [...fenced, node], moves, bans, constraints });
-      } catch (error) {
-        this.events.record('fencing', 'error', `${node} left while owning resources and could not be fenced: its groups stay stopped (${(error as Error).message})`, { node });
+  /** What runs here after the steps: as observed before, re-observed where something was done (unknown counts as running). */
+  private async afterwards(snapshot: Snapshot, acted: ReadonlySet<string>): Promise<LocalResourceState> {
+    const local: LocalResourceState = {};
+    for (const group of snapshot.config.groups ?? []) {
+      const running: Record<string, boolean> = {};
+      for (const r of group.resources) {
+        const state = acted.has(resourceKey(group.name, r.name)) ? await this.observe(group.name, r) : snapshot.observed[group.name]?.[r.name];
+        running[r.name] = state !== false;
+      }
+      local[group.name] = running;
+    }
+    return local;
+  }
+
+  private async run(action: Action, self: string): Promise<void> {
+    const { group, resource } = action;
+    switch (action.kind) {
+      case 'start':
+        return this.start(resource, group, self);
+      case 'stop':
+        return this.stop(resource);
+      case 'restart':
+        await this.stop(resource);
+        return this.start(resource, group, self);
+      case 'probe': {
+        if (!('health' in resource) || !resource.health) return;
+        const result = await this.probe(resource.health);
+        this.probes[resourceKey(group.name, resource.name)] = { ok: result.ok, detail: result.detail };
       }
     }
-    this.noteBlocked(decision.blocked);
-    let next = decision.assignments;
-    if (!sameAssignments(next, assignments)) {
-      // A group changes node only once nobody online runs it any more (stop first).
-      const reports = await this.reports(online);
-      next = withHandover(assignments, next, online, (group) => online.filter((n) => Object.values(reports.get(n)?.[group] ?? {}).some(Boolean) || !reports.has(n)), constraints);
-    }
-    if (!sameAssignments(next, assignments)) {
-      await this.configs.propose({ kind: 'assign', assignments: next });
-      this.events.record('resource', 'info', `placement: ${Object.entries(next).map(([g, n]) => `${g} → ${n ?? 'nowhere'}`).join(', ')}`, { assignments: next });
-    }
   }
 
-  private noteBlocked(blocked: Record<string, string>): void {
-    for (const [group, why] of Object.entries(blocked)) if (this.blocked[group] !== why) this.events.record('resource', 'warn', `${group} cannot be placed: ${why}`, { group });
-    this.blocked = blocked;
+  /** The scheduler's events are the catalogue's (libs/contracts); only a placement's reason is turned into data here. */
+  private record(e: SchedulerEvent, extra: { ms?: number } = {}): void {
+    const input: EventInput = e.code === 'group.unplaceable' ? { code: e.code, params: { group: e.params.group, reason: placementBlock(e.params.reason) } } : e.code === 'resource.started' ? { code: e.code, params: { ...e.params, ...extra } } : e;
+    this.events.record(input);
   }
 
   /** What each online node says it runs (a node that does not answer is not in the map). */
@@ -194,8 +254,13 @@ export class ResourceEngine implements OnModuleInit, OnApplicationBootstrap, OnA
     return new Map([...full].map(([name, r]) => [name, r.running]));
   }
 
+  private async gatherReports(nodes: readonly string[]): Promise<Record<string, NodeReport | null>> {
+    const full = await this.fullReports(nodes);
+    return Object.fromEntries(nodes.map((n) => [n, full.get(n) ?? null]));
+  }
+
   async fullReports(nodes: readonly string[]): Promise<Map<string, LocalReport>> {
-    const state = this.replication.state();
+    const state = this.mesh.state();
     const map = new Map<string, LocalReport>();
     await Promise.all(
       nodes.map(async (name) => {
@@ -203,163 +268,32 @@ export class ResourceEngine implements OnModuleInit, OnApplicationBootstrap, OnA
         const member = state.members.find((m) => m.name === name);
         if (!member) return;
         const answer = await this.client
-          .call<LocalReport>({ meshIp: member.meshIp, port: state.self.peerApiPort }, 'GET', RESOURCE_STATE_PATH, { sign: this.replication.signer(state), timeoutMs: 1_500 })
+          .call(PEER_ROUTES.resourceState, { meshIp: member.meshIp, port: state.self.peerApiPort }, { timeoutMs: 1_500 })
           .catch(() => null);
-        if (answer?.status === 200 && typeof answer.body?.running === 'object' && typeof answer.body.health === 'object') map.set(name, answer.body);
+        if (answer?.ok) map.set(name, answer.body);
       }),
     );
     return map;
   }
 
-  /** Owners gone from the membership with a confirmed fence since they left. */
-  private async confirmedFenced(departed: readonly string[]): Promise<string[]> {
-    if (departed.length === 0) return [];
+  private async fenceHistory(): Promise<FenceRecord[]> {
     const history = await this.fencing.clusterHistory();
-    return departed.filter((node) => {
-      const since = (this.leftAt.get(node) ?? this.startedAt) - 2_000;
-      return history.some((e) => e.node === node && e.ok && e.action !== 'on' && Date.parse(e.startedAt) >= since);
-    });
+    return history.map((e) => ({ node: e.node, action: e.action as FenceRecord['action'], ok: e.ok, at: Date.parse(e.startedAt) }));
   }
 
-  /**
-   * Runs the groups assigned here (in order), stops every other one (in reverse). Order constraints:
-   * stops go first, dependents before their dependencies; a group starts only once its dependencies are up.
-   * The report is what runs afterwards, as observed (a resource whose stop failed or whose state cannot be read counts as running).
-   */
-  private async apply(groups: readonly ResourceGroup[], assignments: Record<string, string | null>, self: string, why: string): Promise<void> {
-    await this.stopRetired(groups, self);
-    const next: LocalResourceState = {};
-    const { constraints = [] } = this.configs.current().config;
-    const ordered = startOrder(groups, constraints);
-    const isUp = await this.upCheck(groups, assignments, self, constraints, next);
-    for (const group of [...ordered.filter((g) => assignments[g.name] !== self).reverse(), ...ordered.filter((g) => assignments[g.name] === self)]) {
-      const mine = assignments[group.name] === self;
-      const key = (r: Resource) => `${group.name}/${r.name}`;
-      for (const r of mine ? [] : group.resources) {
-        this.started.delete(key(r));
-        this.health.delete(key(r));
-      }
-      const waiting = this.mustWait(group, mine ? startBlockers(group.name, constraints, isUp) : [], self);
-      // It failed here past its restart policy: the leader moves it; nothing restarts meanwhile.
-      const leaving = mine && this.banRequested.has(group.name);
-      const started = new Set(group.resources.filter((r) => this.started.has(key(r))).map((r) => r.name));
-      next[group.name] = await runLocalGroup({ group, mine, waiting, leaving, started }, this.localOps(group, self, why));
+  /** Whether a resource runs here; a probe that fails counts as unknown (logged once per reason). */
+  private async observe(group: string, r: Resource): Promise<boolean | 'unknown'> {
+    const key = resourceKey(group, r.name);
+    try {
+      const running = await this.running(r);
+      this.unreadable.delete(key);
+      return running;
+    } catch (error) {
+      const message = (error as Error).message;
+      if (this.unreadable.get(key) !== message) this.logger.event('warn', 'resources', `cannot tell whether ${key} runs on ${this.mesh.state().self.nodeName} (counted as running): ${message}`);
+      this.unreadable.set(key, message);
+      return 'unknown';
     }
-    this.local = next;
-    for (const group of groups) if (assignments[group.name] !== self) this.banRequested.delete(group.name);
-  }
-
-  /**
-   * Stops what the config no longer has (a group removed, a resource removed or changed) and
-   * forgets it once it is seen stopped. Only what this agent applied since it started is known.
-   */
-  private async stopRetired(groups: readonly ResourceGroup[], self: string): Promise<void> {
-    this.retired = mergeRetired(this.retired, retiredResources(this.applied, groups));
-    this.applied = [...groups];
-    const still: ResourceGroup[] = [];
-    for (const group of this.retired) {
-      const report = await runLocalGroup({ group, mine: false, waiting: false, leaving: false, started: new Set() }, this.localOps(group, self, 'removed from the configuration'));
-      const running = group.resources.filter((r) => report[r.name] !== false);
-      if (running.length > 0) still.push({ ...group, resources: running });
-    }
-    this.retired = still;
-  }
-
-  /** How this node observes and changes a group's resources, with an event for every change and every failure. */
-  private localOps(group: ResourceGroup, self: string, why: string): LocalOps {
-    const about = (r: Resource) => ({ group: group.name, resource: r.name, node: self });
-    const key = (r: Resource) => `${group.name}/${r.name}`;
-    return {
-      observe: (r) =>
-        this.running(r).then((running) => {
-          this.unreadable.delete(key(r));
-          return running;
-        }),
-      act: async (action, r) => {
-        if (action === 'check-health') return r.kind === 'vip' ? undefined : this.checkHealth(group, r, self);
-        if (action === 'failed') return this.failed(group, r, self, 'it stopped running');
-        if (action === 'stop') {
-          await this.stop(r);
-          this.events.record('resource', why === 'no quorum' ? 'warn' : 'info', `${key(r)} stopped on ${self} (${why})`, about(r));
-          return;
-        }
-        // A start that fails (e.g. a unit not installed here) is a failure like any other: restarts, then the group leaves.
-        this.started.add(key(r));
-        await this.start(r, group, self);
-        this.events.record('resource', 'info', `${key(r)} started on ${self}`, about(r));
-      },
-      onError: (r, step, error) => {
-        if (step !== 'observe') this.events.record('resource', 'error', `${key(r)} ${COULD_NOT[step]} on ${self}: ${error.message}`, about(r));
-        else if (step === 'observe' && this.unreadable.get(key(r)) !== error.message) {
-          this.unreadable.set(key(r), error.message);
-          this.logger.event('warn', 'resources', `cannot tell whether ${key(r)} runs on ${self} (counted as running): ${error.message}`);
-        }
-      },
-    };
-  }
-
-  /**
-   * Whether a group is up where it is assigned: here, from this pass (`next`) and the health checks;
-   * elsewhere, from its owner's report, fetched once per tick and only when a start here waits on it.
-   */
-  private async upCheck(groups: readonly ResourceGroup[], assignments: Record<string, string | null>, self: string, constraints: readonly Constraint[], next: LocalResourceState): Promise<(group: string) => boolean> {
-    const byName = new Map(groups.map((g) => [g.name, g]));
-    const toStart = groups.filter((g) => assignments[g.name] === self && g.resources.some((r) => !this.started.has(`${g.name}/${r.name}`)));
-    const remote = [...new Set(toStart.flatMap((g) => constraints.filter((c) => c.kind === 'order' && c.then === g.name).map((c) => assignments[(c as { first: string }).first])))].filter((n): n is string => !!n && n !== self);
-    const reports = remote.length > 0 ? await this.fullReports(remote) : new Map<string, LocalReport>();
-    return (name) => {
-      const group = byName.get(name);
-      const owner = assignments[name];
-      if (!group || !owner) return false;
-      if (owner !== self) return groupUp(group, reports.get(owner)?.running[name], reports.get(owner)?.health[name]);
-      const health = Object.fromEntries(group.resources.map((r) => [r.name, { status: this.health.get(`${name}/${r.name}`)?.state.status ?? 'not-checked' }]));
-      return groupUp(group, next[name], health);
-    };
-  }
-
-  /** A group with resources still to start waits while its dependencies are not up (said once per reason). */
-  private mustWait(group: ResourceGroup, blockers: readonly string[], self: string): boolean {
-    const fresh = group.resources.some((r) => !this.started.has(`${group.name}/${r.name}`));
-    const why = fresh && blockers.length > 0 ? `waiting for group ${blockers.join(', ')} (order) before starting on ${self}` : '';
-    if (why && this.waiting.get(group.name) !== why) this.events.record('resource', 'info', `${group.name} ${why}`, { group: group.name, node: self, waitingFor: blockers });
-    if (why) this.waiting.set(group.name, why);
-    else this.waiting.delete(group.name);
-    return why !== '';
-  }
-
-  /** Probes when due; an unhealthy resource is a failure. */
-  private async checkHealth(group: ResourceGroup, resource: Resource & { kind: 'process' | 'systemd' }, self: string): Promise<void> {
-    const check = resource.health;
-    if (!check) return;
-    const key = `${group.name}/${resource.name}`;
-    const entry = this.health.get(key) ?? { state: INITIAL_HEALTH, detail: '', lastCheck: 0 };
-    if (Date.now() - entry.lastCheck < check.intervalMs) return;
-    const result = await this.probe(check);
-    const state = observeHealth(entry.state, result.ok, check);
-    this.health.set(key, { state, detail: result.detail, lastCheck: Date.now() });
-    if (state.status !== entry.state.status) this.events.record('health', state.status === 'unhealthy' ? 'warn' : 'info', `${key} is ${state.status} on ${self} (${result.detail})`, { group: group.name, resource: resource.name, node: self });
-    if (state.status === 'unhealthy') await this.failed(group, resource, self, `unhealthy: ${result.detail}`);
-  }
-
-  /** Restart here while the group's policy allows it; past that, ask the leader to move the group away. */
-  private async failed(group: ResourceGroup, resource: Resource, self: string, why: string): Promise<void> {
-    const key = `${group.name}/${resource.name}`;
-    const policy = group.restart ?? DEFAULT_RESTART_POLICY;
-    const times = (this.restarts.get(key) ?? []).filter((t) => Date.now() - t < policy.windowMs);
-    if (mayRestart(times, Date.now(), policy)) {
-      this.restarts.set(key, [...times, Date.now()]);
-      this.health.delete(key);
-      await this.stop(resource);
-      const error = await this.start(resource, group, self).then(() => null, (e: Error) => e);
-      this.events.record('health', 'warn', `${key} failed on ${self} (${why}): ${error ? `restart failed: ${error.message}` : 'restarted there'} (${times.length + 1}/${policy.maxRestarts})`, { group: group.name, resource: resource.name, node: self });
-      return;
-    }
-    this.banRequested.add(group.name);
-    this.events.record('health', 'error', `${key} failed on ${self} (${why}) past ${policy.maxRestarts} restarts: ${group.name} leaves ${self}`, { group: group.name, node: self });
-    await this.configs.propose({ kind: 'ban', group: group.name, node: self }).catch((error: unknown) => {
-      this.banRequested.delete(group.name);
-      this.logger.event('error', 'resources', `could not ask to move ${group.name}: ${(error as Error).message}`);
-    });
   }
 
   private running(r: Resource): Promise<boolean> {

@@ -1,3 +1,4 @@
+import { AdminOnly, AnyRole, OperatorOrAdmin } from '../auth/access-rule';
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { GroupStateDto, MoveGroupDto, PutGroupDto } from './dto/resources.dto';
@@ -9,6 +10,7 @@ import { ResourcesService } from './resources.service';
 export class ResourcesController {
   constructor(private readonly resources: ResourcesService) {}
 
+  @AnyRole()
   @Get('groups')
   @ApiOperation({ operationId: 'listGroups', summary: 'Resource groups, their owner and whether each resource runs there' })
   @ApiOkResponse({ type: [GroupStateDto] })
@@ -16,6 +18,7 @@ export class ResourcesController {
     return this.resources.groups();
   }
 
+  @AdminOnly()
   @Put('groups/:name')
   @ApiOperation({ operationId: 'putGroup', summary: 'Create or replace a resource group (validated; quorum required)' })
   @ApiOkResponse({ type: GroupStateDto })
@@ -23,6 +26,7 @@ export class ResourcesController {
     return this.resources.putGroup(name, dto);
   }
 
+  @OperatorOrAdmin()
   @Post('groups/:name/move')
   @HttpCode(200)
   @ApiOperation({ operationId: 'moveGroup', summary: 'Move (fail over) a group to a node: stopped first, then started there; pinned until cleared' })
@@ -31,6 +35,7 @@ export class ResourcesController {
     return this.resources.move(name, dto.node);
   }
 
+  @OperatorOrAdmin()
   @Delete('groups/:name/move')
   @ApiOperation({ operationId: 'clearGroupMove', summary: 'Clear a move: the group may be placed anywhere again (it stays put: stickiness)' })
   @ApiOkResponse({ type: GroupStateDto })
@@ -38,6 +43,7 @@ export class ResourcesController {
     return this.resources.move(name, null);
   }
 
+  @AdminOnly()
   @Delete('groups/:name')
   @HttpCode(204)
   @ApiOperation({ operationId: 'deleteGroup', summary: 'Remove a resource group (its resources stop)' })

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DEFAULT_RESTART_POLICY, enabledUnitProblem, groupProblems, isMeshVip, meshVipAddress, meshVipProblems, type Resource, type ResourceGroup, type SystemdDriver } from '@sfha/ha';
+import { DEFAULT_RESTART_POLICY, enabledUnitProblem, groupProblems, isMeshVip, meshVipAddress, meshVipProblems, witnessPlacementProblem, type Resource, type ResourceGroup, type SystemdDriver } from '@sfha/ha';
 
 const HEALTH_DEFAULTS = { intervalMs: 2_000, timeoutMs: 1_000, failuresBeforeUnhealthy: 2, successesBeforeHealthy: 1 };
 /** DTO instances carry unset optional fields as own undefined properties: drop them before merging defaults. */
@@ -8,25 +8,27 @@ const withHealth = (r: ResourceSpecDto) => (r.health ? { health: { ...HEALTH_DEF
 import { DomainError } from '../errors/domain-error';
 import { ErrorCode } from '../errors/error-code';
 import { ClusterConfigService } from '../ha/cluster-config.service';
-import { MeshReplication } from '../mesh/mesh-replication.service';
+import { MeshFacade } from '../mesh/mesh.facade';
 import type { GroupStateDto, PutGroupDto, ResourceSpecDto } from './dto/resources.dto';
 import { SYSTEMD_DRIVER } from './resource-driver.provider';
 import { InvitedAddresses } from './invited-addresses.service';
 import { ResourceEngine } from './resource-engine.service';
+
+const witnessesOf = (members: readonly { name: string; role?: string }[]) => members.filter((m) => m.role === 'witness').map((m) => m.name);
 
 /** Resource groups in the replicated config, and where they run. */
 @Injectable()
 export class ResourcesService {
   constructor(
     private readonly configs: ClusterConfigService,
-    private readonly replication: MeshReplication,
+    private readonly mesh: MeshFacade,
     private readonly engine: ResourceEngine,
     private readonly invited: InvitedAddresses,
     @Inject(SYSTEMD_DRIVER) private readonly systemd: SystemdDriver,
   ) {}
 
   async putGroup(name: string, dto: PutGroupDto): Promise<GroupStateDto> {
-    const mesh = this.replication.state();
+    const mesh = this.mesh.state();
     const members = mesh.members.map((m) => m.name);
     const resources: Resource[] = dto.resources.map((r) =>
       r.kind === 'vip'
@@ -46,6 +48,7 @@ export class ResourcesService {
     };
     const problems = [
       ...groupProblems(group, this.configs.current().config.groups ?? [], members),
+      ...[witnessPlacementProblem(name, group.preferredNode, witnessesOf(mesh.members))].filter((p): p is string => p !== null),
       // Invitations, in turn, avoid every mesh VIP.
       ...meshVipProblems(group, { network: mesh.cluster.network, memberIps: mesh.members.map((m) => m.meshIp), invitedIps: resources.some(isMeshVip) ? await this.invited.clusterWide() : [] }),
       ...dto.resources.filter((r) => r.kind === 'vip' && r.health).map((r) => `${r.name}: a VIP takes no health check (put it on the service)`),
@@ -70,8 +73,11 @@ export class ResourcesService {
   /** Pins the group on a node (moved there with a stop-first handover), or clears the pin. */
   async move(name: string, node: string | null): Promise<GroupStateDto> {
     if (!(this.configs.current().config.groups ?? []).some((g) => g.name === name)) throw new DomainError(ErrorCode.NotFound, `no group named ${name}`);
-    const members = this.replication.state().members.map((m) => m.name);
+    const state = this.mesh.state();
+    const members = state.members.map((m) => m.name);
     if (node !== null && !members.includes(node)) throw new DomainError(ErrorCode.MemberNotFound, `no member named ${node} (members: ${members.join(', ')})`);
+    const onWitness = witnessPlacementProblem(name, node, witnessesOf(state.members));
+    if (onWitness) throw new DomainError(ErrorCode.ValidationFailed, onWitness);
     await this.configs.propose({ kind: 'move', group: name, node });
     return (await this.groups()).find((g) => g.name === name) as GroupStateDto;
   }

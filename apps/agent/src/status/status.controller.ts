@@ -1,3 +1,4 @@
+import { AnyRole } from '../auth/access-rule';
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { NodeStatusDto } from './status.dto';
@@ -9,6 +10,7 @@ import { StatusService } from './status.service';
 export class StatusController {
   constructor(private readonly status: StatusService) {}
 
+  @AnyRole()
   @Get()
   @ApiOperation({ operationId: 'getStatus', summary: 'This node: name, version, uptime, setup and cluster state' })
   @ApiOkResponse({ type: NodeStatusDto })

@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
-import { AuthRepository } from '../auth/auth.repository';
+import { AuthModule } from '../auth/auth.module';
 import { MeshModule } from '../mesh/mesh.module';
 import { StatusController } from './status.controller';
 import { StatusService } from './status.service';
 
-@Module({ imports: [MeshModule], controllers: [StatusController], providers: [StatusService, AuthRepository] })
+@Module({ imports: [MeshModule, AuthModule], controllers: [StatusController], providers: [StatusService] })
 export class StatusModule {}

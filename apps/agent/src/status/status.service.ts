@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AuthRepository } from '../auth/auth.repository';
 import type { AgentConfig } from '../config/agent-config';
 import { AGENT_CONFIG } from '../config/agent-config.token';
-import { MeshRepository } from '../mesh/mesh.repository';
+import { MeshFacade } from '../mesh/mesh.facade';
+import { UsersService } from '../users/users.service';
 import { AGENT_VERSION } from '../version';
 import type { NodeStatusDto } from './status.dto';
 
@@ -12,21 +12,22 @@ export class StatusService {
 
   constructor(
     @Inject(AGENT_CONFIG) private readonly config: AgentConfig,
-    private readonly admins: AuthRepository,
-    private readonly mesh: MeshRepository,
+    private readonly users: UsersService,
+    private readonly mesh: MeshFacade,
   ) {}
 
   nodeStatus(): NodeStatusDto {
-    const cluster = this.mesh.cluster();
+    const mesh = this.mesh.stateOrNull();
+    const cluster = mesh?.cluster ?? null;
     return {
       nodeName: this.config.nodeName,
       version: AGENT_VERSION,
       startedAt: this.startedAt.toISOString(),
       uptimeSeconds: Math.floor((Date.now() - this.startedAt.getTime()) / 1000),
-      setupComplete: this.admins.adminExists(),
+      setupComplete: this.users.all().length > 0,
       clusterMember: cluster !== null,
       clusterName: cluster?.name ?? null,
-      meshIp: this.mesh.self()?.meshIp ?? null,
+      meshIp: mesh?.self.meshIp ?? null,
     };
   }
 }

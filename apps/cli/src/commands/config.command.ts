@@ -1,17 +1,16 @@
-import type { CliArgs } from '../args';
 import { CliError } from '../agent-session';
-import { command, printJson, type Command } from '../command-context';
+import { command, printJson } from '../command-context';
 import { table } from '../format';
 import type { Messages } from '../i18n';
 
-const show = command([], [], async ({ m, out, json, api }) => {
+export const configShowCommand = command('config show', async ({ m, out, json, api }) => {
   const config = await api((c) => c.GET('/api/v1/cluster/config'));
   if (json) return printJson(out, config);
   const s = config.settings;
-  out(table([[m.config.generation, String(config.generation)], ['token', `${s.tokenMs} ms`], ['token_coefficient', `${s.tokenCoefficientMs} ms`], ['fence_startup_grace', `${s.fenceStartupGraceMs} ms`], ['fence_min_delay', `${s.fenceMinDelayMs} ms`], ['fence_storm_limit', `${s.fenceStormLimit} / 5 min`]]));
+  out(table([[m.config.generation, String(config.generation)], ['token', `${s.tokenMs} ms`], ['token_coefficient', `${s.tokenCoefficientMs} ms`], ['fence_startup_grace', `${s.fenceStartupGraceMs} ms`], ['fence_min_delay', `${s.fenceMinDelayMs} ms`], ['fence_storm_limit', `${s.fenceStormLimit} / 5 min`], ['shutdown_policy', s.shutdownPolicy], ['frozen', config.frozen.join(', ') || '-'], ['watchdog_timeout', `${s.watchdogTimeoutMs} ms`], ['management_address', s.managementAddress ? `${s.managementAddress.address}@${s.managementAddress.interface}` : 'none']]));
 });
 
-const set = command([], ['token-ms', 'token-coefficient-ms', 'fence-startup-grace-ms', 'fence-min-delay-ms', 'fence-storm-limit'], async ({ m, out, options, json, api }) => {
+export const configSetCommand = command('config set', async ({ m, out, options, json, usage, api }) => {
   const number = (name: string) => {
     const text = options.values.get(name);
     if (text === undefined) return undefined;
@@ -24,19 +23,23 @@ const set = command([], ['token-ms', 'token-coefficient-ms', 'fence-startup-grac
     fenceStartupGraceMs: number('fence-startup-grace-ms'),
     fenceMinDelayMs: number('fence-min-delay-ms'),
     fenceStormLimit: number('fence-storm-limit'),
+    watchdogTimeoutMs: number('watchdog-timeout-ms'),
+    // Checked by the agent (400 naming the accepted values).
+    shutdownPolicy: options.values.get('shutdown-policy') as 'migrate' | 'freeze' | 'failover' | undefined,
+    managementAddress: managementAddress(options.values.get('management-address'), m),
   };
-  if (Object.values(body).every((v) => v === undefined)) throw new CliError(m.usage('config set [--token-ms MS] [--token-coefficient-ms MS] [--fence-startup-grace-ms MS] [--fence-min-delay-ms MS] [--fence-storm-limit N]'));
+  if (Object.values(body).every((v) => v === undefined)) throw usage();
   const config = await api((c) => c.PUT('/api/v1/cluster/config/settings', { body }));
   if (json) return printJson(out, config);
   out(m.config.committed(config.generation));
 });
 
-const SUBCOMMANDS: Record<string, Command> = { show, set };
 
-/** `sfha config show|set …`: the replicated cluster configuration. */
-export async function configCommand(args: CliArgs, m: Messages, out: (text: string) => void): Promise<void> {
-  const [sub, ...rest] = args.rest;
-  const run = sub ? SUBCOMMANDS[sub] : undefined;
-  if (!run) throw new CliError(sub ? m.unknownCommand(`config ${sub}`) : m.usage('config show|set'));
-  await run({ ...args, rest }, m, out);
+/** `192.0.2.50/24[@eth0]` (eth0 when left out) or `none`; the agent checks the address itself. */
+function managementAddress(text: string | undefined, m: Messages): { address: string; interface: string } | null | undefined {
+  if (text === undefined) return undefined;
+  if (text === 'none') return null;
+  const match = /^([^@\s]+\/\d+)(?:@([^@\s]+))?$/.exec(text);
+  if (!match) throw new CliError(m.config.badManagementAddress(text));
+  return { address: match[1] ?? '', interface: match[2] ?? 'eth0' };
 }

@@ -1,6 +1,5 @@
-import type { CliArgs } from '../args';
 import { CliError } from '../agent-session';
-import { command, printJson, type Command } from '../command-context';
+import { command, printJson } from '../command-context';
 import { columns } from '../format-table';
 import { readHeaderFile } from '../header-file';
 import type { Messages } from '../i18n';
@@ -16,7 +15,7 @@ function pairs(values: readonly string[], m: Messages, option: string): Record<s
   );
 }
 
-const status = command([], [], async ({ m, out, json, api }) => {
+export const stonithStatusCommand = command('stonith status', async ({ m, out, json, api }) => {
   const s = await api((c) => c.GET('/api/v1/fencing/status'));
   if (json) return printJson(out, s);
   out(s.enabled ? m.stonith.enabled(s.devices.map((d) => `${d.name} (${d.agent ?? `webhook ${d.webhook?.url ?? ''}`})`).join(', ')) : m.stonith.disabled);
@@ -24,23 +23,23 @@ const status = command([], [], async ({ m, out, json, api }) => {
   out(columns([m.stonith.statusHeader, ...s.nodes.map((n) => [n.node, n.device ?? '—', m.stonith.power[n.power] ?? n.power])]));
 });
 
-const fence = command(['reboot'], [], async ({ m, out, options, json, api }) => {
+export const fenceCommand = command('stonith fence', async ({ m, out, options, json, usage, api }) => {
   const node = options.positional[0];
-  if (!node) throw new CliError(m.usage('stonith fence NŒUD [--reboot]'));
+  if (!node) throw usage();
   const event = await api((c) => c.POST('/api/v1/fencing/nodes/{node}/fence', { params: { path: { node } }, body: { action: options.flags.has('reboot') ? 'reboot' : 'off' } }));
   if (json) return printJson(out, event);
   out(m.stonith.fenced(node, event.device, event.durationMs));
 });
 
-const unfence = command([], [], async ({ m, out, options, json, api }) => {
+export const unfenceCommand = command('stonith unfence', async ({ m, out, options, json, usage, api }) => {
   const node = options.positional[0];
-  if (!node) throw new CliError(m.usage('stonith unfence NŒUD'));
+  if (!node) throw usage();
   const event = await api((c) => c.POST('/api/v1/fencing/nodes/{node}/unfence', { params: { path: { node } } }));
   if (json) return printJson(out, event);
   out(m.stonith.unfenced(node, event.durationMs));
 });
 
-const history = command([], [], async ({ m, out, json, api }) => {
+export const stonithHistoryCommand = command('stonith history', async ({ m, out, json, api }) => {
   const events = await api((c) => c.GET('/api/v1/fencing/history'));
   if (json) return printJson(out, events);
   if (events.length === 0) return out(m.stonith.noHistory);
@@ -68,46 +67,49 @@ function headers(values: readonly string[], m: Messages): Record<string, string>
   );
 }
 
-const deviceSet = (args: CliArgs, m: Messages, out: (t: string) => void) =>
-  command([], ['agent', 'param', 'host', 'timeout', 'webhook', 'header', 'header-file'], async ({ options, json, api }) => {
-    const name = options.positional[0];
-    const agent = options.values.get('agent');
-    const url = options.values.get('webhook');
-    if (!name || (!agent) === (!url)) throw new CliError(m.usage('stonith device-set NOM (--agent fence_… [--param clé=valeur]… | --webhook URL [--header-file FICHIER] [--header "Nom: valeur"]…) --host nœud=prise… [--timeout S]'));
-    const timeout = options.values.get('timeout');
-    const headerFile = options.values.get('header-file');
-    const headerLines = [...(headerFile ? readHeaderFile(headerFile, m) : []), ...repeated(args.rest, 'header')];
-    const driven = url
-      ? { kind: 'webhook' as const, webhook: { url, headers: headers(headerLines, m) } }
-      : { kind: 'agent' as const, agent, params: pairs(repeated(args.rest, 'param'), m, '--param') };
-    const body = { ...driven, hostMap: pairs(repeated(args.rest, 'host'), m, '--host'), ...(timeout ? { timeoutSeconds: Number(timeout) } : {}) };
-    const device = await api((c) => c.PUT('/api/v1/fencing/devices/{name}', { params: { path: { name } }, body }));
-    if (json) return printJson(out, device);
-    out(m.stonith.deviceSet(name, Object.keys(device.hostMap).join(', ')));
-  })(args, m, out);
-
-const deviceRemove = command([], [], async ({ m, out, options, api }) => {
+export const deviceSetCommand = command('stonith device-set', async ({ args, m, out, options, json, usage, api }) => {
   const name = options.positional[0];
-  if (!name) throw new CliError(m.usage('stonith device-remove NOM'));
+  const agent = options.values.get('agent');
+  const url = options.values.get('webhook');
+  if (!name || (!agent) === (!url)) throw usage();
+  const timeout = options.values.get('timeout');
+  const headerFile = options.values.get('header-file');
+  const headerLines = [...(headerFile ? readHeaderFile(headerFile, m) : []), ...repeated(args.rest, 'header')];
+  const driven = url
+    ? { kind: 'webhook' as const, webhook: { url, headers: headers(headerLines, m) } }
+    : { kind: 'agent' as const, agent, params: pairs(repeated(args.rest, 'param'), m, '--param') };
+  const body = { ...driven, hostMap: pairs(repeated(args.rest, 'host'), m, '--host'), ...(timeout ? { timeoutSeconds: Number(timeout) } : {}) };
+  const device = await api((c) => c.PUT('/api/v1/fencing/devices/{name}', { params: { path: { name } }, body }));
+  if (json) return printJson(out, device);
+  out(m.stonith.deviceSet(name, Object.keys(device.hostMap).join(', ')));
+});
+
+export const deviceRemoveCommand = command('stonith device-remove', async ({ m, out, options, usage, api }) => {
+  const name = options.positional[0];
+  if (!name) throw usage();
   await api((c) => c.DELETE('/api/v1/fencing/devices/{name}', { params: { path: { name } } }));
   out(m.stonith.deviceRemoved(name));
 });
 
-const agentInfo = command([], [], async ({ m, out, options, json, api }) => {
+export const fenceAgentCommand = command('stonith agent', async ({ m, out, options, json, usage, api }) => {
   const agent = options.positional[0];
-  if (!agent) throw new CliError(m.usage('stonith agent fence_…'));
+  if (!agent) throw usage();
   const meta = await api((c) => c.GET('/api/v1/fencing/agents/{agent}', { params: { path: { agent } } }));
   if (json) return printJson(out, meta);
   out(`${meta.name}: ${meta.description}`);
   out(columns([m.stonith.paramHeader, ...meta.parameters.filter((p) => !p.deprecated && !p.suppliedBySfha).map((p) => [p.name, p.type, p.required ? '*' : '', p.description])]));
 });
 
-const SUBCOMMANDS: Record<string, Command> = { status, fence, unfence, history, 'device-set': deviceSet, 'device-remove': deviceRemove, agent: agentInfo };
+/** `sfha stonith level [NODE DEVICE… | NODE --clear]`: the order in which a node's devices are tried. */
+export const fenceLevelCommand = command('stonith level', async ({ m, out, options, json, usage, api }) => {
+  const [node, ...devices] = options.positional;
+  const clear = options.flags.has('clear');
+  // NODE --clear takes no device; NODE alone is not a list.
+  if ((clear && (!node || devices.length > 0)) || (node && devices.length === 0 && !clear)) throw usage();
+  const levels = node
+    ? await api((c) => c.PUT('/api/v1/fencing/levels/{node}', { params: { path: { node } }, body: { devices } }))
+    : await api((c) => c.GET('/api/v1/fencing/levels'));
+  if (json) return printJson(out, levels);
+  out(columns([m.stonith.levelsHeader, ...levels.map((l) => [l.node, l.devices.join(' → ') || '—', m.stonith.levelsCustom(l.custom)])]));
+});
 
-/** `sfha stonith …`: fencing. */
-export async function stonithCommand(args: CliArgs, m: Messages, out: (text: string) => void): Promise<void> {
-  const [sub, ...rest] = args.rest;
-  const run = sub ? SUBCOMMANDS[sub] : undefined;
-  if (!run) throw new CliError(sub ? m.unknownCommand(`stonith ${sub}`) : m.usage(`stonith ${Object.keys(SUBCOMMANDS).join('|')}`));
-  await run({ ...args, rest }, m, out);
-}

@@ -8,7 +8,10 @@ interface Session {
 
 const KEY = 'sfha.session';
 const listeners = new Set<() => void>();
-let reason: 'expired' | null = null;
+/** Why the last session ended: it expired, or this node joined a cluster and now uses the cluster's users. */
+export type EndReason = 'expired' | 'joined';
+let reason: EndReason | null = null;
+let joining = false;
 
 function read(): Session | null {
   try {
@@ -37,13 +40,23 @@ export const sessionStore = {
   start(token: string, expiresAt: string): void {
     current = { token, expiresAt };
     reason = null;
+    joining = false;
     sessionStorage.setItem(KEY, JSON.stringify(current));
     emit();
   },
-  /** Ends the session; `expired` tells the login page to say why. */
-  end(why: 'expired' | null = null): void {
+  /**
+   * This node is joining a cluster: it adopts the cluster's users part-way through, so a 401
+   * from then on (a poll, the event stream) means "joined", not "expired" (ended with false when the join fails).
+   */
+  joining(on: boolean): void {
+    joining = on;
+  },
+  /** Ends the session; the reason tells the login page what to say. */
+  end(why: EndReason | null = null): void {
+    // Already ended: the first reason stands (a late 401 after a join must not say "expired").
+    if (current === null) return;
     current = null;
-    reason = why;
+    reason = joining && why === 'expired' ? 'joined' : why;
     sessionStorage.removeItem(KEY);
     emit();
   },

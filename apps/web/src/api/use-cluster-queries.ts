@@ -1,7 +1,8 @@
 import type { Schemas } from '@sfha/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, call } from './api-client';
-import { clusterKeys, meshKeys, nodeKeys } from './query-keys';
+import { authKeys, clusterKeys, meshKeys, nodeKeys } from './query-keys';
+import { sessionStore } from './session-store';
 
 /** Membership, quorum and leader as Corosync sees them from this node. */
 export function useClusterStatusQuery(enabled = true) {
@@ -14,12 +15,29 @@ function useJoinedCluster() {
   return () => Promise.all([nodeKeys.all, clusterKeys.all, meshKeys.all].map((queryKey) => queryClient.invalidateQueries({ queryKey })));
 }
 
+/** Sessions are signed with the cluster's key once it exists: the tab keeps the renewed one the agent returns. */
 export function useInitClusterMutation() {
   const joined = useJoinedCluster();
-  return useMutation({ mutationFn: (body: Schemas['InitClusterDto']) => call(api.POST('/api/v1/cluster/init', { body })), onSuccess: joined });
+  return useMutation({
+    mutationFn: (body: Schemas['InitClusterDto']) => call(api.POST('/api/v1/cluster/init', { body })),
+    onSuccess: async (result) => {
+      if (result.session) sessionStore.start(result.session.accessToken, result.session.expiresAt);
+      await joined();
+    },
+  });
 }
 
+/** A node that joins adopts the cluster's users: its own account and session end, one logs in with a cluster account. */
 export function useJoinClusterMutation() {
-  const joined = useJoinedCluster();
-  return useMutation({ mutationFn: (body: Schemas['JoinDto']) => call(api.POST('/api/v1/cluster/join', { body })), onSuccess: joined });
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Schemas['JoinDto']) => call(api.POST('/api/v1/cluster/join', { body })),
+    onMutate: () => sessionStore.joining(true),
+    onError: () => sessionStore.joining(false),
+    onSuccess: async () => {
+      sessionStore.end('joined');
+      queryClient.clear();
+      await queryClient.invalidateQueries({ queryKey: authKeys.all });
+    },
+  });
 }

@@ -8,6 +8,11 @@ export function useFencingStatusQuery(enabled = true) {
   return useQuery({ queryKey: fencingKeys.status(), queryFn: () => call(api.GET('/api/v1/fencing/status')), enabled, refetchInterval: 5_000 });
 }
 
+/** This node's watchdog and every member's: armed or not, and its fence devices (the overview's unprotected nodes). */
+export function useWatchdogStatusQuery() {
+  return useQuery({ queryKey: fencingKeys.watchdog(), queryFn: () => call(api.GET('/api/v1/watchdog')), refetchInterval: 5_000 });
+}
+
 export function useFencingHistoryQuery() {
   return useQuery({ queryKey: fencingKeys.history(), queryFn: () => call(api.GET('/api/v1/fencing/history')), refetchInterval: 10_000 });
 }
@@ -41,4 +46,9 @@ export function useFenceNodeMutation() {
   return useFencingMutation(({ node, action }: { node: string; action: 'off' | 'on' }) =>
     action === 'on' ? call(api.POST('/api/v1/fencing/nodes/{node}/unfence', { params: { path: { node } } })) : call(api.POST('/api/v1/fencing/nodes/{node}/fence', { params: { path: { node } }, body: { action } })),
   );
+}
+
+/** Sets the order in which a node's devices are tried (empty: back to the default, by name). */
+export function usePutFenceLevelsMutation() {
+  return useFencingMutation(({ node, devices }: { node: string; devices: string[] }) => call(api.PUT('/api/v1/fencing/levels/{node}', { params: { path: { node } }, body: { devices } })));
 }

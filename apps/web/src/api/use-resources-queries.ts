@@ -8,6 +8,11 @@ export function useResourceGroupsQuery(enabled = true) {
   return useQuery({ queryKey: resourceKeys.groups(), queryFn: () => call(api.GET('/api/v1/resources/groups')), enabled, refetchInterval: 5_000 });
 }
 
+/** Why a group runs where it runs, or why it is stopped (the scheduler's own reasons, in French and English). */
+export function useGroupWhyQuery(name: string) {
+  return useQuery({ queryKey: resourceKeys.why(name), queryFn: () => call(api.GET('/api/v1/resources/groups/{name}/why', { params: { path: { name } } })), refetchInterval: 5_000 });
+}
+
 /** Standby nodes and maintenance mode (the committed cluster configuration). */
 export function useClusterConfigQuery() {
   return useQuery({ queryKey: resourceKeys.clusterConfig(), queryFn: () => call(api.GET('/api/v1/cluster/config')), refetchInterval: 5_000 });

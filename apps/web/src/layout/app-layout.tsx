@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useLogout } from '../api/use-auth';
+import { roleAllows, useRole } from '../api/use-identity-queries';
 import { LanguageSwitch } from '../components/language-switch';
 import { useI18n } from '../i18n/i18n';
 import { Link } from '../router/link';
@@ -8,6 +9,7 @@ import { ROUTES } from '../router/routes';
 export function AppLayout({ nodeName, currentPath, children }: { nodeName: string | undefined; currentPath: string; children: ReactNode }) {
   const { m } = useI18n();
   const logout = useLogout();
+  const role = useRole();
   return (
     <div className="app">
       <header className="topbar">
@@ -22,7 +24,7 @@ export function AppLayout({ nodeName, currentPath, children }: { nodeName: strin
       </header>
       <div className="app-body">
         <nav className="sidebar" aria-label={m.nav.label}>
-          {ROUTES.map((route) => (
+          {ROUTES.filter((route) => !route.minRole || roleAllows(role, route.minRole)).map((route) => (
             <Link key={route.path} to={route.path} aria-current={route.path === currentPath ? 'page' : undefined}>
               {m.nav[route.navLabel]}
             </Link>

@@ -1,4 +1,4 @@
-import type { Schemas } from '@sfha/contracts';
+import { renderEvent, type Schemas } from '@sfha/contracts';
 import { useState } from 'react';
 import { errorText } from '../api/error-text';
 import { useEventStreamConnected } from '../api/use-event-stream';
@@ -10,7 +10,8 @@ type Severity = Schemas['EventDto']['severity'];
 const SEVERITIES: Severity[] = ['info', 'warn', 'error'];
 const SEVERITY_PILL: Record<Severity, string> = { info: 'pill-info', warn: 'pill-warn', error: 'pill-error' };
 
-const nodeOf = (event: Schemas['EventDto']): string | null => (typeof event.fields['node'] === 'string' ? event.fields['node'] : null);
+/** The nodes an event concerns: the one that recorded it, and the one it is about. */
+const nodesOf = (event: Schemas['EventDto']): string[] => [event.origin, ...(typeof event.params['node'] === 'string' ? [event.params['node']] : [])].filter(Boolean);
 
 function Select<T extends string>({ label, value, options, allLabel, onChange, name }: { label: string; value: T | ''; options: readonly T[]; allLabel: string; onChange: (value: T | '') => void; name: (option: T) => string }) {
   return (
@@ -34,11 +35,13 @@ export function EventsPage() {
   const [category, setCategory] = useState<EventCategory | ''>('');
   const [severity, setSeverity] = useState<Severity | ''>('');
   const [node, setNode] = useState('');
+  const [user, setUser] = useState('');
   const events = useEventsQuery(category || null);
   const live = useEventStreamConnected();
   const all = events.data ?? [];
-  const nodes = [...new Set(all.map(nodeOf).filter((n): n is string => n !== null))].sort();
-  const shown = all.filter((e) => (!severity || e.severity === severity) && (!node || nodeOf(e) === node));
+  const nodes = [...new Set(all.flatMap(nodesOf))].sort();
+  const users = [...new Set(all.map((e) => e.user).filter((u): u is string => !!u))].sort();
+  const shown = all.filter((e) => (!severity || e.severity === severity) && (!node || nodesOf(e).includes(node)) && (!user || e.user === user));
   return (
     <>
       <h1>
@@ -51,6 +54,7 @@ export function EventsPage() {
         <Select label={m.events.category} value={category} options={EVENT_CATEGORIES} allLabel={m.events.all} onChange={setCategory} name={(c) => m.events.categories[c]} />
         <Select label={m.events.severity} value={severity} options={SEVERITIES} allLabel={m.events.allSeverities} onChange={setSeverity} name={(s) => m.events.severities[s]} />
         <Select label={m.events.node} value={node} options={nodes} allLabel={m.events.allNodes} onChange={setNode} name={(n) => n} />
+        <Select label={m.events.user} value={user} options={users} allLabel={m.events.allUsers} onChange={setUser} name={(u) => u} />
       </div>
       <ErrorBanner message={events.isError ? errorText(events.error, m) : null} />
       <section className="card">
@@ -64,12 +68,14 @@ export function EventsPage() {
                   <th scope="col">{m.events.colAt}</th>
                   <th scope="col">{m.events.colCategory}</th>
                   <th scope="col">{m.events.colSeverity}</th>
+                  <th scope="col">{m.events.colOrigin}</th>
                   <th scope="col">{m.events.colMessage}</th>
+                  <th scope="col">{m.events.colUser}</th>
                 </tr>
               </thead>
               <tbody>
                 {shown.map((event) => (
-                  <tr key={event.id}>
+                  <tr key={`${event.origin}#${event.id}`} data-code={event.code}>
                     <td className="nowrap">
                       <time dateTime={event.at}>{new Date(event.at).toLocaleString(lang, { dateStyle: 'short', timeStyle: 'medium' })}</time>
                     </td>
@@ -77,7 +83,9 @@ export function EventsPage() {
                     <td>
                       <span className={`pill ${SEVERITY_PILL[event.severity]}`}>{m.events.severities[event.severity]}</span>
                     </td>
-                    <td>{event.message}</td>
+                    <td>{event.origin}</td>
+                    <td>{renderEvent(lang, event)}</td>
+                    <td>{event.user ?? ''}</td>
                   </tr>
                 ))}
               </tbody>

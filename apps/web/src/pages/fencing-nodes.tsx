@@ -1,3 +1,4 @@
+import { Allowed } from '../components/allowed';
 import type { Schemas } from '@sfha/contracts';
 import { useState } from 'react';
 import { errorText } from '../api/error-text';
@@ -32,12 +33,14 @@ export function FencingNodes({ nodes }: { nodes: readonly NodePower[] }) {
               </span>
             </td>
             <td className="row-actions">
-              <button type="button" className="button-danger" disabled={!n.device} onClick={() => setAsked({ node: n.node, action: 'off' })}>
-                {t.fence}
-              </button>
-              <button type="button" className="button-secondary" disabled={!n.device} onClick={() => setAsked({ node: n.node, action: 'on' })}>
-                {t.unfence}
-              </button>
+              <Allowed role="operator">
+                <button type="button" className="button-danger" disabled={!n.device} onClick={() => setAsked({ node: n.node, action: 'off' })}>
+                  {t.fence}
+                </button>
+                <button type="button" className="button-secondary" disabled={!n.device} onClick={() => setAsked({ node: n.node, action: 'on' })}>
+                  {t.unfence}
+                </button>
+              </Allowed>
             </td>
           </tr>
         ))}

@@ -1,13 +1,15 @@
+import { Allowed } from '../components/allowed';
 import type { Schemas } from '@sfha/contracts';
 import { useState } from 'react';
 import { errorText } from '../api/error-text';
 import { useDeleteFenceDeviceMutation, useFencingStatusQuery } from '../api/use-fencing-queries';
-import { ConfirmDialog } from '../components/confirm-dialog';
+import { RemoveDialog } from '../components/remove-dialog';
 import { DataTable } from '../components/data-table';
 import { ErrorBanner } from '../components/error-banner';
 import { fill, useI18n } from '../i18n/i18n';
 import { DeviceForm } from './fencing-device-form';
 import { FencingHistory } from './fencing-history';
+import { FencingLevels } from './fencing-levels';
 import { FencingNodes } from './fencing-nodes';
 import './ha-pages.css';
 
@@ -29,34 +31,21 @@ function DeviceList({ devices, onEdit }: { devices: readonly Device[]; onEdit: (
             <td>{Object.entries(d.hostMap).map(([node, plug]) => (node === plug ? node : `${node} → ${plug}`)).join(', ')}</td>
             <td className="mono">{Object.entries(d.params).map(([k, v]) => `${k}=${v}`).join(' ') || '—'}</td>
             <td className="row-actions">
-              {d.kind === 'agent' && (
-                <button type="button" className="button-secondary" onClick={() => onEdit(d)}>
-                  {t.edit}
+              <Allowed role="admin">
+                {d.kind === 'agent' && (
+                  <button type="button" className="button-secondary" onClick={() => onEdit(d)}>
+                    {t.edit}
+                  </button>
+                )}
+                <button type="button" className="button-secondary" onClick={() => setRemoving(d.name)}>
+                  {t.remove}
                 </button>
-              )}
-              <button type="button" className="button-secondary" onClick={() => setRemoving(d.name)}>
-                {t.remove}
-              </button>
+              </Allowed>
             </td>
           </tr>
         ))}
       </DataTable>
-      {removing && (
-        <ConfirmDialog
-          title={fill(t.removeTitle, { name: removing })}
-          confirmLabel={t.remove}
-          danger
-          pending={remove.isPending}
-          error={remove.isError ? errorText(remove.error, m) : null}
-          onCancel={() => {
-            setRemoving(null);
-            remove.reset();
-          }}
-          onConfirm={() => remove.mutate(removing, { onSuccess: () => setRemoving(null) })}
-        >
-          <p>{t.removeBody}</p>
-        </ConfirmDialog>
-      )}
+      <RemoveDialog name={removing} title={t.removeTitle} body={t.removeBody} confirmLabel={t.remove} remove={remove} onClose={() => setRemoving(null)} />
     </>
   );
 }
@@ -82,14 +71,17 @@ export function FencingPage() {
         {status.data ? <DeviceList devices={status.data.devices} onEdit={(device) => setEditing({ device })} /> : <p>{m.loading}</p>}
         {!editing && (
           <div className="form-actions">
-            <button type="button" onClick={() => setEditing({})} disabled={!status.data}>
-              {t.devices.add}
-            </button>
+            <Allowed role="admin">
+              <button type="button" onClick={() => setEditing({})} disabled={!status.data}>
+                {t.devices.add}
+              </button>
+            </Allowed>
           </div>
         )}
       </section>
       {editing && <DeviceForm key={editing.device?.name ?? 'new'} nodes={nodes} existing={editing.device} onDone={() => setEditing(null)} />}
       {status.data && <FencingNodes nodes={status.data.nodes} />}
+      {status.data?.enabled && <FencingLevels levels={status.data.levels} />}
       <FencingHistory />
     </>
   );

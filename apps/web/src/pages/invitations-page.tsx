@@ -1,6 +1,8 @@
 import type { Schemas } from '@sfha/contracts';
 import { useState, type FormEvent } from 'react';
 import { errorText } from '../api/error-text';
+import { roleAllows, useRole } from '../api/use-identity-queries';
+import { Allowed } from '../components/allowed';
 import { useCreateInvitationMutation, useInvitationsQuery, useRevokeInvitationMutation } from '../api/use-mesh-queries';
 import { ErrorBanner } from '../components/error-banner';
 import { Field } from '../components/field';
@@ -83,6 +85,7 @@ function InvitationList() {
   const { m, lang } = useI18n();
   const invitations = useInvitationsQuery();
   const revoke = useRevokeInvitationMutation();
+  const mayRevoke = roleAllows(useRole(), 'operator');
   const rows = [...(invitations.data ?? [])].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   return (
     <section className="card" aria-labelledby="invitation-list">
@@ -116,7 +119,7 @@ function InvitationList() {
                   </td>
                   <td>{invitation.usedBy ?? '—'}</td>
                   <td>
-                    {invitation.status === 'pending' && (
+                    {invitation.status === 'pending' && mayRevoke && (
                       <button type="button" className="button-secondary button-small" disabled={revoke.isPending} aria-label={fill(m.invitations.revokeLabel, { ip: invitation.assignedIp })} onClick={() => revoke.mutate(invitation.id)}>
                         {m.invitations.revoke}
                       </button>
@@ -138,7 +141,11 @@ export function InvitationsPage() {
   return (
     <>
       <h1>{m.invitations.title}</h1>
-      {created ? <CreatedInvitation invitation={created} onDismiss={() => setCreated(null)} /> : <CreateInvitationForm onCreated={setCreated} />}
+      {created ? <CreatedInvitation invitation={created} onDismiss={() => setCreated(null)} /> : (
+        <Allowed role="operator">
+          <CreateInvitationForm onCreated={setCreated} />
+        </Allowed>
+      )}
       <InvitationList />
     </>
   );

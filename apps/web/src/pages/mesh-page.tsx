@@ -1,3 +1,4 @@
+import { Allowed } from '../components/allowed';
 import type { Schemas } from '@sfha/contracts';
 import { useState } from 'react';
 import { errorText } from '../api/error-text';
@@ -59,9 +60,11 @@ function PeerRow({ peer, onRemove }: { peer: Schemas['MeshPeerStatusDto']; onRem
       <td className="nowrap">{peer.rttMs === null ? '—' : `${new Intl.NumberFormat(lang, { maximumFractionDigits: 1 }).format(peer.rttMs)} ms`}</td>
       <td>{peer.connected ? <span className="pill pill-ok">{m.mesh.connected}</span> : <span className="pill pill-error">{m.mesh.disconnected}</span>}</td>
       <td>
-        <button type="button" className="button-secondary button-small" aria-label={fill(m.mesh.removeLabel, { name: peer.name })} onClick={() => onRemove(peer.name)}>
-          {m.mesh.remove}
-        </button>
+        <Allowed role="admin">
+          <button type="button" className="button-secondary button-small" aria-label={fill(m.mesh.removeLabel, { name: peer.name })} onClick={() => onRemove(peer.name)}>
+            {m.mesh.remove}
+          </button>
+        </Allowed>
       </td>
     </tr>
   );
@@ -159,9 +162,11 @@ function KeysCard() {
           {fill(m.mesh.rotated, { key: rotate.data.publicKey })}
         </p>
       )}
-      <button type="button" disabled={rotate.isPending} onClick={() => rotate.mutate()}>
-        {m.mesh.rotate}
-      </button>
+      <Allowed role="admin">
+        <button type="button" disabled={rotate.isPending} onClick={() => rotate.mutate()}>
+          {m.mesh.rotate}
+        </button>
+      </Allowed>
     </section>
   );
 }

@@ -1,14 +1,15 @@
 import type { Schemas } from '@sfha/contracts';
 import { errorText } from '../api/error-text';
 import { useClusterStatusQuery } from '../api/use-cluster-queries';
-import { useFencingStatusQuery } from '../api/use-fencing-queries';
+import { useFencingStatusQuery, useWatchdogStatusQuery } from '../api/use-fencing-queries';
 import { useMeshStatusQuery } from '../api/use-mesh-queries';
 import { useHealthQuery, useNodeStatusQuery } from '../api/use-node-queries';
-import { useResourceGroupsQuery } from '../api/use-resources-queries';
+import { useClusterConfigQuery, useResourceGroupsQuery } from '../api/use-resources-queries';
 import { ErrorBanner } from '../components/error-banner';
 import { fill, useI18n } from '../i18n/i18n';
 import { formatDuration } from './duration';
 import { overviewAlerts, type OverviewAlert } from './overview-alerts';
+import { ConfigTransferCard } from './config-transfer-card';
 
 function Alerts({ alerts }: { alerts: OverviewAlert[] }) {
   const { m } = useI18n();
@@ -30,6 +31,23 @@ function Alerts({ alerts }: { alerts: OverviewAlert[] }) {
   );
 }
 
+/** The management address (held by the quorate leader): one URL for the dashboard that survives the loss of any node. */
+function ManagementAddress({ status }: { status: Schemas['ClusterStatusDto'] }) {
+  const { m } = useI18n();
+  const setting = useClusterConfigQuery().data?.settings.managementAddress;
+  if (!setting) return null;
+  const ip = setting.address.split('/')[0] ?? '';
+  const url = `${window.location.protocol}//${ip}${window.location.port ? `:${window.location.port}` : ''}/`;
+  return (
+    <>
+      <dt>{m.overview.management}</dt>
+      <dd data-testid="management-address">
+        <a href={url}>{url}</a> {status.quorate && status.leader ? fill(m.overview.managementHeld, { node: status.leader, iface: setting.interface }) : m.overview.managementNobody}
+      </dd>
+    </>
+  );
+}
+
 function Members({ status }: { status: Schemas['ClusterStatusDto'] }) {
   const { m } = useI18n();
   return (
@@ -43,7 +61,9 @@ function Members({ status }: { status: Schemas['ClusterStatusDto'] }) {
         <dd>{fill(m.overview.votesValue, { total: status.totalVotes ?? '—', expected: status.expectedVotes ?? '—', quorum: status.quorum ?? '—' })}</dd>
         <dt>{m.overview.leader}</dt>
         <dd data-testid="leader">{status.leader ?? m.overview.noLeader}</dd>
+        <ManagementAddress status={status} />
       </dl>
+      {status.mixedVersions && <p className="banner banner-warn" data-testid="mixed-versions">{m.overview.mixedVersions}</p>}
       <div className="table-scroll">
         <table data-testid="members-table">
           <caption>{m.overview.members}</caption>
@@ -52,6 +72,7 @@ function Members({ status }: { status: Schemas['ClusterStatusDto'] }) {
               <th scope="col">{m.overview.colName}</th>
               <th scope="col">{m.overview.colId}</th>
               <th scope="col">{m.overview.colMeshIp}</th>
+              <th scope="col">{m.overview.colVersion}</th>
               <th scope="col">{m.overview.colState}</th>
             </tr>
           </thead>
@@ -62,9 +83,15 @@ function Members({ status }: { status: Schemas['ClusterStatusDto'] }) {
                   {node.name}
                   {node.self && <span className="tag">{m.overview.selfTag}</span>}
                   {node.leader && <span className="tag">{m.overview.leaderTag}</span>}
+                  {node.role === 'witness' && (
+                    <span className="tag" title={m.overview.witnessHint} data-testid={`witness-${node.name}`}>
+                      {m.overview.witnessTag}
+                    </span>
+                  )}
                 </th>
                 <td>{node.nodeId}</td>
                 <td>{node.meshIp}</td>
+                <td data-testid={`version-${node.name}`}>{node.version ?? m.overview.versionUnknown}</td>
                 <td>{node.online ? <span className="pill pill-ok">{m.overview.online}</span> : <span className="pill pill-error">{m.overview.offline}</span>}</td>
               </tr>
             ))}
@@ -81,12 +108,14 @@ function ClusterOverview() {
   const mesh = useMeshStatusQuery();
   const groups = useResourceGroupsQuery();
   const fencing = useFencingStatusQuery();
-  const alerts = overviewAlerts({ cluster: cluster.data, mesh: mesh.data, groups: groups.data, fencing: fencing.data }, m);
+  const watchdog = useWatchdogStatusQuery();
+  const alerts = overviewAlerts({ cluster: cluster.data, mesh: mesh.data, groups: groups.data, fencing: fencing.data, watchdog: watchdog.data }, m);
   return (
     <>
       <ErrorBanner message={cluster.isError ? errorText(cluster.error, m) : null} />
       <Alerts alerts={alerts} />
       {cluster.data ? <Members status={cluster.data} /> : <p>{m.loading}</p>}
+      <ConfigTransferCard />
     </>
   );
 }

@@ -1,7 +1,8 @@
+import { Allowed } from '../components/allowed';
 import type { Schemas } from '@sfha/contracts';
 import { useId, useState } from 'react';
 import { errorText } from '../api/error-text';
-import { useDeleteGroupMutation, useMoveGroupMutation } from '../api/use-resources-queries';
+import { useDeleteGroupMutation, useGroupWhyQuery, useMoveGroupMutation } from '../api/use-resources-queries';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { DataTable } from '../components/data-table';
 import { ErrorBanner } from '../components/error-banner';
@@ -28,6 +29,13 @@ function ResourceHealth({ resource }: { resource: Resource }) {
   );
 }
 
+/** The scheduler's reason for where the group is (or why it is stopped), in the dashboard's language. */
+function GroupWhy({ name }: { name: string }) {
+  const { lang } = useI18n();
+  const why = useGroupWhyQuery(name);
+  return <dd data-testid="group-why">{why.data ? why.data.text[lang] : '…'}</dd>;
+}
+
 type Pending = { kind: 'move'; node: string } | { kind: 'remove' } | null;
 
 /** One group: where it runs, each resource's state and health, and the admin's actions on it. */
@@ -52,6 +60,8 @@ export function GroupCard({ group, nodes, onEdit }: { group: Group; nodes: reado
       <dl className="facts">
         <dt>{t.owner}</dt>
         <dd data-testid="group-owner">{group.owner ?? t.nowhere}</dd>
+        <dt>{t.why}</dt>
+        <GroupWhy name={group.name} />
         <dt>{t.preferredNode}</dt>
         <dd>{group.preferredNode ?? t.anyNode}</dd>
         <dt>{t.sticky}</dt>
@@ -97,20 +107,24 @@ export function GroupCard({ group, nodes, onEdit }: { group: Group; nodes: reado
             ))}
           </select>
         </span>
-        <button type="button" disabled={!target} onClick={() => setPending({ kind: 'move', node: target })}>
-          {t.move}
-        </button>
-        {(group.movedTo || group.bannedOn.length > 0) && (
-          <button type="button" className="button-secondary" disabled={move.isPending} onClick={() => move.mutate({ name: group.name, node: null })}>
-            {t.clear}
+        <Allowed role="operator">
+          <button type="button" disabled={!target} onClick={() => setPending({ kind: 'move', node: target })}>
+            {t.move}
           </button>
-        )}
-        <button type="button" className="button-secondary" onClick={onEdit}>
-          {t.edit}
-        </button>
-        <button type="button" className="button-secondary" onClick={() => setPending({ kind: 'remove' })}>
-          {t.remove}
-        </button>
+          {(group.movedTo || group.bannedOn.length > 0) && (
+            <button type="button" className="button-secondary" disabled={move.isPending} onClick={() => move.mutate({ name: group.name, node: null })}>
+              {t.clear}
+            </button>
+          )}
+        </Allowed>
+        <Allowed role="admin">
+          <button type="button" className="button-secondary" onClick={onEdit}>
+            {t.edit}
+          </button>
+          <button type="button" className="button-secondary" onClick={() => setPending({ kind: 'remove' })}>
+            {t.remove}
+          </button>
+        </Allowed>
       </div>
       <ErrorBanner message={!pending && move.isError ? errorText(move.error, m) : null} />
       {pending?.kind === 'move' && (

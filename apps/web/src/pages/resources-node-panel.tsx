@@ -1,3 +1,4 @@
+import { Allowed } from '../components/allowed';
 import { errorText } from '../api/error-text';
 import { useClusterConfigQuery, useMaintenanceMutation, useStandbyMutation } from '../api/use-resources-queries';
 import { DataTable } from '../components/data-table';
@@ -25,9 +26,11 @@ export function NodePanel({ nodes }: { nodes: readonly NodeRow[] }) {
       <ErrorBanner message={error ? errorText(error, m) : null} />
       <div className="maintenance-row">
         <p data-testid="maintenance-state">{maintenanceOn ? t.maintenanceOn : t.maintenanceOff}</p>
-        <button type="button" className={maintenanceOn ? undefined : 'button-secondary'} disabled={!config.data || maintenance.isPending} onClick={() => maintenance.mutate(!maintenanceOn)}>
-          {maintenanceOn ? t.maintenanceStop : t.maintenanceStart}
-        </button>
+        <Allowed role="operator">
+          <button type="button" className={maintenanceOn ? undefined : 'button-secondary'} disabled={!config.data || maintenance.isPending} onClick={() => maintenance.mutate(!maintenanceOn)}>
+            {maintenanceOn ? t.maintenanceStop : t.maintenanceStart}
+          </button>
+        </Allowed>
       </div>
       <DataTable columns={[t.node, t.membership, t.standby]} actionsLabel={t.actions}>
         {nodes.map((n) => (
@@ -38,9 +41,11 @@ export function NodePanel({ nodes }: { nodes: readonly NodeRow[] }) {
             </td>
             <td>{inStandby.has(n.name) ? t.inStandby : t.active}</td>
             <td>
-              <button type="button" className="button-secondary" disabled={!config.data || standby.isPending} onClick={() => standby.mutate({ node: n.name, standby: !inStandby.has(n.name) })}>
-                {inStandby.has(n.name) ? t.unstandbyNode : t.standbyNode}
-              </button>
+              <Allowed role="operator">
+                <button type="button" className="button-secondary" disabled={!config.data || standby.isPending} onClick={() => standby.mutate({ node: n.name, standby: !inStandby.has(n.name) })}>
+                  {inStandby.has(n.name) ? t.unstandbyNode : t.standbyNode}
+                </button>
+              </Allowed>
             </td>
           </tr>
         ))}

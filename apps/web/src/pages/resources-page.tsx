@@ -1,3 +1,4 @@
+import { Allowed } from '../components/allowed';
 import { useState } from 'react';
 import { errorText } from '../api/error-text';
 import { useClusterStatusQuery } from '../api/use-cluster-queries';
@@ -28,9 +29,11 @@ export function ResourcesPage() {
         <GroupForm initial={editing.values} editing={editing.existing} nodes={nodeNames} onDone={() => setEditing(null)} />
       ) : (
         <div className="page-actions">
-          <button type="button" onClick={() => setEditing({ values: emptyGroup(), existing: false })}>
-            {m.resources.newGroup}
-          </button>
+          <Allowed role="admin">
+            <button type="button" onClick={() => setEditing({ values: emptyGroup(), existing: false })}>
+              {m.resources.newGroup}
+            </button>
+          </Allowed>
         </div>
       )}
       {groups.data?.length === 0 && <p className="card">{m.resources.empty}</p>}

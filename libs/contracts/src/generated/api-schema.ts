@@ -4,6 +4,41 @@
  */
 
 export interface paths {
+    "/api/v1/api-tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's API tokens (an admin: everyone's), with their last use */
+        get: operations["listApiTokens"];
+        put?: never;
+        /** Make an API token for yourself, with a role not above yours; its text is shown once */
+        post: operations["createApiToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/api-tokens/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke an API token (yours; an admin: any) on every node */
+        delete: operations["revokeApiToken"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/local": {
         parameters: {
             query?: never;
@@ -30,7 +65,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Exchange the admin password for a JWT */
+        /** Exchange a user name and password for a session JWT (valid on every member) */
         post: operations["login"];
         delete?: never;
         options?: never;
@@ -47,7 +82,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Change the admin password */
+        /** Change the caller's own password; its sessions end on every node (quorum required in a cluster) */
         post: operations["changePassword"];
         delete?: never;
         options?: never;
@@ -62,7 +97,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The current session */
+        /** The current session: user, role, expiry */
         get: operations["getSession"];
         put?: never;
         post?: never;
@@ -106,6 +141,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/totp/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Turn two-factor login on with a first code; answers the recovery codes, once (quorum required in a cluster) */
+        post: operations["confirmTotpEnrolment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/totp/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Turn the caller's two-factor login off (password and a code or recovery code required) */
+        post: operations["disableTotp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/totp/enrolment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A new TOTP secret for the caller, shown once (QR code URI); on once confirmed with a first code */
+        post: operations["startTotpEnrolment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cluster": {
         parameters: {
             query?: never;
@@ -134,6 +220,40 @@ export interface paths {
         get: operations["getClusterConfig"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cluster/config/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The replicated cluster configuration as one document (secrets masked unless withSecrets, admin only) */
+        get: operations["exportClusterConfig"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cluster/config/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check a whole document, show the differences, and commit it as one change (quorum required; dryRun only shows) */
+        post: operations["importClusterConfig"];
         delete?: never;
         options?: never;
         head?: never;
@@ -234,7 +354,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Take a node out of standby */
+        /** Take a node out of standby; a frozen node (freeze shutdown policy) is thawed too: if it is away, the cluster fences it and recovers its groups */
         post: operations["unstandbyNode"];
         delete?: never;
         options?: never;
@@ -294,6 +414,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/doctor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Checks this node: WireGuard, Corosync, competing units, UDP port, path MTU and clock offset to the members */
+        get: operations["getDoctor"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/events": {
         parameters: {
             query?: never;
@@ -301,7 +438,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The event timeline, newest first, with filters */
+        /** The cluster timeline (every member merged), newest first, with filters */
         get: operations["listEvents"];
         put?: never;
         post?: never;
@@ -397,6 +534,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/fencing/levels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Each node’s fence devices in the order they are tried */
+        get: operations["listFenceLevels"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fencing/levels/{node}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set the order in which a node’s devices are tried (empty: every device naming it, by name; quorum required) */
+        put: operations["putFenceLevels"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/fencing/nodes/{node}/fence": {
         parameters: {
             query?: never;
@@ -448,6 +619,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/ha/simulate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What would happen if nodes died, went into standby or groups moved (nothing is changed); or replay a scenario file */
+        post: operations["simulate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/health": {
         parameters: {
             query?: never;
@@ -457,6 +645,23 @@ export interface paths {
         };
         /** Whether the agent and its database answer */
         get: operations["getHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Incidents (related events of the cluster timeline grouped), newest first */
+        get: operations["listIncidents"];
         put?: never;
         post?: never;
         delete?: never;
@@ -619,6 +824,75 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/notifications/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Notification attempts sent by this node (the leader sends), newest first */
+        get: operations["listNotifyDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/targets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Notification targets (secrets masked) */
+        get: operations["listNotifyTargets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/targets/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Create or replace a notification target (checked in full; quorum required) */
+        put: operations["putNotifyTarget"];
+        post?: never;
+        /** Remove a notification target */
+        delete: operations["deleteNotifyTarget"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/targets/{name}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a test message to a target now, from this node (logged in the delivery log) */
+        post: operations["testNotifyTarget"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/resources/groups": {
         parameters: {
             query?: never;
@@ -672,6 +946,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/resources/groups/{name}/why": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Why a group runs where it runs, or why it is stopped (French and English) */
+        get: operations["whyGroup"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/status": {
         parameters: {
             query?: never;
@@ -683,6 +974,143 @@ export interface paths {
         get: operations["getStatus"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The cluster users and their roles (never a password hash) */
+        get: operations["listUsers"];
+        put?: never;
+        /** Add a user with a role (quorum required) */
+        post: operations["createUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a user, its API tokens and sessions, on every node (never the last admin) */
+        delete: operations["deleteUser"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{name}/end-sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End a user's sessions on every node (its API tokens stay) */
+        post: operations["endUserSessions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{name}/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set a user's password; its sessions end on every node */
+        put: operations["setUserPassword"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{name}/role": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change a user's role (the last admin keeps it) */
+        put: operations["setUserRole"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{name}/totp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Turn a user's two-factor login off (a lost phone): it logs in with its password and may enrol again */
+        delete: operations["resetUserTotp"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/watchdog": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** This node's watchdog (armed, device, timeout, last pet, why it is petted or not) and every member's advert */
+        get: operations["getWatchdogStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/watchdog/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stop petting the watchdog: this machine resets within the timeout (refused without force) */
+        post: operations["testWatchdog"];
         delete?: never;
         options?: never;
         head?: never;
@@ -736,12 +1164,34 @@ export interface components {
         };
         ApiErrorBody: {
             /** @example VALIDATION_FAILED */
-            code: string;
+            code: components["schemas"]["ErrorCode"];
             errors?: string[];
             /** @example password must be longer than or equal to 12 characters */
             message: string;
             /** @example 400 */
             statusCode: number;
+        };
+        ApiTokenCreatedDto: {
+            /** @example sfha_k3v9q2m8x1ab_… */
+            secret: string;
+            token: components["schemas"]["ApiTokenDto"];
+        };
+        ApiTokenDto: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            expiresAt: string | null;
+            /** @example k3v9q2m8x1ab */
+            id: string;
+            /** Format: date-time */
+            lastUsedAt: string | null;
+            lastUsedFrom: string | null;
+            /** @example backup script */
+            name: string;
+            /** @example alice */
+            owner: string;
+            /** @enum {string} */
+            role: "viewer" | "operator" | "admin";
         };
         AuthStateDto: {
             setupCodeRequired: boolean;
@@ -752,6 +1202,7 @@ export interface components {
             newPassword: string;
         };
         ClusterConfigDto: {
+            frozen: string[];
             generation: number;
             maintenance: boolean;
             settings: components["schemas"]["ClusterSettingsDto"];
@@ -767,6 +1218,8 @@ export interface components {
             network: string;
         };
         ClusterNodeDto: {
+            /** @example 2 */
+            configProtocol: number | null;
             leader: boolean;
             /** @example 10.100.0.1 */
             meshIp: string;
@@ -775,7 +1228,10 @@ export interface components {
             /** @example 1 */
             nodeId: number;
             online: boolean;
+            role: components["schemas"]["MemberRole"];
             self: boolean;
+            /** @example 0.1.0 */
+            version: string | null;
         };
         ClusterSettingsDto: {
             /** @example 60000 */
@@ -784,10 +1240,18 @@ export interface components {
             fenceStartupGraceMs: number;
             /** @example 3 */
             fenceStormLimit: number;
+            managementAddress: components["schemas"]["ManagementAddressDto"] | null;
+            /**
+             * @example migrate
+             * @enum {string}
+             */
+            shutdownPolicy: "migrate" | "freeze" | "failover";
             /** @example 0 */
             tokenCoefficientMs: number;
             /** @example 1000 */
             tokenMs: number;
+            /** @example 5000 */
+            watchdogTimeoutMs: number;
         };
         ClusterStatusDto: {
             /** @example prod */
@@ -795,10 +1259,33 @@ export interface components {
             corosyncRunning: boolean;
             expectedVotes: number | null;
             leader: string | null;
+            mixedVersions: boolean;
             nodes: components["schemas"]["ClusterNodeDto"][];
             quorate: boolean;
             quorum: number | null;
             totalVotes: number | null;
+        };
+        ConfigDocumentDto: {
+            /** @example prod */
+            cluster: string;
+            config: {
+                [key: string]: unknown;
+            };
+            exportedAt: string;
+            /** @example sfha-cluster-config */
+            format: string;
+            /** @example 12 */
+            generation: number;
+            /** @enum {string} */
+            secrets: "masked" | "included";
+            /** @example 0.1.0 */
+            sfhaVersion: string;
+            /** @example 1 */
+            version: number;
+        };
+        ConfirmTotpDto: {
+            /** @example 492039 */
+            code: string;
         };
         ConstraintDto: {
             /** @example db */
@@ -814,28 +1301,77 @@ export interface components {
             /** @example db */
             with?: string;
         };
+        CreateApiTokenDto: {
+            /** Format: date-time */
+            expiresAt?: string;
+            /** @example backup script */
+            name: string;
+            /** @example alice */
+            owner?: string;
+            /** @enum {string} */
+            role: "viewer" | "operator" | "admin";
+        };
         CreateInvitationDto: {
             /** @example 1h */
             expiresIn?: string;
             /** @example 10.100.0.5 */
             ip?: string;
+            /** @example witness */
+            role?: components["schemas"]["MemberRole"];
+        };
+        CreateUserDto: {
+            /** @example alice */
+            name: string;
+            password: string;
+            /** @enum {string} */
+            role: "viewer" | "operator" | "admin";
+        };
+        DisableTotpDto: {
+            password: string;
+            /** @example k7pd-q2xm-9rwa */
+            recoveryCode?: string;
+            /** @example 492039 */
+            totp?: string;
+        };
+        /** @enum {string} */
+        DoctorCode: "wireguard.kernel" | "wireguard.userspace" | "wireguard.missing" | "wireguard.tools-missing" | "corosync.ok" | "corosync.missing" | "corosync.too-old" | "units.none" | "units.no-systemd" | "units.competing" | "udp.ok" | "udp.not-member" | "udp.not-bound" | "udp.blocked" | "udp.some-peers" | "mtu.ok" | "mtu.too-small" | "mtu.unmeasured" | "clock.ok" | "clock.skewed" | "clock.refused" | "clock.unmeasured";
+        DoctorFindingDto: {
+            /** @enum {string} */
+            check: "wireguard" | "corosync" | "units" | "udp" | "mtu" | "clock";
+            code: components["schemas"]["DoctorCode"];
+            params: {
+                [key: string]: string | number;
+            };
+            /** @enum {string} */
+            status: "ok" | "warn" | "fail" | "skipped";
+        };
+        DoctorReportDto: {
+            /** Format: date-time */
+            at: string;
+            findings: components["schemas"]["DoctorFindingDto"][];
         };
         EndpointDto: {
             /** @example 203.0.113.7:51820 */
             endpoint: string;
         };
+        /** @enum {string} */
+        ErrorCode: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "SETUP_REQUIRED" | "ALREADY_SET_UP" | "SETUP_CODE_REQUIRED" | "SETUP_CODE_INVALID" | "LOCAL_ONLY" | "TOO_MANY_ATTEMPTS" | "NOT_FOUND" | "NOT_IN_CLUSTER" | "ALREADY_IN_CLUSTER" | "INVITATION_DAMAGED" | "INVITATION_EXPIRED" | "INVITATION_USED" | "INVITATION_REVOKED" | "INVITATION_FORGED" | "INVITATION_NOT_ACCEPTED" | "INVITATION_NOT_FOUND" | "MEMBER_NOT_FOUND" | "MEMBER_CONFLICT" | "MESH_NETWORK_FULL" | "MESH_PORT_IN_USE" | "MESH_IP_CONFLICT" | "MESH_TOOLS_MISSING" | "MESH_FAILED" | "ROTATION_STATE" | "PEER_UNREACHABLE" | "NO_QUORUM" | "NOT_COMMITTED" | "FENCE_AGENT_NOT_FOUND" | "FENCE_DEVICE_NOT_FOUND" | "NO_FENCE_DEVICE" | "FENCE_REFUSED" | "FENCE_FAILED" | "MEMBER_TOO_OLD" | "BAD_CONFIG_DOCUMENT" | "FORBIDDEN" | "USER_EXISTS" | "USER_NOT_FOUND" | "API_TOKEN_NOT_FOUND" | "TOTP_REQUIRED" | "TOTP_INVALID" | "TOTP_ALREADY_ENABLED" | "TOTP_NOT_ENABLED" | "TOTP_ENROLMENT_MISSING" | "METHOD_NOT_ALLOWED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "HTTP_ERROR" | "INTERNAL";
         EventDto: {
             /** Format: date-time */
             at: string;
             /** @enum {string} */
-            category: "membership" | "leader" | "resource" | "health" | "fencing" | "mesh" | "admin";
-            fields: {
-                [key: string]: unknown;
-            };
+            category: "membership" | "leader" | "resource" | "health" | "fencing" | "mesh" | "admin" | "notification";
+            /** @enum {string} */
+            code: "quorum.gained" | "quorum.lost" | "node.joined" | "node.left" | "node.draining" | "node.drained" | "node.drain-timeout" | "node.stopping-groups" | "node.undrained-at-start" | "node.frozen" | "node.thawed-at-start" | "leader.elected" | "leader.none" | "config.changed" | "mesh.member-joined" | "auth.password-set" | "auth.password-changed" | "fence.departed-fenced" | "fence.departed-not-fenced" | "fence.watchdog-confirmed" | "fence.confirmed" | "fence.failed" | "unfence.confirmed" | "unfence.failed" | "placement.changed" | "group.unplaceable" | "group.waiting" | "resource.started" | "resource.stopped" | "resource.action-failed" | "health.changed" | "health.restarted" | "health.gave-up" | "event.legacy" | "user.created" | "user.removed" | "user.role-changed" | "user.password-changed" | "user.sessions-ended" | "api-token.created" | "api-token.revoked" | "user.totp-enabled" | "user.totp-disabled" | "auth.recovery-code-used" | "auth.user-locked";
             id: number;
             message: string;
+            origin: string;
+            params: {
+                [key: string]: unknown;
+            };
             /** @enum {string} */
             severity: "info" | "warn" | "error";
+            user?: string;
         };
         FenceAgentDto: {
             actions: string[];
@@ -875,6 +1411,18 @@ export interface components {
             /** Format: date-time */
             startedAt: string;
         };
+        FenceLevelDto: {
+            custom: boolean;
+            /**
+             * @example [
+             *       "bmc",
+             *       "pdu"
+             *     ]
+             */
+            devices: string[];
+            /** @example node1 */
+            node: string;
+        };
         FenceNodeDto: {
             /** @enum {string} */
             action?: "off" | "reboot";
@@ -894,13 +1442,13 @@ export interface components {
         FencingStatusDto: {
             devices: components["schemas"]["FenceDeviceDto"][];
             enabled: boolean;
+            levels: components["schemas"]["FenceLevelDto"][];
             nodes: components["schemas"]["NodePowerDto"][];
             /**
              * @example {
              *       "minDelayMs": 60000,
              *       "stormLimit": 3,
-             *       "stormWindowMs": 300000,
-             *       "startupGraceMs": 60000
+             *       "stormWindowMs": 300000
              *     }
              */
             policy: Record<string, never>;
@@ -914,6 +1462,16 @@ export interface components {
             preferredNode: string | null;
             resources: components["schemas"]["ResourceStateDto"][];
             sticky: boolean;
+        };
+        GroupWhyDto: {
+            /** @example preferred */
+            code: string;
+            group: string;
+            owner: string | null;
+            params: {
+                [key: string]: unknown;
+            };
+            text: components["schemas"]["LocalizedTextDto"];
         };
         HealthCheckDto: {
             /** @example 2 */
@@ -939,6 +1497,49 @@ export interface components {
             /** @enum {string} */
             status: "ok";
         };
+        ImportConfigDto: {
+            document: string;
+            dryRun?: boolean;
+        };
+        ImportResultDto: {
+            applied: boolean;
+            changes: string[];
+            generation: number;
+        };
+        IncidentDto: {
+            events: string[];
+            fences: components["schemas"]["IncidentFenceDto"][];
+            groups: components["schemas"]["IncidentGroupDto"][];
+            /** @example node2#118 */
+            id: string;
+            /** Format: date-time */
+            openedAt: string;
+            /** Format: date-time */
+            resolvedAt: string | null;
+            trigger: components["schemas"]["IncidentTriggerDto"];
+        };
+        IncidentFenceDto: {
+            /** Format: date-time */
+            at: string;
+            device: string;
+            ms: number;
+            node: string;
+            ok: boolean;
+        };
+        IncidentGroupDto: {
+            downtimeMs: number | null;
+            from: string;
+            group: string;
+            /** Format: date-time */
+            servedAt: string | null;
+            to: string | null;
+        };
+        IncidentTriggerDto: {
+            group?: string;
+            /** @enum {string} */
+            kind: "node-lost" | "group-failed";
+            node: string;
+        };
         InitClusterDto: {
             /** @example 10.100.0.1/24 */
             address: string;
@@ -951,12 +1552,23 @@ export interface components {
             /** @example 51820 */
             port?: number;
         };
+        InitClusterResultDto: {
+            clusterId: string;
+            generation: number;
+            members: components["schemas"]["MemberDto"][];
+            /** @example prod */
+            name: string;
+            /** @example 10.100.0.0/24 */
+            network: string;
+            session: components["schemas"]["TokenDto"] | null;
+        };
         InvitationCreatedDto: {
             assignedIp: string;
             /** Format: date-time */
             expiresAt: string;
             id: string;
             qrPng: string;
+            role: components["schemas"]["MemberRole"];
             token: string;
         };
         InvitationDto: {
@@ -966,6 +1578,7 @@ export interface components {
             /** Format: date-time */
             expiresAt: string;
             id: string;
+            role: components["schemas"]["MemberRole"];
             /** @enum {string} */
             status: "pending" | "used" | "revoked" | "expired";
             usedBy: string | null;
@@ -981,15 +1594,32 @@ export interface components {
             members: string[];
             meshIp: string;
             nodeName: string;
+            role: components["schemas"]["MemberRole"];
+        };
+        LocalizedTextDto: {
+            en: string;
+            fr: string;
         };
         LocalLoginDto: {
             credential: string;
         };
         LoginDto: {
             password: string;
+            /** @example k7pd-q2xm-9rwa */
+            recoveryCode?: string;
+            /** @example 492039 */
+            totp?: string;
+            /** @example admin */
+            username?: string;
         };
         MaintenanceDto: {
             enabled: boolean;
+        };
+        ManagementAddressDto: {
+            /** @example 192.0.2.50/24 */
+            address: string;
+            /** @example eth0 */
+            interface: string;
         };
         MemberDto: {
             /** @example 192.0.2.2:51820 */
@@ -1003,11 +1633,17 @@ export interface components {
             /** @example node2 */
             name: string;
             publicKey: string;
+            role: components["schemas"]["MemberRole"];
             self: boolean;
         };
+        /** @enum {string} */
+        MemberRole: "full" | "witness";
         MeshPeerStatusDto: {
+            /** @example home.example.org:51820 */
+            configuredEndpoint: string | null;
             connected: boolean;
             endpoint: string | null;
+            endpointProblem: string | null;
             handshakeAgeSeconds: number | null;
             keepalive: number;
             /** Format: date-time */
@@ -1015,6 +1651,7 @@ export interface components {
             meshIp: string;
             name: string;
             publicKey: string;
+            role: components["schemas"]["MemberRole"];
             rttMs: number | null;
             rxBytes: number;
             txBytes: number;
@@ -1026,6 +1663,7 @@ export interface components {
             name: string;
             pendingPublicKey: string | null;
             publicKey: string;
+            role: components["schemas"]["MemberRole"];
         };
         MeshStatusDto: {
             clusterName: string;
@@ -1060,6 +1698,61 @@ export interface components {
             /** @example 0.1.0 */
             version: string;
         };
+        NotifyDeliveryDto: {
+            /** Format: date-time */
+            at: string;
+            attempt: number;
+            error: string | null;
+            id: number;
+            incident: string | null;
+            /** @enum {string} */
+            kind: "opened" | "resolved" | "test";
+            node: string;
+            ok: boolean;
+            target: string;
+        };
+        NotifyTargetDto: {
+            /**
+             * @default incidents
+             * @enum {string}
+             */
+            events: "incidents";
+            /** @example sfha@example.org */
+            from?: string;
+            host?: string;
+            /** @enum {string} */
+            kind: "webhook" | "email" | "ntfy" | "gotify" | "script";
+            /**
+             * @default fr
+             * @enum {string}
+             */
+            language: "fr" | "en";
+            /**
+             * @default info
+             * @enum {string}
+             */
+            minLevel: "info" | "warn" | "error";
+            name: string;
+            password?: string;
+            /** @example /usr/local/bin/sfha-notify */
+            path?: string;
+            /** @example 587 */
+            port?: number;
+            secret?: string;
+            /** @enum {string} */
+            tls?: "none" | "starttls" | "tls";
+            to?: string[];
+            token?: string;
+            topic?: string;
+            /** @example https://hooks.example/sfha */
+            url?: string;
+            user?: string;
+        };
+        NotifyTestResultDto: {
+            error: string | null;
+            ms: number;
+            ok: boolean;
+        };
         PutFenceDeviceDto: {
             /** @example fence_ipmilan */
             agent?: string;
@@ -1088,6 +1781,15 @@ export interface components {
             timeoutSeconds?: number;
             webhook?: components["schemas"]["WebhookTargetDto"];
         };
+        PutFenceLevelsDto: {
+            /**
+             * @example [
+             *       "bmc",
+             *       "pdu"
+             *     ]
+             */
+            devices: string[];
+        };
         PutGroupDto: {
             /** @example 3 */
             maxRestarts?: number;
@@ -1096,6 +1798,50 @@ export interface components {
             resources: components["schemas"]["ResourceSpecDto"][];
             /** @example true */
             sticky?: boolean;
+        };
+        PutNotifyTargetDto: {
+            /**
+             * @default incidents
+             * @enum {string}
+             */
+            events: "incidents";
+            /** @example sfha@example.org */
+            from?: string;
+            host?: string;
+            /** @enum {string} */
+            kind: "webhook" | "email" | "ntfy" | "gotify" | "script";
+            /**
+             * @default fr
+             * @enum {string}
+             */
+            language: "fr" | "en";
+            /**
+             * @default info
+             * @enum {string}
+             */
+            minLevel: "info" | "warn" | "error";
+            password?: string;
+            /** @example /usr/local/bin/sfha-notify */
+            path?: string;
+            /** @example 587 */
+            port?: number;
+            secret?: string;
+            /** @enum {string} */
+            tls?: "none" | "starttls" | "tls";
+            to?: string[];
+            token?: string;
+            topic?: string;
+            /** @example https://hooks.example/sfha */
+            url?: string;
+            user?: string;
+        };
+        RecoveryCodesDto: {
+            /**
+             * @example [
+             *       "k7pd-q2xm-9rwa"
+             *     ]
+             */
+            recoveryCodes: string[];
         };
         ResourceSpecDto: {
             /** @example 192.0.2.100/24 */
@@ -1142,16 +1888,76 @@ export interface components {
             previousKeyKept: boolean;
             publicKey: string;
         };
+        ScenarioStepResultDto: {
+            actions: string[];
+            at: number;
+            events: string[];
+            fences: string[];
+            index: number;
+            mismatches: string[];
+            proposals: string[];
+        };
         SessionDto: {
+            /** @example alice */
+            actor: string;
             /** Format: date-time */
-            expiresAt: string;
+            expiresAt: string | null;
             /** @enum {string} */
-            subject: "admin";
+            kind: "user" | "token" | "local";
+            /** @enum {string} */
+            role: "viewer" | "operator" | "admin";
+            subject: string;
+            totpEnabled: boolean;
+        };
+        SetPasswordDto: {
+            password: string;
+        };
+        SetRoleDto: {
+            /** @enum {string} */
+            role: "viewer" | "operator" | "admin";
         };
         SetupDto: {
             password: string;
             /** @example K7PD-Q2XM-9RWA */
             setupCode?: string;
+            /** @example admin */
+            username?: string;
+        };
+        SimulatedStepDto: {
+            atMs: number;
+            /** @enum {string} */
+            kind: "left" | "fence" | "fence-refused" | "assign" | "start" | "stop";
+            node: string;
+            text: components["schemas"]["LocalizedTextDto"];
+        };
+        SimulateDto: {
+            /**
+             * @example [
+             *       "node1"
+             *     ]
+             */
+            kill?: string[];
+            /**
+             * @example [
+             *       "web=node3"
+             *     ]
+             */
+            move?: string[];
+            scenario?: string;
+            standby?: string[];
+        };
+        SimulationDto: {
+            scenario?: components["schemas"]["ScenarioStepResultDto"][];
+            steps: components["schemas"]["SimulatedStepDto"][];
+            timings?: components["schemas"]["TimingsDto"];
+        };
+        TimingsDto: {
+            detectionMs: number;
+            fenceMs: number;
+            sources: {
+                [key: string]: string;
+            };
+            startMs: number;
         };
         TokenDto: {
             accessToken: string;
@@ -1160,6 +1966,16 @@ export interface components {
             /** @enum {string} */
             tokenType: "Bearer";
         };
+        TotpEnrolmentDto: {
+            /** Format: date-time */
+            expiresAt: string;
+            /** @example otpauth://totp/sfha%20prod:alice?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&issuer=sfha%20prod */
+            otpauthUri: string;
+            /** @example data:image/png;base64,… */
+            qrPng: string;
+            /** @example JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP */
+            secret: string;
+        };
         UpdateSettingsDto: {
             /** @example 60000 */
             fenceMinDelayMs?: number;
@@ -1167,10 +1983,57 @@ export interface components {
             fenceStartupGraceMs?: number;
             /** @example 3 */
             fenceStormLimit?: number;
+            managementAddress?: components["schemas"]["ManagementAddressDto"] | null;
+            /**
+             * @example migrate
+             * @enum {string}
+             */
+            shutdownPolicy?: "migrate" | "freeze" | "failover";
             /** @example 0 */
             tokenCoefficientMs?: number;
             /** @example 1500 */
             tokenMs?: number;
+            /** @example 5000 */
+            watchdogTimeoutMs?: number;
+        };
+        UserDto: {
+            /** Format: date-time */
+            createdAt: string;
+            /** @example alice */
+            name: string;
+            /** @enum {string} */
+            role: "viewer" | "operator" | "admin";
+            totpEnabled: boolean;
+        };
+        WatchdogNodeDto: {
+            armed: boolean;
+            fenceDevices: string[];
+            /** @example node1 */
+            node: string;
+            timeoutMs: number | null;
+        };
+        WatchdogStatusDto: {
+            armed: boolean;
+            device: string | null;
+            /** Format: date-time */
+            lastPetAt: string | null;
+            nodes: components["schemas"]["WatchdogNodeDto"][];
+            petting: boolean;
+            problem: string | null;
+            /** @example /dev/watchdog */
+            setting: string | null;
+            testing: boolean;
+            /** @example 5000 */
+            timeoutMs: number | null;
+            /** @example quorate */
+            why: string;
+        };
+        WatchdogTestDto: {
+            force?: boolean;
+        };
+        WatchdogTestResultDto: {
+            /** @example 5000 */
+            resetsWithinMs: number;
         };
         WebhookTargetDto: {
             /**
@@ -1193,6 +2056,127 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    listApiTokens: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiTokenDto"][];
+                };
+            };
+            /** @description no valid session or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description allowed to: viewer, operator, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    createApiToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateApiTokenDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiTokenCreatedDto"];
+                };
+            };
+            /** @description no valid session or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /**
+             * @description a role above your own
+             *
+             *     allowed to: viewer, operator, admin
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    revokeApiToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description no valid session or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description allowed to: viewer, operator, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
     localLogin: {
         parameters: {
             query?: never;
@@ -1276,11 +2260,32 @@ export interface operations {
             };
         };
         responses: {
-            204: {
+            /** @description no valid session or API token */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description allowed to: viewer, operator, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description no quorum: nothing changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
             };
         };
     };
@@ -1299,6 +2304,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SessionDto"];
+                };
+            };
+            /** @description no valid session or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description allowed to: viewer, operator, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
         };
@@ -1363,6 +2386,168 @@ export interface operations {
             };
         };
     };
+    confirmTotpEnrolment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmTotpDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecoveryCodesDto"];
+                };
+            };
+            /**
+             * @description wrong code
+             *
+             *     no valid session or API token
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description allowed to: viewer, operator, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description no enrolment under way on this node, or no quorum */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    disableTotp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DisableTotpDto"];
+            };
+        };
+        responses: {
+            /** @description no valid session or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description allowed to: viewer, operator, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description not on, or no quorum */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    startTotpEnrolment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TotpEnrolmentDto"];
+                };
+            };
+            /** @description no valid session or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /**
+             * @description an API token or the local access
+             *
+             *     allowed to: viewer, operator, admin
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description already on */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
     getCluster: {
         parameters: {
             query?: never;
@@ -1378,6 +2563,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ClusterDto"];
+                };
+            };
+            /** @description no valid session or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description allowed to: viewer, operator, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
         };
@@ -1397,6 +2600,122 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ClusterConfigDto"];
+                };
+            };
+            /** @description no valid session or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description allowed to: viewer, operator, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    exportClusterConfig: {
+        parameters: {
+            query?: {
+                withSecrets?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConfigDocumentDto"];
+                };
+            };
+            /** @description no valid session or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description allowed to: viewer, operator, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    importClusterConfig: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImportConfigDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResultDto"];
+                };
+            };
+            /** @description the document is not valid: nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description no valid session or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description allowed to: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description no quorum, or a member too old for the change */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
         };
@@ -1420,6 +2739,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ClusterConfigDto"];
+                };
+            };
+            /** @description no valid session or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description allowed to: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
             /** @description no quorum */
@@ -1451,7 +2788,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ClusterDto"];
+                    "application/json": components["schemas"]["InitClusterResultDto"];
+                };
+            };
+            /** @description no valid session or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description allowed to: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
             /** @description already in a cluster, port in use, address in use */
@@ -1486,6 +2841,24 @@ export interface operations {
                     "application/json": components["schemas"]["JoinResultDto"];
                 };
             };
+            /** @description no valid session or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description allowed to: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
         };
     };
     setMaintenance: {
@@ -1509,6 +2882,24 @@ export interface operations {
                     "application/json": components["schemas"]["ClusterConfigDto"];
                 };
             };
+            /** @description no valid session or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description allowed to: operator, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
         };
     };
     standbyNode: {
@@ -1528,6 +2919,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ClusterConfigDto"];
+                };
+            };
+            /** @description no valid session or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description allowed to: operator, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
         };
@@ -1551,6 +2960,24 @@ export interface operations {
                     "application/json": components["schemas"]["ClusterConfigDto"];
                 };
             };
+            /** @description no valid session or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description allowed to: operator, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
         };
     };
     getClusterStatus: {
@@ -1570,6 +2997,24 @@ export interface operations {
                     "application/json": components["schemas"]["ClusterStatusDto"];
                 };
             };
+            /** @description no valid session or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description allowed to: viewer, operator, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
         };
     };
     listConstraints: {
@@ -1587,6 +3032,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ConstraintDto"][];
+                };
+            };
+            /** @description no valid session or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description allowed to: viewer, operator, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
         };
@@ -1621,6 +3084,24 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
+            /** @description no valid session or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description allowed to: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
         };
     };
     removeConstraint: {
@@ -1640,7 +3121,62 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description no valid session or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description allowed to: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    getDoctor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DoctorReportDto"];
+                };
+            };
+            /** @description no valid session or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description allowed to: viewer, operator, admin */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1654,8 +3190,12 @@ export interface operations {
         parameters: {
             query?: {
                 after?: number;
-                category?: "membership" | "leader" | "resource" | "health" | "fencing" | "mesh" | "admin";
+                category?: "membership" | "leader" | "resource" | "health" | "fencing" | "mesh" | "admin" | "notification";
                 limit?: number;
+                node?: string;
+                scope?: "cluster" | "node";
+                severity?: "info" | "warn" | "error";
+                user?: string;
             };
             header?: never;
             path?: never;
@@ -1671,14 +3211,36 @@ export interface operations {
                     "application/json": components["schemas"]["EventDto"][];
                 };
             };
+            /** @description no valid session or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description allowed to: viewer, operator, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
         };
     };
     streamEvents: {
         parameters: {
             query?: {
                 after?: number;
-                category?: "membership" | "leader" | "resource" | "health" | "fencing" | "mesh" | "admin";
+                category?: "membership" | "leader" | "resource" | "health" | "fencing" | "mesh" | "admin" | "notification";
                 limit?: number;
+                node?: string;
+                scope?: "cluster" | "node";
+                severity?: "info" | "warn" | "error";
+                user?: string;
             };
             header?: never;
             path?: never;
@@ -1692,6 +3254,24 @@ export interface operations {
                 };
                 content: {
                     "text/event-stream": string;
+                };
+            };
+            /** @description no valid session or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description allowed to: viewer, operator, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": components["schemas"]["ApiErrorBody"];
                 };
             };
         };
@@ -1715,6 +3295,24 @@ export interface operations {
                     "application/json": components["schemas"]["FenceAgentDto"];
                 };
             };
+            /** @description no valid session or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description allowed to: viewer, operator, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
         };
     };
     listFenceDevices: {
@@ -1732,6 +3330,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FenceDeviceDto"][];
+                };
+            };
+            /** @description no valid session or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description allowed to: viewer, operator, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
         };
@@ -1759,6 +3375,24 @@ export interface operations {
                     "application/json": components["schemas"]["FenceDeviceDto"];
                 };
             };
+            /** @description no valid session or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description allowed to: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
         };
     };
     deleteFenceDevice: {
@@ -1778,6 +3412,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description no valid session or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description allowed to: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
         };
     };
     getFencingHistory: {
@@ -1795,6 +3447,104 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FenceEventDto"][];
+                };
+            };
+            /** @description no valid session or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description allowed to: viewer, operator, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    listFenceLevels: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FenceLevelDto"][];
+                };
+            };
+            /** @description no valid session or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description allowed to: viewer, operator, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    putFenceLevels: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                node: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutFenceLevelsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FenceLevelDto"][];
+                };
+            };
+            /** @description no valid session or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description allowed to: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
         };
@@ -1822,6 +3572,24 @@ export interface operations {
                     "application/json": components["schemas"]["FenceEventDto"];
                 };
             };
+            /** @description no valid session or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description allowed to: operator, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
         };
     };
     unfenceNode: {
@@ -1843,6 +3611,24 @@ export interface operations {
                     "application/json": components["schemas"]["FenceEventDto"];
                 };
             };
+            /** @description no valid session or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description allowed to: operator, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
         };
     };
     getFencingStatus: {
@@ -1860,6 +3646,65 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FencingStatusDto"];
+                };
+            };
+            /** @description no valid session or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description allowed to: viewer, operator, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    simulate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SimulateDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SimulationDto"];
+                };
+            };
+            /** @description no valid session or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description allowed to: viewer, operator, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
         };
@@ -1891,6 +3736,43 @@ export interface operations {
             };
         };
     };
+    listIncidents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncidentDto"][];
+                };
+            };
+            /** @description no valid session or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description allowed to: viewer, operator, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
     meshDown: {
         parameters: {
             query?: never;
@@ -1905,6 +3787,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description no valid session or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description allowed to: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
             };
         };
     };
@@ -1929,6 +3829,24 @@ export interface operations {
                     "application/json": components["schemas"]["ClusterDto"];
                 };
             };
+            /** @description no valid session or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description allowed to: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
         };
     };
     listInvitations: {
@@ -1946,6 +3864,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["InvitationDto"][];
+                };
+            };
+            /** @description no valid session or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description allowed to: viewer, operator, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
         };
@@ -1971,6 +3907,24 @@ export interface operations {
                     "application/json": components["schemas"]["InvitationCreatedDto"];
                 };
             };
+            /** @description no valid session or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description allowed to: operator, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
         };
     };
     revokeInvitation: {
@@ -1989,6 +3943,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description no valid session or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description allowed to: operator, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
             };
         };
     };
@@ -2013,6 +3985,24 @@ export interface operations {
                     "application/json": components["schemas"]["ClusterDto"];
                 };
             };
+            /** @description no valid session or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description allowed to: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
         };
     };
     removePeer: {
@@ -2031,6 +4021,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description no valid session or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description allowed to: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
             };
         };
     };
@@ -2055,6 +4063,24 @@ export interface operations {
                     "application/json": components["schemas"]["RotationDto"];
                 };
             };
+            /** @description no valid session or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description allowed to: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
         };
     };
     getMeshStatus: {
@@ -2074,6 +4100,24 @@ export interface operations {
                     "application/json": components["schemas"]["MeshStatusDto"];
                 };
             };
+            /** @description no valid session or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description allowed to: viewer, operator, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
         };
     };
     meshUp: {
@@ -2090,6 +4134,242 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description no valid session or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description allowed to: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    listNotifyDeliveries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotifyDeliveryDto"][];
+                };
+            };
+            /** @description no valid session or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description allowed to: viewer, operator, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    listNotifyTargets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotifyTargetDto"][];
+                };
+            };
+            /** @description no valid session or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description allowed to: viewer, operator, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    putNotifyTarget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutNotifyTargetDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotifyTargetDto"];
+                };
+            };
+            /** @description a field is wrong (named in the message); nothing changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description no valid session or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description allowed to: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    deleteNotifyTarget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description no valid session or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description allowed to: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    testNotifyTarget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotifyTestResultDto"];
+                };
+            };
+            /** @description no valid session or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description allowed to: operator, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
             };
         };
     };
@@ -2108,6 +4388,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GroupStateDto"][];
+                };
+            };
+            /** @description no valid session or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description allowed to: viewer, operator, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
         };
@@ -2135,6 +4433,24 @@ export interface operations {
                     "application/json": components["schemas"]["GroupStateDto"];
                 };
             };
+            /** @description no valid session or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description allowed to: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
         };
     };
     deleteGroup: {
@@ -2153,6 +4469,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description no valid session or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description allowed to: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
             };
         };
     };
@@ -2179,6 +4513,24 @@ export interface operations {
                     "application/json": components["schemas"]["GroupStateDto"];
                 };
             };
+            /** @description no valid session or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description allowed to: operator, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
         };
     };
     clearGroupMove: {
@@ -2200,6 +4552,63 @@ export interface operations {
                     "application/json": components["schemas"]["GroupStateDto"];
                 };
             };
+            /** @description no valid session or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description allowed to: operator, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    whyGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupWhyDto"];
+                };
+            };
+            /** @description no valid session or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description allowed to: viewer, operator, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
         };
     };
     getStatus: {
@@ -2219,6 +4628,385 @@ export interface operations {
                     "application/json": components["schemas"]["NodeStatusDto"];
                 };
             };
+            /** @description no valid session or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description allowed to: viewer, operator, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    listUsers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"][];
+                };
+            };
+            /** @description no valid session or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description allowed to: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    createUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateUserDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description no valid session or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description allowed to: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description the name is taken, or no quorum */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    deleteUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description no valid session or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description allowed to: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    endUserSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description no valid session or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description allowed to: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    setUserPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetPasswordDto"];
+            };
+        };
+        responses: {
+            /** @description no valid session or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description allowed to: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    setUserRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetRoleDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description no valid session or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description allowed to: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    resetUserTotp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description no valid session or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description allowed to: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description two-factor login is not on for that user, or no quorum */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    getWatchdogStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WatchdogStatusDto"];
+                };
+            };
+            /** @description no valid session or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description allowed to: viewer, operator, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    testWatchdog: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WatchdogTestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WatchdogTestResultDto"];
+                };
+            };
+            /** @description no valid session or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description allowed to: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
         };
     };
     getMetrics: {
@@ -2236,6 +5024,24 @@ export interface operations {
                 };
                 content: {
                     "text/plain": string;
+                };
+            };
+            /** @description no valid session or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description allowed to: viewer, operator, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": components["schemas"]["ApiErrorBody"];
                 };
             };
         };

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createHealthProbe } from './health-check.driver';
 
 const probe = createHealthProbe(createExecutor());
-const base = { intervalMs: 1000, timeoutMs: 500, failuresBeforeUnhealthy: 1, successesBeforeHealthy: 1 };
+const base = { intervalMs: 1000, timeoutMs: 5_000, failuresBeforeUnhealthy: 1, successesBeforeHealthy: 1 };
 
 describe('health probes (real sockets and commands)', () => {
   it('probes http and tcp against a real server, and fails when it is gone', async () => {

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsString, MaxLength } from 'class-validator';
+import { OptionalField } from '../../http/optional-field';
 
 const KINDS = ['colocation', 'anti-colocation', 'order'] as const;
 
@@ -24,11 +25,11 @@ export class AddConstraintDto {
   kind!: (typeof KINDS)[number];
 
   /** colocation, anti-colocation: the constrained group. */
-  @ApiPropertyOptional({ example: 'web' }) @IsOptional() @IsString() @MaxLength(63) group?: string;
+  @ApiPropertyOptional({ example: 'web' }) @OptionalField() @IsString() @MaxLength(63) group?: string;
   /** colocation, anti-colocation: the other group. */
-  @ApiPropertyOptional({ example: 'db' }) @IsOptional() @IsString() @MaxLength(63) with?: string;
+  @ApiPropertyOptional({ example: 'db' }) @OptionalField() @IsString() @MaxLength(63) with?: string;
   /** order: the group started first. */
-  @ApiPropertyOptional({ example: 'db' }) @IsOptional() @IsString() @MaxLength(63) first?: string;
+  @ApiPropertyOptional({ example: 'db' }) @OptionalField() @IsString() @MaxLength(63) first?: string;
   /** order: the group started once first is up. */
-  @ApiPropertyOptional({ example: 'web' }) @IsOptional() @IsString() @MaxLength(63) then?: string;
+  @ApiPropertyOptional({ example: 'web' }) @OptionalField() @IsString() @MaxLength(63) then?: string;
 }

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsObject, IsOptional, IsString, Matches, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsObject, IsString, Matches, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { OptionalField } from '../../http/optional-field';
 
 export class FenceParameterDto {
   @ApiProperty() name!: string;
@@ -31,7 +32,7 @@ export class WebhookTargetDto {
 
   /** Sent with every request (e.g. Authorization): secrets, come back as "********" (sent back so, the stored value stays). Visible ASCII values. */
   @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' }, example: { Authorization: 'Bearer …' } })
-  @IsOptional()
+  @OptionalField()
   @IsObject()
   headers?: Record<string, string>;
 }
@@ -39,7 +40,7 @@ export class WebhookTargetDto {
 export class PutFenceDeviceDto {
   /** agent (default): a fence-agents program; webhook: an HTTP endpoint. */
   @ApiPropertyOptional({ enum: ['agent', 'webhook'] })
-  @IsOptional()
+  @OptionalField()
   @IsIn(['agent', 'webhook'], { message: 'kind must be agent or webhook' })
   kind?: 'agent' | 'webhook';
 
@@ -52,7 +53,7 @@ export class PutFenceDeviceDto {
 
   /** kind agent: the agent's parameters (see GET /fencing/agents/{agent}), without action and plug. */
   @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' }, example: { ip: '192.0.2.200', username: 'admin', password: '…' } })
-  @IsOptional()
+  @OptionalField()
   @IsObject()
   params?: Record<string, string>;
 
@@ -69,7 +70,7 @@ export class PutFenceDeviceDto {
   hostMap!: Record<string, string>;
 
   @ApiPropertyOptional({ example: 30, minimum: 1, maximum: 600 })
-  @IsOptional()
+  @OptionalField()
   @IsInt()
   @Min(1)
   @Max(600)
@@ -92,7 +93,7 @@ export class FenceDeviceDto {
 export class FenceNodeDto {
   /** off (default) or reboot. */
   @ApiPropertyOptional({ enum: ['off', 'reboot'] })
-  @IsOptional()
+  @OptionalField()
   @IsIn(['off', 'reboot'])
   action?: 'off' | 'reboot';
 }
@@ -122,10 +123,28 @@ export class NodePowerDto {
   @ApiProperty({ enum: ['on', 'off', 'unknown', 'no-device'] }) power!: 'on' | 'off' | 'unknown' | 'no-device';
 }
 
+export class FenceLevelDto {
+  @ApiProperty({ example: 'node1' }) node!: string;
+  /** Its devices in the order they are tried: the first that confirms the fence ends it. */
+  @ApiProperty({ type: [String], example: ['bmc', 'pdu'] }) devices!: string[];
+  /** Set by an admin (else: every device naming it, by name). */
+  @ApiProperty() custom!: boolean;
+}
+
+export class PutFenceLevelsDto {
+  /** Device names in order; an empty list goes back to every device naming the node, by name. */
+  @ApiProperty({ type: [String], example: ['bmc', 'pdu'] })
+  @IsArray()
+  @ArrayMaxSize(16)
+  @IsString({ each: true })
+  devices!: string[];
+}
+
 export class FencingStatusDto {
   /** At least one fence device is configured. */
   @ApiProperty() enabled!: boolean;
   @ApiProperty({ type: [FenceDeviceDto] }) devices!: FenceDeviceDto[];
   @ApiProperty({ type: [NodePowerDto] }) nodes!: NodePowerDto[];
-  @ApiProperty({ example: { minDelayMs: 60000, stormLimit: 3, stormWindowMs: 300000, startupGraceMs: 60000 } }) policy!: Record<string, number>;
+  @ApiProperty({ type: [FenceLevelDto] }) levels!: FenceLevelDto[];
+  @ApiProperty({ example: { minDelayMs: 60000, stormLimit: 3, stormWindowMs: 300000 } }) policy!: Record<string, number>;
 }

@@ -1,5 +1,7 @@
+import { TokenDto } from '../../auth/dto/auth.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { OptionalField } from '../../http/optional-field';
 
 export const NAME_PATTERN = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
 const OCTET = '(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
@@ -26,7 +28,7 @@ export class InitClusterDto {
 
   /** WireGuard UDP port of every node (default 51820). */
   @ApiPropertyOptional({ example: 51820 })
-  @IsOptional()
+  @OptionalField()
   @IsInt()
   @Min(1)
   @Max(65535)
@@ -34,22 +36,28 @@ export class InitClusterDto {
 
   /** host:port where the other nodes reach this one; detected when omitted. */
   @ApiPropertyOptional({ example: '203.0.113.7:51820' })
-  @IsOptional()
+  @OptionalField()
   @IsString()
   @Matches(ENDPOINT_PATTERN, { message: ENDPOINT_MESSAGE })
   endpoint?: string;
 
   /** Persistent keepalive in seconds, 0 to turn it off (default 25). */
   @ApiPropertyOptional({ example: 25 })
-  @IsOptional()
+  @OptionalField()
   @IsInt()
   @Min(0)
   @Max(3600)
   keepalive?: number;
 }
 
+/** What a member does (docs/design.md, "Witness"): `full` votes and runs groups; `witness` only votes. */
+export const MEMBER_ROLES = ['full', 'witness'] as const;
+export type MemberRoleDto = (typeof MEMBER_ROLES)[number];
+
 export class MemberDto {
   @ApiProperty({ example: 'node2' }) name!: string;
+  /** `witness`: votes for quorum, never runs a group. */
+  @ApiProperty({ enum: MEMBER_ROLES, enumName: 'MemberRole' }) role!: MemberRoleDto;
   @ApiProperty({ example: '10.100.0.2' }) meshIp!: string;
   @ApiProperty() publicKey!: string;
   @ApiProperty({ type: String, nullable: true, example: '192.0.2.2:51820' }) endpoint!: string | null;
@@ -68,12 +76,25 @@ export class ClusterDto {
   @ApiProperty({ type: [MemberDto] }) members!: MemberDto[];
 }
 
+export class InitClusterResultDto extends ClusterDto {
+  /**
+   * The caller's session, renewed: sessions are signed with the cluster's key from now on, so the
+   * one that created the cluster stops working. Null for an API token.
+   */
+  @ApiProperty({ type: TokenDto, nullable: true }) session!: TokenDto | null;
+}
+
 export class MeshPeerStatusDto {
   @ApiProperty() name!: string;
+  @ApiProperty({ enum: MEMBER_ROLES, enumName: 'MemberRole' }) role!: MemberRoleDto;
   @ApiProperty() meshIp!: string;
   @ApiProperty() publicKey!: string;
   /** The endpoint WireGuard uses now (it follows a roaming peer), else the configured one. */
   @ApiProperty({ type: String, nullable: true }) endpoint!: string | null;
+  /** The member's own endpoint as it announced it (`HOST:PORT`, the host may be a DNS name). */
+  @ApiProperty({ type: String, nullable: true, example: 'home.example.org:51820' }) configuredEndpoint!: string | null;
+  /** Why its DNS name did not resolve at the last try (the last address is kept meanwhile), else null. */
+  @ApiProperty({ type: String, nullable: true }) endpointProblem!: string | null;
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) latestHandshakeAt!: string | null;
   @ApiProperty({ type: Number, nullable: true }) handshakeAgeSeconds!: number | null;
   @ApiProperty() rxBytes!: number;
@@ -87,6 +108,7 @@ export class MeshPeerStatusDto {
 
 export class MeshSelfDto {
   @ApiProperty() name!: string;
+  @ApiProperty({ enum: MEMBER_ROLES, enumName: 'MemberRole' }) role!: MemberRoleDto;
   @ApiProperty() meshIp!: string;
   @ApiProperty() publicKey!: string;
   @ApiProperty({ type: String, nullable: true }) endpoint!: string | null;
@@ -110,17 +132,23 @@ export class MeshStatusDto {
 export class CreateInvitationDto {
   /** How long the invitation is valid: seconds, or 30m, 1h, 2d (default 1h, at most 7d). */
   @ApiPropertyOptional({ example: '1h' })
-  @IsOptional()
+  @OptionalField()
   @IsString()
   @Matches(/^\d+\s*[smhd]?$/, { message: '$property must be a duration like 3600, 30m, 1h or 2d' })
   expiresIn?: string;
 
   /** The mesh address to give the new node; the next free one when omitted. */
   @ApiPropertyOptional({ example: '10.100.0.5' })
-  @IsOptional()
+  @OptionalField()
   @IsString()
   @Matches(IPV4_PATTERN, { message: '$property must be an IPv4 address like 10.100.0.5' })
   ip?: string;
+
+  /** The joiner's role: `full` (default) or `witness` (votes for quorum, never runs a group). */
+  @ApiPropertyOptional({ enum: MEMBER_ROLES, enumName: 'MemberRole', example: 'witness' })
+  @OptionalField()
+  @IsIn(MEMBER_ROLES, { message: `$property must be one of ${MEMBER_ROLES.join(', ')}` })
+  role?: MemberRoleDto;
 }
 
 export class InvitationCreatedDto {
@@ -131,6 +159,7 @@ export class InvitationCreatedDto {
   @ApiProperty() qrPng!: string;
   @ApiProperty() assignedIp!: string;
   @ApiProperty({ format: 'date-time' }) expiresAt!: string;
+  @ApiProperty({ enum: MEMBER_ROLES, enumName: 'MemberRole' }) role!: MemberRoleDto;
 }
 
 export const INVITATION_STATUSES = ['pending', 'used', 'revoked', 'expired'] as const;
@@ -142,6 +171,7 @@ export class InvitationDto {
   @ApiProperty({ format: 'date-time' }) expiresAt!: string;
   @ApiProperty({ enum: INVITATION_STATUSES }) status!: (typeof INVITATION_STATUSES)[number];
   @ApiProperty({ type: String, nullable: true }) usedBy!: string | null;
+  @ApiProperty({ enum: MEMBER_ROLES, enumName: 'MemberRole' }) role!: MemberRoleDto;
 }
 
 export class JoinDto {
@@ -153,7 +183,7 @@ export class JoinDto {
 
   /** host:port where the other nodes reach this one; detected when omitted. */
   @ApiPropertyOptional()
-  @IsOptional()
+  @OptionalField()
   @IsString()
   @Matches(ENDPOINT_PATTERN, { message: ENDPOINT_MESSAGE })
   endpoint?: string;
@@ -163,6 +193,8 @@ export class JoinResultDto {
   @ApiProperty() clusterName!: string;
   @ApiProperty() nodeName!: string;
   @ApiProperty() meshIp!: string;
+  /** This node's role, as its invitation said. */
+  @ApiProperty({ enum: MEMBER_ROLES, enumName: 'MemberRole' }) role!: MemberRoleDto;
   /** The other members. */
   @ApiProperty({ type: [String] }) members!: string[];
   /** The members that answered through the tunnel made with this node's own key. */
@@ -206,7 +238,7 @@ export type RotationPhase = (typeof ROTATION_PHASES)[number];
 export class RotateKeysDto {
   /** One step, or all three in a row (default). */
   @ApiPropertyOptional({ enum: ROTATION_PHASES })
-  @IsOptional()
+  @OptionalField()
   @IsIn(ROTATION_PHASES)
   phase?: RotationPhase;
 }

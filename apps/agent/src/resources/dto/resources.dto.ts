@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { Allow, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { Allow, IsArray, IsBoolean, IsIn, IsInt, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { OptionalField } from '../../http/optional-field';
 
 export class HealthCheckDto {
   @ApiProperty({ enum: ['http', 'tcp', 'systemd', 'command'] })
@@ -12,10 +13,10 @@ export class HealthCheckDto {
   @Allow() // its shape depends on kind: checked with the group (healthCheckProblems)
   target!: string | string[];
 
-  @ApiPropertyOptional({ example: 2000 }) @IsOptional() @IsInt() intervalMs?: number;
-  @ApiPropertyOptional({ example: 1000 }) @IsOptional() @IsInt() timeoutMs?: number;
-  @ApiPropertyOptional({ example: 2 }) @IsOptional() @IsInt() failuresBeforeUnhealthy?: number;
-  @ApiPropertyOptional({ example: 1 }) @IsOptional() @IsInt() successesBeforeHealthy?: number;
+  @ApiPropertyOptional({ example: 2000 }) @OptionalField() @IsInt() intervalMs?: number;
+  @ApiPropertyOptional({ example: 1000 }) @OptionalField() @IsInt() timeoutMs?: number;
+  @ApiPropertyOptional({ example: 2 }) @OptionalField() @IsInt() failuresBeforeUnhealthy?: number;
+  @ApiPropertyOptional({ example: 1 }) @OptionalField() @IsInt() successesBeforeHealthy?: number;
 }
 
 export class ResourceSpecDto {
@@ -30,39 +31,39 @@ export class ResourceSpecDto {
 
   /** vip: the address with its prefix. */
   @ApiPropertyOptional({ example: '192.0.2.100/24' })
-  @IsOptional()
+  @OptionalField()
   @IsString()
   address?: string;
 
   /** vip: lan (default) or mesh: an address of the mesh network, carried by the owner's WireGuard interface and routed to it by every member. */
   @ApiPropertyOptional({ enum: ['lan', 'mesh'] })
-  @IsOptional()
+  @OptionalField()
   @IsIn(['lan', 'mesh'], { message: 'network must be lan or mesh' })
   network?: 'lan' | 'mesh';
 
   /** vip: the interface that carries it (default eth0; a mesh VIP is always on the mesh interface). */
   @ApiPropertyOptional({ example: 'eth0' })
-  @IsOptional()
+  @OptionalField()
   @IsString()
   interface?: string;
 
   /** process: the command and its arguments (no shell). */
   @ApiPropertyOptional({ type: [String], example: ['/usr/bin/node', '/srv/app/server.js'] })
-  @IsOptional()
+  @OptionalField()
   @IsArray()
   @IsString({ each: true })
   command?: string[];
 
   /** systemd: the unit systemd runs (its unit file installed on every node that may run it). */
   @ApiPropertyOptional({ example: 'nginx.service' })
-  @IsOptional()
+  @OptionalField()
   @IsString()
   @MaxLength(255)
   unit?: string;
 
   /** process or systemd: probed where it runs; unhealthy counts as a failure. */
   @ApiPropertyOptional({ type: HealthCheckDto })
-  @IsOptional()
+  @OptionalField()
   @ValidateNested()
   @Type(() => HealthCheckDto)
   health?: HealthCheckDto;
@@ -78,21 +79,21 @@ export class PutGroupDto {
 
   /** Local restarts (in 5 min) before the group leaves the node (default 3). */
   @ApiPropertyOptional({ example: 3, minimum: 0, maximum: 100 })
-  @IsOptional()
+  @OptionalField()
   @IsInt()
   @Min(0)
   @Max(100)
   maxRestarts?: number;
 
   @ApiPropertyOptional({ type: String, nullable: true, example: 'node1' })
-  @IsOptional()
+  @OptionalField({ nullable: true })
   @IsString()
   @Matches(/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/, { message: 'preferredNode must be a node name' })
   preferredNode?: string | null;
 
   /** Stay put when the preferred node comes back (default true). */
   @ApiPropertyOptional({ example: true })
-  @IsOptional()
+  @OptionalField()
   @IsBoolean()
   sticky?: boolean;
 }

@@ -1,0 +1,137 @@
+import type { ClusterEvent } from '@sfha/contracts';
+
+/** How a group came through an incident: where it ran, where it runs now, how long it was down. */
+export interface IncidentGroup {
+  group: string;
+  from: string;
+  to: string | null;
+  /** When it was served again (its resources started on `to`). */
+  servedAt: string | null;
+  downtimeMs: number | null;
+}
+
+export interface IncidentFence {
+  node: string;
+  device: string;
+  ok: boolean;
+  ms: number;
+  at: string;
+}
+
+export type IncidentTrigger = { kind: 'node-lost'; node: string } | { kind: 'group-failed'; group: string; node: string };
+
+/** Related events as one story: a node lost → fenced → groups moved → served again. */
+export interface Incident {
+  /** The first event's origin and id: stable on every node. */
+  id: string;
+  trigger: IncidentTrigger;
+  openedAt: string;
+  resolvedAt: string | null;
+  fences: IncidentFence[];
+  groups: IncidentGroup[];
+  /** origin#id of every event that belongs to it, oldest first. */
+  events: string[];
+}
+
+const key = (e: ClusterEvent) => `${e.origin}#${e.id}`;
+const ms = (from: string, to: string) => Date.parse(to) - Date.parse(from);
+
+/**
+ * Pure: groups a cluster timeline (any order; each event once) into incidents, oldest first.
+ * A node leaving the membership opens one (every member that saw it leave adds its event to the
+ * same incident), so does a group giving up on a node after its restarts. The groups the node
+ * owned (from the last placement) must each be served elsewhere, or on the node once it is back,
+ * for the incident to resolve; a node that owned nothing resolves when it is back.
+ */
+export function groupIncidents(timeline: readonly ClusterEvent[]): Incident[] {
+  const events = [...timeline].sort((a, b) => a.at.localeCompare(b.at) || a.origin.localeCompare(b.origin) || a.id - b.id);
+  const owners = new Map<string, string | null>();
+  const incidents: Incident[] = [];
+  const open = () => incidents.filter((i) => i.resolvedAt === null);
+  const lostNode = (node: string) => open().find((i) => i.trigger.kind === 'node-lost' && i.trigger.node === node);
+  const attach = (i: Incident, e: ClusterEvent) => {
+    if (!i.events.includes(key(e))) i.events.push(key(e));
+  };
+  const groupsOn = (node: string) => [...owners].filter(([, n]) => n === node).map(([g]) => g);
+  const start = (e: ClusterEvent, trigger: IncidentTrigger, groups: string[]) => {
+    incidents.push({ id: key(e), trigger, openedAt: e.at, resolvedAt: null, fences: [], groups: groups.map((group) => ({ group, from: trigger.node, to: null, servedAt: null, downtimeMs: null })), events: [key(e)] });
+  };
+  const allServed = (i: Incident) => i.groups.length > 0 && i.groups.every((g) => g.servedAt !== null);
+  const lastServed = (i: Incident) => i.groups.map((g) => g.servedAt ?? '').sort().at(-1) ?? null;
+
+  for (const e of events) {
+    switch (e.code) {
+      case 'node.left': {
+        const existing = lostNode(e.params.node);
+        if (existing) attach(existing, e);
+        else start(e, { kind: 'node-lost', node: e.params.node }, groupsOn(e.params.node));
+        break;
+      }
+      case 'node.joined': {
+        const i = lostNode(e.params.node);
+        if (!i) break;
+        attach(i, e);
+        // Back with nothing to serve: over. Groups not moved meanwhile are served again once they start there.
+        if (i.groups.length === 0) i.resolvedAt = e.at;
+        for (const g of i.groups) if (g.to === null) g.to = e.params.node;
+        break;
+      }
+      case 'health.gave-up': {
+        if (!open().some((i) => i.trigger.kind === 'group-failed' && i.trigger.group === e.params.group && i.trigger.node === e.params.node)) start(e, { kind: 'group-failed', group: e.params.group, node: e.params.node }, [e.params.group]);
+        break;
+      }
+      case 'fence.confirmed':
+      case 'fence.failed': {
+        const i = lostNode(e.params.node);
+        if (!i) break;
+        attach(i, e);
+        i.fences.push({ node: e.params.node, device: e.params.device, ok: e.code === 'fence.confirmed', ms: e.params.ms, at: e.at });
+        break;
+      }
+      case 'fence.watchdog-confirmed': {
+        const i = lostNode(e.params.node);
+        if (!i) break;
+        attach(i, e);
+        i.fences.push({ node: e.params.node, device: 'watchdog', ok: true, ms: e.params.waitedMs, at: e.at });
+        break;
+      }
+      case 'fence.departed-fenced':
+      case 'fence.departed-not-fenced': {
+        const i = lostNode(e.params.node);
+        if (i) attach(i, e);
+        break;
+      }
+      case 'placement.changed': {
+        for (const [group, node] of Object.entries(e.params.assignments)) {
+          owners.set(group, node);
+          for (const i of open()) {
+            const g = i.groups.find((x) => x.group === group && x.servedAt === null);
+            if (!g || node === null) continue;
+            // A failed group must leave its node; a lost node's group may also come back to it.
+            if (i.trigger.kind === 'group-failed' && node === g.from) continue;
+            g.to = node;
+            attach(i, e);
+          }
+        }
+        break;
+      }
+      case 'resource.started': {
+        for (const i of open()) {
+          const g = i.groups.find((x) => x.group === e.params.group && x.to === e.params.node);
+          if (!g) continue;
+          // The group's resources start one after the other: served once the last one did.
+          g.servedAt = e.at;
+          g.downtimeMs = ms(i.openedAt, e.at);
+          attach(i, e);
+        }
+        break;
+      }
+      default:
+        break;
+    }
+    // A group's resources start one after the other: it is served once the last one did, i.e. at the next other event.
+    for (const i of open()) if (e.code !== 'resource.started' && allServed(i)) i.resolvedAt = lastServed(i);
+  }
+  for (const i of open()) if (allServed(i)) i.resolvedAt = lastServed(i);
+  return incidents;
+}
