@@ -1,4 +1,5 @@
 import { DEFAULT_CLUSTER_CONFIG, NOT_RUNNING, type CorosyncDriver, type QuorumStatus } from '@sfha/ha';
+import type { EventInput } from '@sfha/contracts';
 import type { WireGuardDriver } from '@sfha/mesh';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AgentConfig } from '../config/agent-config';
@@ -49,7 +50,7 @@ class FakeCorosync implements CorosyncDriver {
 
 const member = (name: string, ip: string) => ({ name, meshIp: ip, publicKey: `${name}-key`, pendingPublicKey: null, endpoint: null, keepalive: 25, joinedAt: '2026-11-21T00:00:00Z' });
 
-function membership(corosync: FakeCorosync, pollMs = 60_000) {
+function membership(corosync: FakeCorosync, pollMs = 60_000, recorded: EventInput[] = [], assignments: Record<string, string | null> = {}) {
   const mesh = {
     stateOrNull: () =>
       meshState(
@@ -59,9 +60,9 @@ function membership(corosync: FakeCorosync, pollMs = 60_000) {
       ),
     onChanged: () => undefined,
   } as unknown as MeshFacade;
-  const config = { committed: () => ({ generation: 1, config: DEFAULT_CLUSTER_CONFIG }) } as unknown as ClusterConfigRepository;
+  const config = { committed: () => ({ generation: 1, config: { ...DEFAULT_CLUSTER_CONFIG, assignments } }) } as unknown as ClusterConfigRepository;
   const wireguard = { interfaceExists: () => Promise.resolve(true) } as unknown as WireGuardDriver;
-  const events = { record: () => undefined } as unknown as EventsService;
+  const events = { record: (e: EventInput) => recorded.push(e) } as unknown as EventsService;
   const logger = { event: () => undefined } as unknown as JsonLogger;
   const service = new ClusterMembership(mesh, config, corosync, wireguard, new SecretRegistry(), events, logger, { membershipPollMs: pollMs } as AgentConfig);
   return service;
@@ -133,5 +134,15 @@ describe('cluster membership', () => {
     await expect(service.tick()).rejects.toThrow('did not start');
     expect(service.view()).toMatchObject({ quorate: false, corosyncRunning: false });
     expect(corosync.watches).toBe(0);
+  });
+
+  it('records a node leaving with the groups the committed config placed on it (its incident needs them if the leader died with it)', async () => {
+    const corosync = new FakeCorosync();
+    const recorded: EventInput[] = [];
+    const service = membership(corosync, 60_000, recorded, { web: 'node2', db: 'node3', api: 'node2' });
+    await service.tick();
+    corosync.quorumStatus = { ...QUORATE, totalVotes: 2, members: [1, 3], ringId: '1.14' };
+    await service.tick();
+    expect(recorded.filter((e) => e.code === 'node.left')).toEqual([{ code: 'node.left', params: { node: 'node2', groups: ['api', 'web'] } }]);
   });
 });

@@ -172,6 +172,14 @@ export class ClusterMembership implements OnApplicationBootstrap, OnApplicationS
     this.ringId = quorum.ringId;
   }
 
+  /** The groups the committed config places on `node`: a lost node's incident knows them even when the leader that placed them died with it. */
+  private groupsOn(node: string): string[] {
+    return Object.entries(this.config.committed().config.assignments ?? {})
+      .filter(([, owner]) => owner === node)
+      .map(([group]) => group)
+      .sort();
+  }
+
   /** Stores the view, logs what changed (quorum, nodes coming and going, the leader) and tells the listeners. */
   private publish(next: ClusterView | null): void {
     const previous = this.current;
@@ -182,7 +190,9 @@ export class ClusterMembership implements OnApplicationBootstrap, OnApplicationS
     if (previous?.quorate !== next.quorate) this.events.record({ code: next.quorate ? 'quorum.gained' : 'quorum.lost', params: { votes: next.totalVotes, expected: next.expectedVotes } });
     for (const node of next.nodes) {
       const before = previous?.nodes.find((n) => n.name === node.name);
-      if (before && before.online !== node.online) this.events.record({ code: node.online ? 'node.joined' : 'node.left', params: { node: node.name } });
+      if (before && before.online !== node.online) {
+        this.events.record(node.online ? { code: 'node.joined', params: { node: node.name } } : { code: 'node.left', params: { node: node.name, groups: this.groupsOn(node.name) } });
+      }
     }
     if ((previous?.leader ?? null) !== next.leader) this.epoch++;
     if ((previous?.leader ?? null) !== next.leader) this.events.record(next.leader ? { code: 'leader.elected', params: { leader: next.leader } } : { code: 'leader.none', params: {} });

@@ -71,4 +71,69 @@ describe('groupIncidents', () => {
     ]);
     expect(incidents).toMatchObject([{ trigger: { kind: 'group-failed', group: 'web', node: 'node1' }, resolvedAt: '2026-01-01T00:00:53.000Z', groups: [{ group: 'web', from: 'node1', to: 'node2', downtimeMs: 3_000 }] }]);
   });
+
+  it('a node cut off for a moment that kept its groups running: resolved when it is back, down for 0 s', () => {
+    const left = (s: number, by: string, node: string) => at(s, by, { code: 'node.left', params: { node } });
+    const incidents = groupIncidents([
+      FAILOVER[0] as ClusterEvent,
+      left(100, 'node2', 'node1'),
+      left(100, 'node3', 'node1'),
+      // node1's own view of the split: its agent ran all along, and stopped nothing.
+      left(99, 'node1', 'node2'),
+      at(103, 'node2', { code: 'node.joined', params: { node: 'node1' } }),
+      at(103, 'node1', { code: 'node.joined', params: { node: 'node2' } }),
+    ]);
+    // node1's view (node2 lost, owning nothing) is an incident of its own, over when node2 is back.
+    expect(incidents).toHaveLength(2);
+    expect(incidents.find((i) => i.trigger.node === 'node2')).toMatchObject({ resolvedAt: '2026-01-01T00:01:43.000Z', groups: [] });
+    expect(incidents.find((i) => i.trigger.node === 'node1')).toMatchObject({ resolvedAt: '2026-01-01T00:01:43.000Z', groups: [{ group: 'web', to: 'node1', downtimeMs: 0 }, { group: 'db', to: 'node1', downtimeMs: 0 }] });
+  });
+
+  it('a node cut off that stopped a group (it lost quorum) is resolved only once it started it again', () => {
+    const cutOff = [
+      FAILOVER[0] as ClusterEvent,
+      at(100, 'node2', { code: 'node.left', params: { node: 'node1' } }),
+      at(100, 'node1', { code: 'quorum.lost', params: { votes: 1, expected: 3 } }),
+      at(101, 'node1', { code: 'resource.stopped', params: { group: 'web', resource: 'web-process', node: 'node1', reason: 'no-quorum' } }),
+      at(103, 'node2', { code: 'node.joined', params: { node: 'node1' } }),
+    ];
+    const [waiting] = groupIncidents(cutOff);
+    expect(waiting?.resolvedAt).toBeNull();
+    expect(waiting?.groups.map((g) => [g.group, g.downtimeMs])).toEqual([['web', null], ['db', 0]]);
+    const [incident] = groupIncidents([...cutOff, started(104, 'node1', 'web', 'web-process')]);
+    expect(incident).toMatchObject({ resolvedAt: '2026-01-01T00:01:44.000Z', groups: [{ group: 'web', downtimeMs: 4_000 }, { group: 'db', downtimeMs: 0 }] });
+  });
+
+  it('a node lost again after it came back opens a new incident: the new failure is never hidden in the old one', () => {
+    const incidents = groupIncidents([
+      FAILOVER[0] as ClusterEvent,
+      // Lost and back, its groups never reported started again: the first incident stays open…
+      at(100, 'node2', { code: 'node.left', params: { node: 'node1' } }),
+      at(110, 'node2', { code: 'node.joined', params: { node: 'node1' } }),
+      // …until it is lost again: that is a second incident, with its own fence and move.
+      at(200, 'node2', { code: 'node.left', params: { node: 'node1' } }),
+      at(201, 'node2', { code: 'fence.confirmed', params: { ...fence, node: 'node1', action: 'off' } }),
+      at(202, 'node2', { code: 'placement.changed', params: { assignments: { web: 'node2', db: 'node3', mail: 'node3' } } }),
+      started(203, 'node2', 'web', 'web-process'),
+      started(204, 'node3', 'db', 'db-process'),
+    ]);
+    expect(incidents.map((i) => [i.openedAt, i.resolvedAt])).toEqual([
+      ['2026-01-01T00:01:40.000Z', '2026-01-01T00:01:50.000Z'],
+      ['2026-01-01T00:03:20.000Z', '2026-01-01T00:03:24.000Z'],
+    ]);
+    expect(incidents[1]).toMatchObject({ fences: [{ device: 'pdu', ok: true }], groups: [{ group: 'web', from: 'node1', to: 'node2', downtimeMs: 3_000 }, { group: 'db', from: 'node1', to: 'node3', downtimeMs: 4_000 }] });
+  });
+
+  it('knows the lost node’s groups from the survivors’ node.left when the placement event died with the leader', () => {
+    const [incident, ...others] = groupIncidents([
+      // node1 led and placed web on itself; it died before any other node read that event.
+      at(100, 'node2', { code: 'node.left', params: { node: 'node1', groups: ['web'] } }),
+      at(100, 'node3', { code: 'node.left', params: { node: 'node1', groups: ['web'] } }),
+      at(101, 'node2', { code: 'fence.confirmed', params: { ...fence, node: 'node1', action: 'off' } }),
+      at(102, 'node2', { code: 'placement.changed', params: { assignments: { web: 'node2' } } }),
+      started(104, 'node2', 'web', 'web-process'),
+    ]);
+    expect(others).toEqual([]);
+    expect(incident).toMatchObject({ resolvedAt: '2026-01-01T00:01:44.000Z', groups: [{ group: 'web', from: 'node1', to: 'node2', downtimeMs: 4_000 }] });
+  });
 });

@@ -33,6 +33,9 @@ export interface Incident {
   events: string[];
 }
 
+const lostGroup = (group: string, from: string): IncidentGroup => ({ group, from, to: null, servedAt: null, downtimeMs: null });
+/** A cut-off node may see the split a little before the others record it. */
+const SPLIT_SLACK_MS = 2_000;
 const key = (e: ClusterEvent) => `${e.origin}#${e.id}`;
 const ms = (from: string, to: string) => Date.parse(to) - Date.parse(from);
 
@@ -42,6 +45,11 @@ const ms = (from: string, to: string) => Date.parse(to) - Date.parse(from);
  * same incident), so does a group giving up on a node after its restarts. The groups the node
  * owned (from the last placement) must each be served elsewhere, or on the node once it is back,
  * for the incident to resolve; a node that owned nothing resolves when it is back.
+ *
+ * A node that was only cut off for a moment (its agent kept running, as its own membership events
+ * show) and stopped none of its groups kept serving them: back, its incident resolves with those
+ * groups down for 0 s. A node lost again after it came back opens a new incident: the previous one
+ * ends at its return, whatever it still waited for (a failure is never hidden in an older one).
  */
 export function groupIncidents(timeline: readonly ClusterEvent[]): Incident[] {
   const events = [...timeline].sort((a, b) => a.at.localeCompare(b.at) || a.origin.localeCompare(b.origin) || a.id - b.id);
@@ -54,8 +62,15 @@ export function groupIncidents(timeline: readonly ClusterEvent[]): Incident[] {
   };
   const groupsOn = (node: string) => [...owners].filter(([, n]) => n === node).map(([g]) => g);
   const start = (e: ClusterEvent, trigger: IncidentTrigger, groups: string[]) => {
-    incidents.push({ id: key(e), trigger, openedAt: e.at, resolvedAt: null, fences: [], groups: groups.map((group) => ({ group, from: trigger.node, to: null, servedAt: null, downtimeMs: null })), events: [key(e)] });
+    incidents.push({ id: key(e), trigger, openedAt: e.at, resolvedAt: null, fences: [], groups: groups.map((group) => lostGroup(group, trigger.node)), events: [key(e)] });
   };
+  /** When each lost node came back (open incidents only), and what each node itself recorded. */
+  const returnedAt = new Map<Incident, string>();
+  const stoppedSince = (node: string, group: string, since: string) =>
+    events.some((e) => e.code === 'resource.stopped' && e.origin === node && e.params.group === group && Date.parse(e.at) >= Date.parse(since) - SPLIT_SLACK_MS);
+  /** Its agent ran while the others saw it gone: it recorded its own view of the split. */
+  const keptRunning = (node: string, from: string, to: string) =>
+    events.some((e) => e.origin === node && (e.code === 'quorum.lost' || (e.code === 'node.left' && e.params.node !== node)) && Date.parse(e.at) >= Date.parse(from) - SPLIT_SLACK_MS && e.at <= to);
   const allServed = (i: Incident) => i.groups.length > 0 && i.groups.every((g) => g.servedAt !== null);
   const lastServed = (i: Incident) => i.groups.map((g) => g.servedAt ?? '').sort().at(-1) ?? null;
 
@@ -63,17 +78,29 @@ export function groupIncidents(timeline: readonly ClusterEvent[]): Incident[] {
     switch (e.code) {
       case 'node.left': {
         const existing = lostNode(e.params.node);
-        if (existing) attach(existing, e);
-        else start(e, { kind: 'node-lost', node: e.params.node }, groupsOn(e.params.node));
+        const back = existing && returnedAt.get(existing);
+        if (existing && back) existing.resolvedAt = back;
+        // What the recorder's config placed there: the dead leader's placement event may never have reached us.
+        const groups = [...new Set([...groupsOn(e.params.node), ...(e.params.groups ?? [])])];
+        if (existing && !back) {
+          attach(existing, e);
+          for (const group of groups) if (!existing.groups.some((g) => g.group === group)) existing.groups.push(lostGroup(group, e.params.node));
+        } else start(e, { kind: 'node-lost', node: e.params.node }, groups);
         break;
       }
       case 'node.joined': {
         const i = lostNode(e.params.node);
         if (!i) break;
         attach(i, e);
+        if (!returnedAt.has(i)) returnedAt.set(i, e.at);
         // Back with nothing to serve: over. Groups not moved meanwhile are served again once they start there.
         if (i.groups.length === 0) i.resolvedAt = e.at;
-        for (const g of i.groups) if (g.to === null) g.to = e.params.node;
+        const stayedUp = keptRunning(e.params.node, i.openedAt, e.at);
+        for (const g of i.groups) {
+          if (g.to !== null) continue;
+          g.to = e.params.node;
+          if (stayedUp && !stoppedSince(e.params.node, g.group, i.openedAt)) Object.assign(g, { servedAt: e.at, downtimeMs: 0 });
+        }
         break;
       }
       case 'health.gave-up': {

@@ -22,8 +22,13 @@ import { WIREGUARD_DRIVER } from './wireguard-driver.provider';
 
 /** How long the bootstrap tunnel may take to come up before the invitation is judged refused. */
 const BOOTSTRAP_TIMEOUT_MS = 6_000;
-/** One redeem call may wait for the inviter to tell the other members (1.5 s each at most). */
-const REDEEM_CALL_TIMEOUT_MS = 5_000;
+/** Once the tunnel is up, how long a busy inviter may take to answer (a loaded host, a slow commit). */
+const REDEEM_TIMEOUT_MS = 25_000;
+/**
+ * One redeem call may wait for the inviter to tell the other members (1.5 s each at most). A call
+ * given up too early is worse than a slow one: the inviter answers anyway, then swaps the bootstrap key.
+ */
+const REDEEM_CALL_TIMEOUT_MS = 15_000;
 /** How long join waits for handshakes with every member before answering anyway. */
 const HANDSHAKES_TIMEOUT_MS = 10_000;
 /** Lets the inviter swap the bootstrap key for ours before we use ours (see MeshInvitationService). */
@@ -123,9 +128,15 @@ export class MeshJoinService {
   /** Calls the inviter through the bootstrap tunnel until it answers; relays its refusal as is. */
   private async redeem(invitation: JoinInvitation, request: RedeemRequest): Promise<RedeemAnswer> {
     const target = { meshIp: invitation.inviter.meshIp, port: invitation.inviter.peerApiPort };
-    const deadline = Date.now() + BOOTSTRAP_TIMEOUT_MS;
+    const started = Date.now();
+    let deadline = started + BOOTSTRAP_TIMEOUT_MS;
     let lastError = '';
-    while (Date.now() < deadline) {
+    for (;;) {
+      if (Date.now() >= deadline) {
+        // No handshake by now: the key was refused. A handshake: the inviter is there, only slow.
+        if (deadline === started + REDEEM_TIMEOUT_MS || !(await this.handshakeDone())) break;
+        deadline = started + REDEEM_TIMEOUT_MS;
+      }
       try {
         const answer = await this.client.call(PEER_ROUTES.redeemInvitation, target, { body: request, timeoutMs: REDEEM_CALL_TIMEOUT_MS });
         if (answer.ok) return answer.body;
@@ -137,14 +148,17 @@ export class MeshJoinService {
         await sleep(200);
       }
     }
-    const handshake = (await this.driver.dump(MESH_DEFAULTS.interface)).peers.some((p) => p.latestHandshake !== null);
-    if (!handshake) {
+    if (!(await this.handshakeDone())) {
       throw new DomainError(
         ErrorCode.InvitationNotAccepted,
         `${invitation.inviter.name} (${invitation.inviter.endpoints.join(', ')}) did not accept this invitation's key: it was already used or revoked, or ${invitation.inviter.name} cannot be reached on that address. Ask for a new invitation.`,
       );
     }
     throw new DomainError(ErrorCode.PeerUnreachable, `the tunnel to ${invitation.inviter.name} is up but its agent does not answer (${lastError})`);
+  }
+
+  private async handshakeDone(): Promise<boolean> {
+    return (await this.driver.dump(MESH_DEFAULTS.interface)).peers.some((p) => p.latestHandshake !== null);
   }
 
   /**

@@ -63,7 +63,8 @@ export interface EventParams {
   'quorum.gained': { votes: number | null; expected: number | null };
   'quorum.lost': { votes: number | null; expected: number | null };
   'node.joined': { node: string };
-  'node.left': { node: string };
+  /** `groups`: what the recorder's committed config placed on it then (events before it have none). */
+  'node.left': { node: string; groups?: string[] };
   /** The agent stops (systemctl stop, a reboot): its groups move to other members first. */
   'node.draining': { node: string; groups: string[] };
   'node.drained': { node: string; ms: number };
