@@ -136,4 +136,16 @@ describe('groupIncidents', () => {
     expect(others).toEqual([]);
     expect(incident).toMatchObject({ resolvedAt: '2026-01-01T00:01:44.000Z', groups: [{ group: 'web', from: 'node1', to: 'node2', downtimeMs: 4_000 }] });
   });
+
+  it('a member that records a short loss late, after another recorded the return, does not open a second incident', () => {
+    const incidents = groupIncidents([
+      FAILOVER[0] as ClusterEvent,
+      at(100, 'node2', { code: 'node.left', params: { node: 'node1', groups: ['web', 'db'] } }),
+      at(101, 'node2', { code: 'node.joined', params: { node: 'node1' } }),
+      at(102, 'node3', { code: 'node.left', params: { node: 'node1', groups: ['web', 'db'] } }),
+      at(103, 'node3', { code: 'node.joined', params: { node: 'node1' } }),
+    ]);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]?.events).toHaveLength(4);
+  });
 });

@@ -34,7 +34,7 @@ export interface Incident {
 }
 
 const lostGroup = (group: string, from: string): IncidentGroup => ({ group, from, to: null, servedAt: null, downtimeMs: null });
-/** A cut-off node may see the split a little before the others record it. */
+/** Members record the same membership change up to this far apart (each polls, a loaded one late). */
 const SPLIT_SLACK_MS = 2_000;
 const key = (e: ClusterEvent) => `${e.origin}#${e.id}`;
 const ms = (from: string, to: string) => Date.parse(to) - Date.parse(from);
@@ -78,7 +78,9 @@ export function groupIncidents(timeline: readonly ClusterEvent[]): Incident[] {
     switch (e.code) {
       case 'node.left': {
         const existing = lostNode(e.params.node);
-        const back = existing && returnedAt.get(existing);
+        // A slow member may record the same short loss after another recorded the return: that is not a new loss.
+        const returned = existing && returnedAt.get(existing);
+        const back = returned && Date.parse(e.at) - Date.parse(returned) > SPLIT_SLACK_MS ? returned : null;
         if (existing && back) existing.resolvedAt = back;
         // What the recorder's config placed there: the dead leader's placement event may never have reached us.
         const groups = [...new Set([...groupsOn(e.params.node), ...(e.params.groups ?? [])])];
