@@ -63,7 +63,7 @@ describe('a VIP and a web service, failing over safely', () => {
     expect(holders(VIP)).toHaveLength(1);
     // The leader's timeline: node1 left, was fenced, and only then was the group placed elsewhere.
     const timeline = sfhaJson<{ id: number; category: string; message: string }[]>('node2', 'events', '--local', '--limit', '200');
-    const left = timeline.find((e) => e.message === 'node1 left the membership');
+    const left = timeline.find((e) => e.message === 'node1 left the membership (it ran web)');
     const fenced = timeline.find((e) => e.category === 'fencing' && e.message.startsWith('node1 fenced (off): confirmed'));
     const placed = timeline.find((e) => e.category === 'resource' && /^placement: web → node[23]$/.test(e.message));
     expect([left, fenced, placed].every(Boolean)).toBe(true);
