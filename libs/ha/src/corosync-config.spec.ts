@@ -9,6 +9,8 @@ describe('corosync.conf', () => {
     const conf = renderCorosyncConf({ ...base, nodes: [node(3), node(1), node(2)] });
     expect(conf).toContain('    transport: knet\n');
     expect(conf).toContain('    crypto_cipher: aes256\n    crypto_hash: sha256\n    token: 1000\n    token_coefficient: 0\n');
+    // Only mesh members reach Corosync's port: knet's access list stays off (it once kept a restarted member out).
+    expect(conf).toContain('    token_coefficient: 0\n    block_unlisted_ips: no\n    interface {\n');
     expect(conf.indexOf('ring0_addr: 10.100.0.1')).toBeLessThan(conf.indexOf('ring0_addr: 10.100.0.3'));
     expect(conf).not.toContain('two_node');
   });
