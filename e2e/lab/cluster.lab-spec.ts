@@ -28,6 +28,7 @@ describe('Corosync over the mesh', () => {
     const conf = readFileSync(corosyncFile('node2', 'corosync.conf'), 'utf8');
     for (const ip of ['10.100.0.1', '10.100.0.2', '10.100.0.3']) expect(conf).toContain(`ring0_addr: ${ip}`);
     expect(conf).toContain('crypto_cipher: aes256');
+    expect(conf).toContain('block_unlisted_ips: no');
     const keys = ['node1', 'node2', 'node3'].map((n) => readFileSync(corosyncFile(n, 'authkey')));
     expect(keys[0]?.length).toBe(256);
     expect(keys[1]?.equals(keys[0] as Buffer) && keys[2]?.equals(keys[0] as Buffer)).toBe(true);
