@@ -39,8 +39,8 @@ export function renderCorosyncConf(settings: CorosyncSettings): string {
     `    token: ${settings.tokenMs}`,
     `    token_coefficient: ${settings.tokenCoefficientMs}`,
     // knet's access list once rejected a listed member after its restart ("Packet rejected from
-    // 10.100.0.1:5405") and kept it out for minutes. Only mesh members reach this port (WireGuard
-    // keys) and knet's crypto authenticates every packet: the list adds nothing here.
+    // 10.100.0.1:5405") while lab rejoins timed out (likely related, not proven). Only mesh members
+    // reach this port (WireGuard keys) and knet's crypto authenticates every packet: the list adds nothing here.
     '    block_unlisted_ips: no',
     '    interface {',
     '        linknumber: 0',
