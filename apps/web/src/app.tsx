@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { useSessionToken } from './api/session-store';
 import { useAuthStateQuery } from './api/use-auth';
 import { useEventStream } from './api/use-event-stream';
@@ -26,6 +26,7 @@ function useSignedOutPath(path: string | null): void {
 }
 
 function Authenticated() {
+  const { m } = useI18n();
   const status = useNodeStatusQuery();
   useEventStream();
   const path = usePathname();
@@ -39,7 +40,7 @@ function Authenticated() {
   if (status.data && !status.data.clusterMember) return <ClusterSetupPage />;
   return (
     <AppLayout nodeName={status.data?.nodeName} currentPath={shown.path}>
-      {shown.element()}
+      <Suspense fallback={<p className="muted">{m.loading}</p>}>{shown.element()}</Suspense>
     </AppLayout>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyChange, applySettings, changeProblems, DEFAULT_CLUSTER_CONFIG, highestCommitted, majority, settingsProblems } from './cluster-config';
+import { adoption, applyChange, applySettings, changeProblems, DEFAULT_CLUSTER_CONFIG, highestCommitted, majority, settingsProblems } from './cluster-config';
 
 describe('cluster config', () => {
   it('needs a majority of the members', () => {
@@ -27,6 +27,20 @@ describe('cluster config', () => {
     const c = (generation: number) => ({ generation, config: DEFAULT_CLUSTER_CONFIG });
     expect(highestCommitted([c(2), null, c(5), c(3)])?.generation).toBe(5);
     expect(highestCommitted([null])).toBeNull();
+  });
+
+  it('lets a new leader adopt only once a quorum, itself included, has told its config', () => {
+    const c = (generation: number) => ({ generation, config: DEFAULT_CLUSTER_CONFIG });
+    // Back from a fence at generation 4 while node2 and node3 committed 6 without it: nobody answered yet.
+    expect(adoption(c(4), [null, null], 2)).toEqual({ current: false, config: c(4) });
+    // One answer makes a quorum of two out of three: the latest is among them.
+    expect(adoption(c(4), [c(6), null], 2)).toEqual({ current: true, config: c(6) });
+    // Its own config stays when it is the highest.
+    expect(adoption(c(7), [c(6), c(6)], 2)).toEqual({ current: true, config: c(7) });
+    // A two-node cluster's quorum of one (two_node): the leader alone is enough.
+    expect(adoption(c(3), [null], 1)).toEqual({ current: true, config: c(3) });
+    // Five members, quorum three: two answers short of it.
+    expect(adoption(c(9), [c(9), null, null, null], 3).current).toBe(false);
   });
 });
 

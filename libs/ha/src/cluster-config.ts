@@ -171,6 +171,19 @@ export function highestCommitted(configs: readonly (VersionedConfig | null)[]): 
   return configs.reduce<VersionedConfig | null>((best, c) => (c && (!best || c.generation > best.generation) ? c : best), null);
 }
 
+/**
+ * What a new leader may adopt. Every committed generation was stored on a quorum, and any two
+ * quorums share a member: once the leader and the members that answered make a quorum, the
+ * highest committed config among them is the cluster's latest. With fewer answers it may be
+ * behind (e.g. just back from a fence while the others committed without it), so it must
+ * neither act nor judge a change on its own config yet. Pure.
+ */
+export function adoption(own: VersionedConfig, answers: readonly (VersionedConfig | null)[], quorum: number): { current: boolean; config: VersionedConfig } {
+  const heard = answers.filter((a): a is VersionedConfig => a !== null);
+  const config = highestCommitted([own, ...heard]) ?? own;
+  return { current: 1 + heard.length >= Math.max(1, quorum), config };
+}
+
 const DEVICE_NAME = /^[a-z0-9][a-z0-9_-]{0,62}$/;
 
 /** Every problem of a change against the current config (shape only: agent parameters are checked against its metadata elsewhere). Pure. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cmapChangedKey, NOT_RUNNING, parseQuorumStatus } from './quorum-status';
+import { cmapChangedKey, NOT_RUNNING, parseQuorumStatus, wrongCorosyncIdentity } from './quorum-status';
 
 const QUORATE = `Quorum information
 ------------------
@@ -47,5 +47,12 @@ describe('corosync-cmapctl -T', () => {
     expect(cmapChangedKey('delete> runtime.votequorum.highest_node_id')).toBe('runtime.votequorum.highest_node_id');
     expect(cmapChangedKey('Type "q" to finish')).toBeNull();
     expect(cmapChangedKey('')).toBeNull();
+  });
+
+  it('tells a Corosync that runs as another node (started before the mesh address was up) from this one', () => {
+    const status = parseQuorumStatus(QUORATE, 0);
+    expect(wrongCorosyncIdentity(status, 1)).toBeNull();
+    expect(wrongCorosyncIdentity(status, 3)).toBe('Corosync runs as node id 1, but this node is 3 (it started before the mesh address was up)');
+    expect(wrongCorosyncIdentity(NOT_RUNNING, 3)).toBeNull();
   });
 });

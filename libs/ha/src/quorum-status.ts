@@ -48,6 +48,17 @@ export function parseQuorumStatus(stdout: string, exitCode: number): QuorumStatu
   };
 }
 
+/**
+ * Why a running Corosync is not this node, or null. Corosync finds its own node once, at
+ * start, by its local addresses; started a moment before the mesh address was up, it finds
+ * none and takes the nodelist's last entry (corosync 3.1 `find_local_node`): it then speaks
+ * as another member and never joins the others. The only cure is a restart. Pure.
+ */
+export function wrongCorosyncIdentity(quorum: QuorumStatus, ownNodeId: number): string | null {
+  if (!quorum.running || quorum.localNodeId === null || quorum.localNodeId === ownNodeId) return null;
+  return `Corosync runs as node id ${quorum.localNodeId}, but this node is ${ownNodeId} (it started before the mesh address was up)`;
+}
+
 /** The key of a `corosync-cmapctl -T` line ("modify> runtime.members.3.status (str) = left"), or null. */
 export function cmapChangedKey(line: string): string | null {
   return /^(?:create|modify|delete)>\s+(\S+)/.exec(line.trim())?.[1] ?? null;

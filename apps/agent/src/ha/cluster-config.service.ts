@@ -1,7 +1,7 @@
 import { Injectable, type OnApplicationBootstrap, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { EventsService } from '../events/events.service';
 import type { ConfigChangeSummary } from '@sfha/contracts';
-import { applyChange, changeProblems, constraintId, DEFAULT_CLUSTER_CONFIG, highestCommitted, isIdentityChange, majority, type ClusterSettings, type ConfigChange, type VersionedConfig } from '@sfha/ha';
+import { adoption, applyChange, changeProblems, constraintId, DEFAULT_CLUSTER_CONFIG, isIdentityChange, majority, type ClusterSettings, type ConfigChange, type VersionedConfig } from '@sfha/ha';
 import { DomainError } from '../errors/domain-error';
 import { ErrorCode } from '../errors/error-code';
 import { JsonLogger } from '../logging/json-logger';
@@ -16,6 +16,8 @@ import { ClusterConfigRepository } from './cluster-config.repository';
 import { ClusterMembership } from './cluster-membership.service';
 
 const PULL_EVERY_MS = 10_000;
+/** How long a change waits on a new leader for a majority to tell it the latest config (a forwarded change waits 8 s). */
+const ADOPT_FOR_CHANGE_MS = 5_000;
 
 /** A check every change must pass, where it is proposed and again on the leader (e.g. every member understands it). */
 export type ChangeGuard = (change: ConfigChange) => Promise<void>;
@@ -111,8 +113,7 @@ export class ClusterConfigService implements OnModuleInit, OnApplicationBootstra
     const epoch = this.membership.leaderEpoch();
     const state = this.mesh.state();
     if (view.leader === state.self.nodeName) {
-      if (this.adoptedInEpoch !== epoch) await this.adoptHighest(state);
-      return this.adoptedInEpoch === epoch;
+      return this.adoptedInEpoch === epoch || (await this.adoptHighest(state));
     }
     if (this.syncedInEpoch === epoch) return true;
     try {
@@ -151,7 +152,9 @@ export class ClusterConfigService implements OnModuleInit, OnApplicationBootstra
 
   /** An admin's change, from any node: checked, then committed by the leader. */
   async propose(change: ConfigChange): Promise<VersionedConfig> {
-    const problems = changeProblems(this.repo.committed().config, change);
+    // A quick refusal on this node's config, except on a leader that has not adopted the latest
+    // yet (it may be behind: commitHere checks again once it has).
+    const problems = this.isUnadoptedLeader() ? [] : changeProblems(this.repo.committed().config, change);
     if (problems.length > 0) throw new DomainError(ErrorCode.ValidationFailed, problems.join('; '));
     // A node alone (no cluster yet) keeps its users: they become the cluster's when it creates one.
     if (isIdentityChange(change) && !this.inCluster()) return this.commitAlone(change);
@@ -180,6 +183,11 @@ export class ClusterConfigService implements OnModuleInit, OnApplicationBootstra
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
     this.logger.event('warn', 'cluster', `joined, but ${inviter.name} did not send the cluster config yet: it comes with the next pull`);
+  }
+
+  private isUnadoptedLeader(): boolean {
+    const leader = this.membership.view()?.leader;
+    return this.inCluster() && leader === this.mesh.state().self.nodeName && this.adoptedInEpoch !== this.membership.leaderEpoch();
   }
 
   private inCluster(): boolean {
@@ -222,7 +230,7 @@ export class ClusterConfigService implements OnModuleInit, OnApplicationBootstra
     const run = this.queue.then(async () => {
       const { leader, state } = this.quorateLeader();
       if (leader.name !== state.self.nodeName) throw new DomainError(ErrorCode.NotCommitted, `${state.self.nodeName} is not the leader (${leader.name} is)`);
-      if (this.adoptedInEpoch !== this.membership.leaderEpoch()) await this.adoptHighest(state);
+      if (this.adoptedInEpoch !== this.membership.leaderEpoch()) await this.adoptBeforeChange(state);
       const current = this.repo.committed();
       const problems = changeProblems(current.config, change);
       if (problems.length > 0) throw new DomainError(ErrorCode.ValidationFailed, problems.join('; '));
@@ -253,11 +261,14 @@ export class ClusterConfigService implements OnModuleInit, OnApplicationBootstra
     return { leader, state };
   }
 
-  /** A new leader takes the highest committed generation among the members it reaches. */
-  private async adoptHighest(state: MeshState): Promise<void> {
+  /**
+   * A new leader takes the highest committed generation among the members it reaches, and
+   * counts as current only once a quorum, itself included, has answered (`adoption`).
+   */
+  private async adoptHighest(state: MeshState): Promise<boolean> {
     const epoch = this.membership.leaderEpoch();
     const others = this.onlineOthers(state);
-    const configs = await Promise.all(
+    const answers = await Promise.all(
       others.map((m) =>
         this.client.call(PEER_ROUTES.config, this.target(m, state), { timeoutMs: 2_000 }).then(
           (a) => (a.ok ? a.body : null),
@@ -265,12 +276,23 @@ export class ClusterConfigService implements OnModuleInit, OnApplicationBootstra
         ),
       ),
     );
-    const best = highestCommitted([this.repo.committed(), ...configs]);
-    if (best && best.generation > this.repo.committed().generation) {
-      this.repo.commit(best);
-      this.logger.event('info', 'cluster', `as the new leader, adopted cluster config generation ${best.generation}`);
+    const quorum = this.membership.view()?.quorum ?? majority(state.members.length);
+    const { current, config } = adoption(this.repo.committed(), answers, quorum);
+    if (config.generation > this.repo.committed().generation) {
+      this.repo.commit(config);
+      this.logger.event('info', 'cluster', `as the new leader, adopted cluster config generation ${config.generation}`);
     }
-    this.adoptedInEpoch = epoch;
+    if (current) this.adoptedInEpoch = epoch;
+    return current;
+  }
+
+  /** For a change on a new leader: adoption, retried while the members it just met come within reach. */
+  private async adoptBeforeChange(state: MeshState): Promise<void> {
+    const deadline = Date.now() + ADOPT_FOR_CHANGE_MS;
+    while (!(await this.adoptHighest(state))) {
+      if (Date.now() >= deadline) throw new DomainError(ErrorCode.NotCommitted, `${state.self.nodeName} has just become the leader and could not read the latest config from a majority yet: nothing was applied, try again in a few seconds`);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
   }
 
   /** The proposal's shape and settings were checked by the peer route's schema. */

@@ -34,8 +34,16 @@ class FakeCorosync implements CorosyncDriver {
     this.quorumReads++;
     return Promise.resolve(this.quorumStatus);
   };
-  start = () => Promise.resolve();
-  stop = () => Promise.resolve();
+  starts = 0;
+  stops = 0;
+  start = () => {
+    this.starts++;
+    return Promise.resolve();
+  };
+  stop = () => {
+    this.stops++;
+    return Promise.resolve();
+  };
   reload = () => {
     this.reloads++;
     if (this.refuseReloads-- > 0) return Promise.reject(new Error('corosync-cfgtool -R: Could not reload configuration. Error CS_ERR_TRY_AGAIN'));
@@ -50,7 +58,7 @@ class FakeCorosync implements CorosyncDriver {
 
 const member = (name: string, ip: string) => ({ name, meshIp: ip, publicKey: `${name}-key`, pendingPublicKey: null, endpoint: null, keepalive: 25, joinedAt: '2026-11-21T00:00:00Z' });
 
-function membership(corosync: FakeCorosync, pollMs = 60_000, recorded: EventInput[] = [], assignments: Record<string, string | null> = {}) {
+function membership(corosync: FakeCorosync, pollMs = 60_000, recorded: EventInput[] = [], assignments: Record<string, string | null> = {}, mesh_ = { ready: true }) {
   const mesh = {
     stateOrNull: () =>
       meshState(
@@ -61,17 +69,19 @@ function membership(corosync: FakeCorosync, pollMs = 60_000, recorded: EventInpu
     onChanged: () => undefined,
   } as unknown as MeshFacade;
   const config = { committed: () => ({ generation: 1, config: { ...DEFAULT_CLUSTER_CONFIG, assignments } }) } as unknown as ClusterConfigRepository;
-  const wireguard = { interfaceExists: () => Promise.resolve(true) } as unknown as WireGuardDriver;
+  const wireguard = { interfaceReady: (name: string, ip: string) => Promise.resolve(mesh_.ready && name === 'wg-sfha' && ip === '10.100.0.1') } as unknown as WireGuardDriver;
   const events = { record: (e: EventInput) => recorded.push(e) } as unknown as EventsService;
-  const logger = { event: () => undefined } as unknown as JsonLogger;
+  const logger = { event: (_level: string, _context: string, message: string) => void logged.push(message) } as unknown as JsonLogger;
   const service = new ClusterMembership(mesh, config, corosync, wireguard, new SecretRegistry(), events, logger, { membershipPollMs: pollMs } as AgentConfig);
   return service;
 }
 
+let logged: string[] = [];
 let running: ClusterMembership | null = null;
 afterEach(() => {
   running?.onApplicationShutdown();
   running = null;
+  logged = [];
 });
 
 describe('cluster membership', () => {
@@ -134,6 +144,35 @@ describe('cluster membership', () => {
     await expect(service.tick()).rejects.toThrow('did not start');
     expect(service.view()).toMatchObject({ quorate: false, corosyncRunning: false });
     expect(corosync.watches).toBe(0);
+  });
+
+  it('starts Corosync only once the mesh interface is up with its address (a lab bug: started a moment before, it took another node id)', async () => {
+    const corosync = new FakeCorosync();
+    corosync.quorumStatus = NOT_RUNNING;
+    const mesh = { ready: false };
+    const service = membership(corosync, 60_000, [], {}, mesh);
+    await service.tick();
+    expect(corosync.starts).toBe(0);
+    expect(service.view()).toMatchObject({ quorate: false, corosyncRunning: false });
+    mesh.ready = true;
+    await service.tick();
+    expect(corosync.starts).toBe(1);
+  });
+
+  it('restarts a Corosync that runs as another node id, publishing no quorum meanwhile', async () => {
+    const corosync = new FakeCorosync();
+    // Back from a fence, it runs alone as node 3 (the nodelist's last entry): never joins the others.
+    corosync.quorumStatus = { ...ALONE, localNodeId: 3, members: [3] };
+    const service = membership(corosync);
+    await service.tick();
+    expect(corosync.stops).toBe(1);
+    expect(corosync.starts).toBe(0);
+    expect(service.view()).toMatchObject({ quorate: false, corosyncRunning: false });
+    expect(logged).toContain('Corosync runs as node id 3, but this node is 1 (it started before the mesh address was up): restarting it');
+    corosync.quorumStatus = NOT_RUNNING;
+    await service.tick();
+    expect(corosync.starts).toBe(1);
+    expect(corosync.stops).toBe(1);
   });
 
   it('records a node leaving with the groups the committed config placed on it (its incident needs them if the leader died with it)', async () => {

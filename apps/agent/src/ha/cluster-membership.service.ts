@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { EventsService } from '../events/events.service';
-import { NOT_RUNNING, renderCorosyncConf, type CorosyncDriver, type CorosyncWatch, type QuorumStatus } from '@sfha/ha';
+import { NOT_RUNNING, renderCorosyncConf, wrongCorosyncIdentity, type CorosyncDriver, type CorosyncWatch, type QuorumStatus } from '@sfha/ha';
 import type { WireGuardDriver } from '@sfha/mesh';
 import { serialLoop, type SerialLoop } from '../common/serial-loop';
 import type { AgentConfig } from '../config/agent-config';
@@ -10,7 +10,7 @@ import { SecretRegistry } from '../logging/secret-registry';
 import { MeshFacade } from '../mesh/mesh.facade';
 import { WIREGUARD_DRIVER } from '../mesh/wireguard-driver.provider';
 import { ClusterConfigRepository } from './cluster-config.repository';
-import { clusterView, corosyncAuthkey, corosyncNodes, type ClusterView } from './cluster-view';
+import { clusterView, corosyncAuthkey, corosyncNodes, nodeIdFor, type ClusterView } from './cluster-view';
 import { COROSYNC_DRIVER } from './corosync-driver.provider';
 
 /** After a Corosync event (quorum may settle just after membership) or while the mesh comes up, look again this soon. */
@@ -85,7 +85,8 @@ export class ClusterMembership implements OnApplicationBootstrap, OnApplicationS
     const state = this.mesh.stateOrNull();
     const isMember = state?.members.some((m) => m.name === state.self.nodeName) ?? false;
     const wanted = !!state && isMember && state.self.desiredUp;
-    if (!state || !wanted || !(await this.wireguard.interfaceExists(state.self.interface))) {
+    // Up with its address, not merely created: Corosync finds its own node by its addresses.
+    if (!state || !wanted || !(await this.wireguard.interfaceReady(state.self.interface, state.self.meshIp))) {
       // The mesh is on its way up (the reconciler creates the interface): look again soon.
       this.stopWatch();
       if (wanted) this.recheckSoon();
@@ -105,6 +106,16 @@ export class ClusterMembership implements OnApplicationBootstrap, OnApplicationS
     if (this.corosync.writeConfig(conf, authkey)) this.reloadDue = true;
     const viewOf = (quorum: QuorumStatus) => clusterView(state.self.nodeName, state.members, state.cluster.network, quorum, this.config.committed().config.standby ?? []);
     let quorum: QuorumStatus = await this.corosync.quorum();
+    const wrongIdentity = wrongCorosyncIdentity(quorum, nodeIdFor(state.self.meshIp, state.cluster.network));
+    if (wrongIdentity) {
+      // It would never join the others: stopped now, started again at the next look.
+      this.stopWatch();
+      this.publish(viewOf(NOT_RUNNING));
+      await this.corosync.stop();
+      this.logger.event('warn', 'cluster', `${wrongIdentity}: restarting it`);
+      this.recheckSoon();
+      return;
+    }
     // What Corosync says is published first, whatever fails next (a start, a reload): the
     // engine must never act on an older view.
     this.noteRing(quorum);

@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react';
+import { SESSION_KEY } from '../early/early-requests';
 
 /** The admin JWT of this tab. Kept in sessionStorage: gone when the tab closes. */
 interface Session {
@@ -6,7 +7,7 @@ interface Session {
   expiresAt: string;
 }
 
-const KEY = 'sfha.session';
+const KEY = SESSION_KEY;
 const listeners = new Set<() => void>();
 /** Why the last session ended: it expired, or this node joined a cluster and now uses the cluster's users. */
 export type EndReason = 'expired' | 'joined';

@@ -1,11 +1,14 @@
 import type { Schemas } from '@sfha/contracts';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, call } from './api-client';
 import { authKeys } from './query-keys';
 import { sessionStore } from './session-store';
 
+/** Whether this node asks for its first admin, or a login (part of the first screen: main.tsx). */
+export const authStateQuery = queryOptions({ queryKey: authKeys.state(), queryFn: () => call(api.GET('/api/v1/auth/state')), staleTime: 1_000 });
+
 export function useAuthStateQuery() {
-  return useQuery({ queryKey: authKeys.state(), queryFn: () => call(api.GET('/api/v1/auth/state')) });
+  return useQuery(authStateQuery);
 }
 
 function startSession(token: Schemas['TokenDto']): void {

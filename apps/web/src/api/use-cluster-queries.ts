@@ -1,12 +1,14 @@
 import type { Schemas } from '@sfha/contracts';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, call } from './api-client';
 import { authKeys, clusterKeys, meshKeys, nodeKeys } from './query-keys';
 import { sessionStore } from './session-store';
 
-/** Membership, quorum and leader as Corosync sees them from this node. */
+/** Membership, quorum and leader as Corosync sees them from this node (part of the first screen: main.tsx). */
+export const clusterStatusQuery = queryOptions({ queryKey: clusterKeys.status(), queryFn: () => call(api.GET('/api/v1/cluster/status')), staleTime: 1_000 });
+
 export function useClusterStatusQuery(enabled = true) {
-  return useQuery({ queryKey: clusterKeys.status(), queryFn: () => call(api.GET('/api/v1/cluster/status')), enabled, refetchInterval: 2_000 });
+  return useQuery({ ...clusterStatusQuery, enabled, refetchInterval: 2_000 });
 }
 
 /** After init or join, everything about this node changes. */

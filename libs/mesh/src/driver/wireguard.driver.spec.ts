@@ -1,7 +1,7 @@
 import { createExecutor, ExecError, type Executor } from '@sfha/exec';
 import { describe, expect, it } from 'vitest';
 import { MeshDriverError } from './mesh-driver-error';
-import { createWireGuardDriver } from './wireguard.driver';
+import { createWireGuardDriver, holdsAddress } from './wireguard.driver';
 
 /** An executor that fails every command the given way (the lab tests use the real one). */
 function failing(kind: 'not-found' | 'failed', stderr = ''): Executor {
@@ -33,5 +33,16 @@ describe('WireGuard driver errors', () => {
     socket.close();
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(await driver.udpPortFree(port)).toBe(true);
+  });
+});
+
+describe('mesh address on the interface', () => {
+  const output = '5: wg-sfha    inet 10.100.0.1/24 scope global wg-sfha\\       valid_lft forever preferred_lft forever\n';
+  it('finds the address whatever its prefix, and no other', () => {
+    expect(holdsAddress(output, '10.100.0.1')).toBe(true);
+    expect(holdsAddress(output, '10.100.0.10')).toBe(false);
+    expect(holdsAddress(output, '10.100.0.3')).toBe(false);
+    expect(holdsAddress('', '10.100.0.1')).toBe(false);
+    expect(holdsAddress('7: wg-sfha    inet6 fd00::1/64 scope global \\       valid_lft forever', 'fd00::1')).toBe(true);
   });
 });

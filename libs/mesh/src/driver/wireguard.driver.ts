@@ -20,6 +20,11 @@ export type WireGuardImplementation = 'kernel' | 'wireguard-go';
 export interface WireGuardDriver {
   checkTools(): Promise<void>;
   interfaceExists(name: string): Promise<boolean>;
+  /**
+   * The interface exists, is up and holds `ip`: what Corosync needs before it starts (it
+   * finds its own node in the nodelist by its local addresses, once, at start).
+   */
+  interfaceReady(name: string, ip: string): Promise<boolean>;
   /** Creates the interface when missing, then sets key, port, address and MTU, and brings it up. Idempotent. */
   ensureInterface(spec: InterfaceSpec): Promise<{ created: boolean; implementation: WireGuardImplementation | 'existing' }>;
   setPrivateKey(name: string, privateKeyFile: string): Promise<void>;
@@ -39,6 +44,11 @@ export interface WireGuardDriver {
 }
 
 const TOOLS_HINT = 'install them: apt-get install wireguard-tools wireguard-go';
+
+/** Whether `ip -o address show` output lists `ip` (any prefix length). Pure. */
+export function holdsAddress(ipAddressOutput: string, ip: string): boolean {
+  return ipAddressOutput.split('\n').some((line) => line.split(/\s+/).some((word, i, words) => (words[i - 1] === 'inet' || words[i - 1] === 'inet6') && word.split('/')[0] === ip));
+}
 
 export function createWireGuardDriver(exec: Executor): WireGuardDriver {
   /** The endpoint sfha last set per interface and peer key (see planPeerChanges). */
@@ -66,6 +76,11 @@ export function createWireGuardDriver(exec: Executor): WireGuardDriver {
     async interfaceExists(name) {
       const result = await exec.run('ip', ['link', 'show', 'dev', name], { allowFailure: true });
       return result.exitCode === 0;
+    },
+
+    async interfaceReady(name, ip) {
+      const result = await exec.run('ip', ['-o', 'address', 'show', 'dev', name, 'up'], { allowFailure: true });
+      return result.exitCode === 0 && holdsAddress(result.stdout, ip);
     },
 
     async ensureInterface(spec) {
