@@ -150,14 +150,19 @@ describe('a 3-node mesh', () => {
     const pid = agentPid('node2') ?? 0;
     expect(pid).toBeGreaterThan(0);
     process.kill(pid, 'SIGSTOP');
-    const resume = spawn('sh', ['-c', `sleep 12; kill -CONT ${pid}`], { stdio: 'ignore' });
+    // Its own process group: the sleep is ended with the shell, none is left behind.
+    const resume = spawn('sh', ['-c', `sleep 12; kill -CONT ${pid}`], { stdio: 'ignore', detached: true });
     try {
       const started = Date.now();
       expect(sfhaJson('node3', 'join', invitation.token)).toMatchObject({ meshIp: '10.100.0.3', connected: ['node1', 'node2'] });
       expect(Date.now() - started).toBeGreaterThan(11_000);
     } finally {
       process.kill(pid, 'SIGCONT');
-      resume.kill();
+      try {
+        if (resume.pid) process.kill(-resume.pid, 'SIGKILL');
+      } catch {
+        // Already done: it resumed the agent and exited.
+      }
     }
     rememberKeys();
   });

@@ -13,11 +13,13 @@ export interface TestAgent {
   routes(): string[];
   request(method: string, path: string, init?: { token?: string; body?: unknown; rawBody?: string }): Promise<{ status: number; body: unknown; text: string; headers: Headers }>;
   close(): Promise<void>;
+  /** Stops this agent and boots a new one on the same data directory (a restart): use the one returned. */
+  restart(): Promise<TestAgent>;
 }
 
 /** Boots a real agent on a temporary SQLite file, on a free loopback port. */
 export async function bootTestAgent(overrides: Partial<AgentConfig> = {}): Promise<TestAgent> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'sfha-agent-'));
+  const dataDir = overrides.dataDir ?? mkdtempSync(join(tmpdir(), 'sfha-agent-'));
   const logs: string[] = [];
   const config: AgentConfig = {
     dataDir,
@@ -65,6 +67,10 @@ export async function bootTestAgent(overrides: Partial<AgentConfig> = {}): Promi
     async close() {
       await app.close();
       rmSync(dataDir, { recursive: true, force: true });
+    },
+    async restart() {
+      await app.close();
+      return bootTestAgent({ ...overrides, dataDir });
     },
   };
 }

@@ -72,6 +72,10 @@ describe('TOTP two-factor login', () => {
       expect(text).not.toContain(secret);
       for (const recovery of recoveryCodes) expect(text).not.toContain(recovery);
     }
+    // A restarted agent still knows the step: the same code is refused again.
+    agent = await agent.restart();
+    const replayedAfterRestart = await login({ totp: next });
+    expect([replayedAfterRestart.status, replayedAfterRestart.body]).toMatchObject([401, { code: 'TOTP_INVALID', message: 'this code was already used: wait for the next one' }]);
   });
 
   it('takes each recovery code once instead of a code; disabling needs the password and a code; an admin resets it', async () => {

@@ -1,4 +1,5 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { SettingsRepository } from '../database/settings.repository';
 import { DomainError } from '../errors/domain-error';
 import { ErrorCode } from '../errors/error-code';
 import { EventsService } from '../events/events.service';
@@ -32,11 +33,13 @@ export class LoginThrottle implements OnModuleInit {
     private readonly membership: ClusterMembership,
     private readonly events: EventsService,
     private readonly logger: JsonLogger,
+    private readonly settings: SettingsRepository,
   ) {}
 
   onModuleInit(): void {
     this.peerApi.serve(PEER_ROUTES.loginSignal, ({ body }) => {
       this.limits.apply(body, Date.now());
+      if (body.user !== null && body.totpStep !== null) this.storeTotpStep(body.user);
       return Promise.resolve({ body: { applied: true as const } });
     });
   }
@@ -77,13 +80,27 @@ export class LoginThrottle implements OnModuleInit {
   /** The attempt succeeded: its counts end here and on every member; a TOTP step is never accepted again. */
   succeeded(route: CredentialRoute, caller: Caller, user: string | null, totpStep: number | null = null): void {
     this.limits.succeed(route, caller.ip, user);
-    if (user !== null && totpStep !== null) this.limits.rememberTotpStep(user, totpStep);
+    if (user !== null && totpStep !== null) {
+      this.limits.rememberTotpStep(user, totpStep);
+      this.storeTotpStep(user);
+    }
     this.tell(route, 'succeeded', caller, user, totpStep);
   }
 
-  /** The latest TOTP time step this user logged in with, here or on a member that told us. */
+  /**
+   * The latest TOTP time step this user logged in with, here or on a member that told us. Kept
+   * in the node's database too: a restarted agent still refuses a code used in the last 90 s.
+   */
   lastTotpStep(user: string): number | null {
+    const stored = this.settings.get(totpStepKey(user));
+    if (stored !== undefined) this.limits.rememberTotpStep(user, Number(stored));
     return this.limits.lastTotpStep(user);
+  }
+
+  private storeTotpStep(user: string): void {
+    const step = this.limits.lastTotpStep(user);
+    const stored = Number(this.settings.get(totpStepKey(user)) ?? -1);
+    if (step !== null && step > stored) this.settings.set(totpStepKey(user), String(step));
   }
 
   /** Loopback means another machine on every node: such an address is never shared; the root-local route never is. */
@@ -94,6 +111,8 @@ export class LoginThrottle implements OnModuleInit {
     tellOnlineMembers({ mesh: this.mesh, membership: this.membership, client: this.client }, PEER_ROUTES.loginSignal, { route, outcome, ip, user, at: Date.now(), totpStep });
   }
 }
+
+const totpStepKey = (user: string) => `totp.last-step.${user}`;
 
 export function tooManyAttempts(wait: Wait): DomainError {
   const seconds = Math.ceil(wait.ms / 1000);
