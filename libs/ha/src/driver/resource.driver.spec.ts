@@ -1,7 +1,11 @@
 import { createExecutor, type Executor } from '@sfha/exec';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { VipResource } from '../resources';
-import { createResourceDriver } from './resource.driver';
+import type { ProcessResource, VipResource } from '../resources';
+import { createResourceDriver, pidAlive } from './resource.driver';
 
 // The real `ip`, in a throwaway network namespace (needs root, like the agent), so the host's interfaces are not touched.
 const exec = createExecutor();
@@ -36,5 +40,51 @@ describe('VIP driver, real ip in a network namespace', () => {
   it('throws when the addresses cannot be read for another reason', async () => {
     const broken = createResourceDriver({ run: (file, args, options) => exec.run('ip', ['netns', 'exec', `${netns}-none`, file, ...args], options) });
     await expect(broken.vipHeld(vip)).rejects.toThrow(/^cannot read the addresses of sfha-v0: Cannot open network namespace/);
+  });
+});
+
+describe('VIP driver, in-process read', () => {
+  it('reads the addresses of an interface that is up without running a command', async () => {
+    const noCommand: Executor = { run: (file) => Promise.reject(new Error(`${file} was run`)) };
+    const local = createResourceDriver(noCommand);
+    expect(await local.vipHeld({ ...vip, address: '127.0.0.1/8', interface: 'lo' })).toBe(true);
+    expect(await local.vipHeld({ ...vip, address: '127.0.0.9/8', interface: 'lo' })).toBe(false);
+    // An interface not listed (down, not running, or absent): asked of ip (here, the executor that refuses).
+    await expect(local.vipHeld({ ...vip, address: '10.99.0.7/24', interface: 'sfha-none' })).rejects.toThrow('ip was run');
+  });
+});
+
+describe('process driver, real processes', () => {
+  const runDir = mkdtempSync(join(tmpdir(), 'sfha-run-'));
+  const processDriver = createResourceDriver(exec, { runDir, logDir: runDir });
+  const web: ProcessResource = { kind: 'process', name: 'web', command: ['sleep', '30'] };
+  afterAll(() => rmSync(runDir, { recursive: true, force: true }));
+
+  it('runs while the pid file names a live process; not with no pid file, a bad one, or a dead process', async () => {
+    expect(await processDriver.processRunning(web)).toBe(false);
+    const child = spawn('sleep', ['30'], { stdio: 'ignore' });
+    const exited = new Promise((resolve) => child.on('exit', resolve));
+    writeFileSync(join(runDir, 'web.pid'), `${child.pid}\n`);
+    expect(await processDriver.processRunning(web)).toBe(true);
+    child.kill('SIGKILL');
+    await exited;
+    expect(await processDriver.processRunning(web)).toBe(false);
+    writeFileSync(join(runDir, 'web.pid'), 'not a pid\n');
+    expect(await processDriver.processRunning(web)).toBe(false);
+  });
+
+  it('counts a zombie (exited, never reaped) as not running', async () => {
+    // The shell backgrounds a short sleep, then becomes a long one that never reaps it.
+    const parent = spawn('sh', ['-c', `sleep 0.1 & echo $! > ${runDir}/web.pid; exec sleep 30`], { stdio: 'ignore' });
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      const pid = Number(readFileSync(join(runDir, 'web.pid'), 'utf8'));
+      expect(readFileSync(`/proc/${pid}/stat`, 'utf8')).toMatch(/\) Z /);
+      expect(await pidAlive(pid)).toBe(false);
+      expect(await processDriver.processRunning(web)).toBe(false);
+      expect(await pidAlive(parent.pid ?? 0)).toBe(true);
+    } finally {
+      parent.kill('SIGKILL');
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { createExecutor, ExecError, type Executor } from '@sfha/exec';
 import { describe, expect, it } from 'vitest';
+import type { NetworkInterfaceInfo } from 'node:os';
 import { MeshDriverError } from './mesh-driver-error';
 import { createWireGuardDriver, holdsAddress } from './wireguard.driver';
 
@@ -37,12 +38,22 @@ describe('WireGuard driver errors', () => {
 });
 
 describe('mesh address on the interface', () => {
-  const output = '5: wg-sfha    inet 10.100.0.1/24 scope global wg-sfha\\       valid_lft forever preferred_lft forever\n';
-  it('finds the address whatever its prefix, and no other', () => {
-    expect(holdsAddress(output, '10.100.0.1')).toBe(true);
-    expect(holdsAddress(output, '10.100.0.10')).toBe(false);
-    expect(holdsAddress(output, '10.100.0.3')).toBe(false);
-    expect(holdsAddress('', '10.100.0.1')).toBe(false);
-    expect(holdsAddress('7: wg-sfha    inet6 fd00::1/64 scope global \\       valid_lft forever', 'fd00::1')).toBe(true);
+  const v4 = (address: string): NetworkInterfaceInfo => ({ address, netmask: '255.255.255.0', family: 'IPv4', mac: '00:00:00:00:00:00', internal: false, cidr: `${address}/24` });
+  const v6 = (address: string): NetworkInterfaceInfo => ({ address, netmask: 'ffff:ffff:ffff:ffff::', family: 'IPv6', mac: '00:00:00:00:00:00', internal: false, cidr: `${address}/64`, scopeid: 0 });
+  it('finds the address on that interface only, and no other address', () => {
+    const interfaces = { 'wg-sfha': [v4('10.100.0.1'), v6('fd00::1')], eth0: [v4('192.0.2.1')] };
+    expect(holdsAddress(interfaces, 'wg-sfha', '10.100.0.1')).toBe(true);
+    expect(holdsAddress(interfaces, 'wg-sfha', 'fd00::1')).toBe(true);
+    expect(holdsAddress(interfaces, 'wg-sfha', '10.100.0.10')).toBe(false);
+    expect(holdsAddress(interfaces, 'wg-sfha', '192.0.2.1')).toBe(false);
+    expect(holdsAddress(interfaces, 'wg-other', '10.100.0.1')).toBe(false);
+    expect(holdsAddress({}, 'wg-sfha', '10.100.0.1')).toBe(false);
+  });
+
+  it('reads this host\'s own interfaces: loopback holds 127.0.0.1', async () => {
+    const driver = createWireGuardDriver(createExecutor());
+    expect(await driver.interfaceReady('lo', '127.0.0.1')).toBe(true);
+    expect(await driver.interfaceReady('lo', '127.0.0.2')).toBe(false);
+    expect(await driver.interfaceReady('sfha-none', '127.0.0.1')).toBe(false);
   });
 });
