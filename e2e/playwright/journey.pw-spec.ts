@@ -1,5 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
+import { renderEvent } from '@sfha/contracts';
 import { LAB_BIN_DIR, machineVipUrl } from '../lab/lab-layout';
+import { sfhaJson } from '../lab/lab-runner';
 import { CLUSTER, NODES, openDashboard, openLoggedIn, PASSWORD, setupCode, type LabNode } from './journey-lab';
 import { ClusterSetupPage } from './pages/cluster-setup.page';
 import { EventsPage } from './pages/events.page';
@@ -8,6 +10,7 @@ import { FirstRunPage } from './pages/first-run.page';
 import { InvitationsPage } from './pages/invitations.page';
 import { LoginPage } from './pages/login.page';
 import { MeshPage } from './pages/mesh.page';
+import { openFromNav } from './pages/nav';
 import { OverviewPage } from './pages/overview.page';
 import { ResourcesPage } from './pages/resources.page';
 import { decodeQrPng } from './qr';
@@ -366,6 +369,38 @@ test('events: every step of the journey is in node1’s timeline', async ({ brow
   ])
     await events.expectEvent(step);
   await screenshot(page, testInfo, '32-events-timeline');
+});
+
+/** English texts that differ from their French one, cut at their placeholders (pieces of 6 characters or more): none may show in French. */
+function englishOnly(pairs: readonly (readonly [string, string])[]): string[] {
+  const pieces = pairs.filter(([e, f]) => e !== f).flatMap(([e]) => e.split(/\{\w+\}/).map((piece) => piece.trim()));
+  return [...new Set(pieces.filter((piece) => piece.length >= 6))];
+}
+
+/** The incident card's own English words (apps/web/src/i18n/messages.en.ts, `incidents`). */
+const INCIDENT_ENGLISH = ['Resolved', 'Opened', 'Duration:', 'fenced by', 'confirmed', 'not served yet', 'Incident timeline', 'nowhere', 'No incident'];
+
+test('French: no event or incident text is left in English on the events and incidents pages', async ({ browser: _browser }, testInfo) => {
+  test.setTimeout(60_000);
+  const page = tab('node1');
+  // The journey's timeline, rendered both ways from the one catalogue the dashboard uses.
+  const timeline = sfhaJson<{ code: string; params: unknown }[]>('node1', 'events', '--limit', '200');
+  const englishEvents = englishOnly(timeline.map((e) => [renderEvent('en', e), renderEvent('fr', e)] as const));
+  expect(englishEvents.length).toBeGreaterThan(10);
+  const events = new EventsPage(page);
+  await events.open();
+  await events.expectEvent('node3 a rejoint le cluster');
+  const rows = await events.table.getByRole('row').allInnerTexts();
+  expect(rows.length).toBeGreaterThan(10);
+  expect(rows.filter((row) => englishEvents.some((text) => row.includes(text)))).toEqual([]);
+
+  await openFromNav(page, 'Incidents', '/incidents');
+  await expect(page.getByRole('heading', { level: 1, name: 'Incidents' })).toBeVisible();
+  // node3 was fenced and came back: its incident is there, in French.
+  await expect(page.getByText('node3 perdu').first()).toBeVisible();
+  const shown = await page.getByRole('main').innerText();
+  expect(INCIDENT_ENGLISH.concat(englishEvents).filter((text) => shown.includes(text))).toEqual([]);
+  await screenshot(page, testInfo, '32b-incidents-fr');
 });
 
 test('phone screen: the resources and fencing pages stay readable (tables scroll inside their card)', async ({ browser }, testInfo) => {
