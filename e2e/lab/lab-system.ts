@@ -1,4 +1,5 @@
 import { createExecutor, type ExecOptions } from '@sfha/exec';
+import { pidAlive } from '@sfha/ha';
 import { readFileSync } from 'node:fs';
 import { hostNetnsPath, mountHandle } from './lab-layout';
 
@@ -24,20 +25,8 @@ export async function netnsPids(ns: string): Promise<number[]> {
   return stdout.split('\n').filter(Boolean).map(Number).filter((pid) => pid !== process.pid);
 }
 
-/** The process exists and is not a zombie (one killed whose parent has not reaped it yet is gone for us). */
-export function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return false;
-  }
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
-  } catch {
-    return false;
-  }
-}
+/** The process exists and is not a zombie (the agent's own check, `pidAlive`). */
+export const isAlive = pidAlive;
 
 /** SIGKILLs the given processes and waits until they are gone. */
 export async function killAll(pids: readonly number[], timeoutMs = 5_000): Promise<void> {

@@ -32,7 +32,7 @@ export type { LocalAction, LocalGroup, LocalOps, Observed } from './local-plan';
 export { mergeRetired, retiredKey, retiredResources } from './retired-resources';
 export { isMeshVip, meshVipAddress, meshVipProblems, meshVipRoutes } from './mesh-vip';
 export type { MeshAddressing } from './mesh-vip';
-export { createResourceDriver, DEFAULT_RESOURCE_PATHS } from './driver/resource.driver';
+export { createResourceDriver, DEFAULT_RESOURCE_PATHS, pidAlive } from './driver/resource.driver';
 export type { ResourceDriver, ResourceDriverPaths } from './driver/resource.driver';
 export { enabledUnitProblem, parseUnitState, systemctlArgs, unitHealth, unitNameProblem, unitRunning } from './systemd-unit';
 export type { SystemdFailure, SystemdResource, UnitState } from './systemd-unit';

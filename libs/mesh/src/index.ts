@@ -10,7 +10,7 @@ export { planPeerChanges } from './peer-plan';
 export type { DesiredPeer, PeerChange } from './peer-plan';
 export { renderWgQuickConfig } from './wg-config';
 export type { WgQuickConfig } from './wg-config';
-export { createWireGuardDriver } from './driver/wireguard.driver';
+export { createWireGuardDriver, holdsAddress } from './driver/wireguard.driver';
 export type { InterfaceSpec, WireGuardDriver, WireGuardImplementation } from './driver/wireguard.driver';
 export { MeshDriverError } from './driver/mesh-driver-error';
 export type { MeshDriverProblem } from './driver/mesh-driver-error';

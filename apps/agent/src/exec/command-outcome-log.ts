@@ -14,9 +14,8 @@ export interface CommandLogDecision {
 const MAX_REMEMBERED = 1_000;
 
 /**
- * Decides how loud each finished command is. The agent polls (`start-stop-daemon --status`,
- * `systemctl is-active`, `corosync-quorumtool`…) every second, and a stopped resource's
- * probe fails every time: logging each failure at info wrote 86,000 lines a day. So a failure
+ * Decides how loud each finished command is. The agent polls (`systemctl is-active`,
+ * `corosync-quorumtool`…) every second, and a stopped resource's probe fails every time: logging each failure at info wrote 86,000 lines a day. So a failure
  * is logged at info only when the same command line's outcome changed (first run, or a new
  * exit code); repeats and successes are debug. A success after a failure is a change too (info).
  */

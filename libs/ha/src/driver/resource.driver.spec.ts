@@ -80,9 +80,9 @@ describe('process driver, real processes', () => {
       await new Promise((resolve) => setTimeout(resolve, 600));
       const pid = Number(readFileSync(join(runDir, 'web.pid'), 'utf8'));
       expect(readFileSync(`/proc/${pid}/stat`, 'utf8')).toMatch(/\) Z /);
-      expect(await pidAlive(pid)).toBe(false);
+      expect(pidAlive(pid)).toBe(false);
       expect(await processDriver.processRunning(web)).toBe(false);
-      expect(await pidAlive(parent.pid ?? 0)).toBe(true);
+      expect(pidAlive(parent.pid ?? 0)).toBe(true);
     } finally {
       parent.kill('SIGKILL');
     }

@@ -1,4 +1,6 @@
 import type { Executor } from '@sfha/exec';
+import { holdsAddress } from '@sfha/mesh';
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { networkInterfaces } from 'node:os';
 import type { ProcessResource, VipResource } from '../resources';
@@ -31,16 +33,23 @@ export interface ResourceDriverPaths {
 
 export const DEFAULT_RESOURCE_PATHS: ResourceDriverPaths = { runDir: '/run/sfha', logDir: '/var/log/sfha' };
 
-/** Whether `pid` is a live process: signal 0 reaches it (EPERM: it exists) and it is no zombie. */
-export async function pidAlive(pid: number): Promise<boolean> {
+/**
+ * Whether `pid` is a live process: signal 0 reaches it (EPERM: it exists, not ours) and it is no
+ * zombie (one that exited and is not reaped yet is gone for us). The lab's process checks use it too.
+ */
+export function pidAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
   }
-  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => null);
-  // The state follows the command name in parentheses, which may itself hold ") ".
-  return stat === null || stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The state follows the command name in parentheses, which may itself hold ") ".
+    return stat.charAt(stat.lastIndexOf(')') + 2) !== 'Z';
+  } catch {
+    return false;
+  }
 }
 
 export function createResourceDriver(exec: Executor, paths: ResourceDriverPaths = DEFAULT_RESOURCE_PATHS): ResourceDriver {
@@ -55,8 +64,8 @@ export function createResourceDriver(exec: Executor, paths: ResourceDriverPaths 
     async vipHeld(vip) {
       // Read in-process (getifaddrs, no fork: asked every second on every node). It lists every
       // address of an interface that is up and running, and leaves out the others: those are asked of `ip`.
-      const listed = networkInterfaces()[vip.interface];
-      if (listed) return listed.some((a) => a.address === ip(vip));
+      const interfaces = networkInterfaces();
+      if (interfaces[vip.interface]) return holdsAddress(interfaces, vip.interface, ip(vip));
       const { exitCode, stdout, stderr } = await exec.run('ip', ['-j', 'address', 'show', 'dev', vip.interface], { allowFailure: true });
       // No such interface (e.g. the WireGuard one once the mesh is down): nothing is held on it.
       if (exitCode !== 0 && stderr.includes(`Device "${vip.interface}" does not exist.`)) return false;
@@ -78,7 +87,7 @@ export function createResourceDriver(exec: Executor, paths: ResourceDriverPaths 
     // process, and a fork from the agent costs it about 0.6 % of a core per call a second.
     async processRunning(p) {
       const pid = Number((await readFile(pidfile(p), 'utf8').catch(() => '')).trim());
-      return Number.isInteger(pid) && pid > 0 && (await pidAlive(pid));
+      return Number.isInteger(pid) && pid > 0 && pidAlive(pid);
     },
     async startProcess(p, env) {
       await exec.run('mkdir', ['-p', paths.runDir, paths.logDir]);
