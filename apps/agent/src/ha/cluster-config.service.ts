@@ -18,6 +18,8 @@ import { ClusterMembership } from './cluster-membership.service';
 const PULL_EVERY_MS = 10_000;
 /** How long a change waits on a new leader for a majority to tell it the latest config (a forwarded change waits 8 s). */
 const ADOPT_FOR_CHANGE_MS = 5_000;
+/** How long a change forwarded to this node, as the others' leader, waits for this node's own view to be quorate (found by the chaos suite and the webhook fencing lab). */
+const QUORUM_FOR_PROPOSAL_MS = 3_000;
 
 /** A check every change must pass, where it is proposed and again on the leader (e.g. every member understands it). */
 export type ChangeGuard = (change: ConfigChange) => Promise<void>;
@@ -82,7 +84,11 @@ export class ClusterConfigService implements OnModuleInit, OnApplicationBootstra
     this.peerApi.serve(PEER_ROUTES.config, () => Promise.resolve({ body: this.repo.committed() }));
     this.peerApi.serve(PEER_ROUTES.prepareConfig, ({ body }) => this.onPrepare(body));
     this.peerApi.serve(PEER_ROUTES.commitConfig, ({ body }) => this.onCommit(body.generation));
-    this.peerApi.serve(PEER_ROUTES.proposeConfig, async ({ body }) => ({ body: await this.commitHere(body) }));
+    // The proposer counts this node as its quorate partition's leader: this node's own view may lag a moment behind.
+    this.peerApi.serve(PEER_ROUTES.proposeConfig, async ({ body }) => {
+      await this.membership.whenQuorate(QUORUM_FOR_PROPOSAL_MS);
+      return { body: await this.commitHere(body) };
+    });
   }
 
   onApplicationBootstrap(): void {

@@ -1,87 +1,16 @@
-import { DEFAULT_CLUSTER_CONFIG, NOT_RUNNING, type CorosyncDriver, type QuorumStatus } from '@sfha/ha';
+import { NOT_RUNNING } from '@sfha/ha';
 import type { EventInput } from '@sfha/contracts';
-import type { WireGuardDriver } from '@sfha/mesh';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AgentConfig } from '../config/agent-config';
-import type { EventsService } from '../events/events.service';
-import type { JsonLogger } from '../logging/json-logger';
-import { SecretRegistry } from '../logging/secret-registry';
-import { meshState } from '../mesh/mesh-state';
-import type { MeshFacade } from '../mesh/mesh.facade';
-import type { ClusterConfigRepository } from './cluster-config.repository';
-import { ClusterMembership } from './cluster-membership.service';
+import { ALONE, FakeCorosync, logged, membership, QUORATE } from '../../test/membership-fakes';
+import type { ClusterMembership } from './cluster-membership.service';
 
-const QUORATE: QuorumStatus = { running: true, quorate: true, localNodeId: 1, expectedVotes: 3, totalVotes: 3, quorum: 2, members: [1, 2, 3], ringId: '1.10' };
-const ALONE: QuorumStatus = { ...QUORATE, quorate: false, totalVotes: 1, members: [1] };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Corosync as the service sees it: what quorumtool says, reloads that may be refused, one event watch. */
-class FakeCorosync implements CorosyncDriver {
-  quorumStatus: QuorumStatus = QUORATE;
-  refuseReloads = 0;
-  reloads = 0;
-  quorumReads = 0;
-  watch_: { onChange: (key: string) => void; onEnd: (reason: string) => void } | null = null;
-  watches = 0;
-  private written = false;
-  /** corosync.conf changes once (the first write), then stays the same. */
-  writeConfig = () => {
-    const changed = !this.written;
-    this.written = true;
-    return changed;
-  };
-  quorum = () => {
-    this.quorumReads++;
-    return Promise.resolve(this.quorumStatus);
-  };
-  starts = 0;
-  stops = 0;
-  start = () => {
-    this.starts++;
-    return Promise.resolve();
-  };
-  stop = () => {
-    this.stops++;
-    return Promise.resolve();
-  };
-  reload = () => {
-    this.reloads++;
-    if (this.refuseReloads-- > 0) return Promise.reject(new Error('corosync-cfgtool -R: Could not reload configuration. Error CS_ERR_TRY_AGAIN'));
-    return Promise.resolve();
-  };
-  watch = (onChange: (key: string) => void, onEnd: (reason: string) => void) => {
-    this.watches++;
-    this.watch_ = { onChange, onEnd };
-    return { stop: () => (this.watch_ = null) };
-  };
-}
-
-const member = (name: string, ip: string) => ({ name, meshIp: ip, publicKey: `${name}-key`, pendingPublicKey: null, endpoint: null, keepalive: 25, joinedAt: '2026-11-21T00:00:00Z' });
-
-function membership(corosync: FakeCorosync, pollMs = 60_000, recorded: EventInput[] = [], assignments: Record<string, string | null> = {}, mesh_ = { ready: true }) {
-  const mesh = {
-    stateOrNull: () =>
-      meshState(
-        { clusterId: 'c', name: 'prod', network: '10.100.0.0/24', secret: 'cluster secret', generation: 3, createdAt: '' },
-        { nodeName: 'node1', interface: 'wg-sfha', meshIp: '10.100.0.1', listenPort: 51820, peerApiPort: 7779, mtu: 1420, desiredUp: true },
-        [member('node1', '10.100.0.1'), member('node2', '10.100.0.2'), member('node3', '10.100.0.3')],
-      ),
-    onChanged: () => undefined,
-  } as unknown as MeshFacade;
-  const config = { committed: () => ({ generation: 1, config: { ...DEFAULT_CLUSTER_CONFIG, assignments } }) } as unknown as ClusterConfigRepository;
-  const wireguard = { interfaceReady: (name: string, ip: string) => Promise.resolve(mesh_.ready && name === 'wg-sfha' && ip === '10.100.0.1') } as unknown as WireGuardDriver;
-  const events = { record: (e: EventInput) => recorded.push(e) } as unknown as EventsService;
-  const logger = { event: (_level: string, _context: string, message: string) => void logged.push(message) } as unknown as JsonLogger;
-  const service = new ClusterMembership(mesh, config, corosync, wireguard, new SecretRegistry(), events, logger, { membershipPollMs: pollMs } as AgentConfig);
-  return service;
-}
-
-let logged: string[] = [];
 let running: ClusterMembership | null = null;
 afterEach(() => {
   running?.onApplicationShutdown();
   running = null;
-  logged = [];
+  logged.length = 0;
 });
 
 describe('cluster membership', () => {
@@ -120,6 +49,25 @@ describe('cluster membership', () => {
     corosync.watch_?.onEnd('corosync-cmapctl ended (exit 1)');
     await sleep(50);
     expect(corosync.watches).toBe(2); // a new watch, without waiting for the poll
+  });
+
+  it('whenQuorate looks again at once when the view lags behind Corosync, and says false after the wait when quorum does not come', async () => {
+    const corosync = new FakeCorosync();
+    corosync.quorumStatus = ALONE;
+    const service = (running = membership(corosync));
+    service.onApplicationBootstrap();
+    await sleep(100);
+    expect(service.view()?.quorate).toBe(false);
+    corosync.quorumStatus = QUORATE; // no event: the 60 s poll would be next
+    const startedAt = Date.now();
+    expect(await service.whenQuorate(5_000)).toBe(true);
+    expect(Date.now() - startedAt).toBeLessThan(1_000);
+    expect(await service.whenQuorate(5_000)).toBe(true); // at once
+
+    corosync.quorumStatus = ALONE;
+    corosync.watch_?.onChange('runtime.members.2.status');
+    await sleep(50);
+    expect(await service.whenQuorate(200)).toBe(false);
   });
 
   it('starts a new leadership epoch when Corosync forms a new membership, even with the same leader', async () => {

@@ -81,6 +81,31 @@ export class ClusterMembership implements OnApplicationBootstrap, OnApplicationS
     return this.current;
   }
 
+  /**
+   * Resolves true once the view is quorate with a leader (at once if it is), false after `ms`.
+   * A member that has just joined hears of quorum a moment after the others count it in
+   * (Corosync settles quorum after membership; this node reads it on the next event): a
+   * change the others forward to it in that moment waits for its view instead of being refused.
+   */
+  whenQuorate(ms: number): Promise<boolean> {
+    const quorate = () => !!this.current?.quorate && !!this.current.leader;
+    if (quorate()) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const done = (ok: boolean) => {
+        clearTimeout(timer);
+        this.listeners.delete(check);
+        resolve(ok);
+      };
+      const check = () => {
+        if (quorate()) done(true);
+      };
+      const timer = setTimeout(() => done(false), ms);
+      this.listeners.add(check);
+      // Look now rather than at the next poll.
+      this.loop?.wake();
+    });
+  }
+
   async tick(): Promise<void> {
     const state = this.mesh.stateOrNull();
     const isMember = state?.members.some((m) => m.name === state.self.nodeName) ?? false;
