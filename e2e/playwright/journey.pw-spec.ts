@@ -347,6 +347,21 @@ test('fencing: the lab device from the agent’s metadata form; node3 fenced aft
   await screenshot(page, testInfo, '31-fencing-history');
 });
 
+test('what if: node2 dying is predicted on the resources page, in French: the fence, with this cluster’s measured fence time, then web started elsewhere; nothing changes', async ({ browser: _browser }, testInfo) => {
+  const page = tab('node1');
+  const resources = new ResourcesPage(page);
+  await resources.open();
+  const result = await resources.whatIf({ node2: 'tombe' });
+  await expect(result.getByRole('listitem').first()).toHaveText(/^\+\d+,\d s node2 quitte le cluster \(détecté par Corosync\)$/);
+  await expect(result.locator('li[data-kind="fence"]')).toContainText('isole node2 (fence off) : node2 est parti en possédant des ressources');
+  await expect(result.locator('li[data-kind="start"]').first()).toContainText(/web\S* démarre sur node[13]$/);
+  // node3 was fenced once in the fencing step: the fence time is that measured one.
+  await expect(result.getByTestId('what-if-timings')).toContainText(/fencing \d+,\d s \(médiane mesurée sur 1 dans ce cluster\)/);
+  await expect(result).not.toContainText(/leaves|fences|starts on|measured|estimated/);
+  await screenshot(page, testInfo, '31b-resources-what-if');
+  await resources.expectOwner('web', 'node2');
+});
+
 test('events: every step of the journey is in node1’s timeline', async ({ browser: _browser }, testInfo) => {
   test.setTimeout(60_000);
   const page = tab('node1');

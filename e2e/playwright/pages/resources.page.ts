@@ -102,4 +102,15 @@ export class ResourcesPage {
     await this.page.getByRole('button', { name: on ? 'Activer le mode maintenance' : 'Désactiver le mode maintenance' }).click();
     await expect(this.page.getByTestId('maintenance-state')).toContainText(on ? 'Mode maintenance ACTIVÉ' : 'Mode maintenance désactivé');
   }
+
+  /** The "Et si… ?" panel: picks what each named node does (its French option), simulates, returns the result. */
+  async whatIf(nodes: Record<string, 'tombe' | 'passe en veille'>): Promise<Locator> {
+    const panel = this.page.getByRole('region', { name: 'Et si… ?' });
+    await expect(panel.getByRole('button', { name: 'Simuler' })).toBeDisabled();
+    for (const [node, event] of Object.entries(nodes)) await panel.getByLabel(`Si ${node}`, { exact: true }).selectOption({ label: event });
+    await panel.getByRole('button', { name: 'Simuler' }).click();
+    const result = panel.getByTestId('what-if-result');
+    await expect(result).toBeVisible();
+    return result;
+  }
 }

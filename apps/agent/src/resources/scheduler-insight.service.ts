@@ -61,7 +61,7 @@ export class SchedulerInsight {
   }
 
   /** This cluster's own history where it has one (fences, starts), else estimates; detection from the Corosync token. */
-  private async timings(tokenMs: number): Promise<Timings> {
+  private async timings(tokenMs: number): Promise<Timings & { fenceSamples: number; startSamples: number }> {
     const fences = (await this.fencing.clusterHistory()).filter((e) => e.ok && e.action !== 'on').map((e) => e.durationMs);
     const starts = this.events
       .list({ category: 'resource', limit: 500 })
@@ -71,6 +71,8 @@ export class SchedulerInsight {
       detectionMs: Math.round(tokenMs * 2.2),
       fenceMs: fences.length > 0 ? median(fences) : 5_000,
       startMs: starts.length > 0 ? median(starts) : 500,
+      fenceSamples: fences.length,
+      startSamples: starts.length,
       sources: {
         detection: 'estimated (Corosync token + consensus)',
         fence: fences.length > 0 ? `measured (median of ${fences.length} fences)` : 'estimated (no fence yet)',

@@ -50,3 +50,8 @@ export function useStandbyMutation() {
 export function useMaintenanceMutation() {
   return useResourceMutation((enabled: boolean) => call(api.PUT('/api/v1/cluster/maintenance', { body: { enabled } })));
 }
+
+/** What the cluster would do if nodes died, went into standby or groups moved: nothing is changed, nothing is cached. */
+export function useSimulateMutation() {
+  return useMutation({ mutationFn: (body: Schemas['SimulateDto']) => call(api.POST('/api/v1/ha/simulate', { body })) });
+}

@@ -10,6 +10,7 @@ import { GroupCard } from './resources-group-card';
 import { GroupForm } from './resources-group-form';
 import { emptyGroup, groupValues, type GroupValues } from './resources-group-model';
 import { NodePanel } from './resources-node-panel';
+import { WhatIfPanel } from './resources-what-if-panel';
 
 type Editing = { values: GroupValues; existing: boolean } | null;
 
@@ -42,6 +43,7 @@ export function ResourcesPage() {
         <GroupCard key={g.name} group={g} nodes={nodeNames} onEdit={() => setEditing({ values: groupValues(g), existing: true })} />
       ))}
       <NodePanel nodes={nodes} />
+      {nodeNames.length > 0 && <WhatIfPanel nodes={nodeNames} groups={groups.data?.map((g) => g.name) ?? []} />}
     </>
   );
 }

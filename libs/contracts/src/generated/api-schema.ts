@@ -1954,10 +1954,12 @@ export interface components {
         TimingsDto: {
             detectionMs: number;
             fenceMs: number;
+            fenceSamples: number;
             sources: {
                 [key: string]: string;
             };
             startMs: number;
+            startSamples: number;
         };
         TokenDto: {
             accessToken: string;

@@ -100,7 +100,7 @@ export function simulate(input: SimulationInput, events: readonly SimulatedEvent
       for (const f of d.fences) {
         nodeMs += input.timings.fenceMs;
         history.push({ node: f.node, action: 'off', ok: true, at: now + t + nodeMs });
-        steps.push({ atMs: t + nodeMs, node: self, kind: 'fence', text: { fr: `${self} (leader) isole ${f.node} (fence off) : ${f.reason}`, en: `${self} (leader) fences ${f.node} (off): ${f.reason}` } });
+        steps.push({ atMs: t + nodeMs, node: self, kind: 'fence', text: { fr: `${self} (leader) isole ${f.node} (fence off) : ${f.node} est parti en possédant des ressources`, en: `${self} (leader) fences ${f.node} (off): ${f.reason}` } });
         changed = true;
       }
       for (const e of d.events) {

@@ -41,6 +41,9 @@ export class TimingsDto {
   @ApiProperty() detectionMs!: number;
   @ApiProperty() fenceMs!: number;
   @ApiProperty() startMs!: number;
+  /** How many of this cluster's fences and starts the figures are medians of (0: estimated). */
+  @ApiProperty() fenceSamples!: number;
+  @ApiProperty() startSamples!: number;
   /** Where each figure comes from (measured on this cluster, or estimated). */
   @ApiProperty({ type: 'object', additionalProperties: { type: 'string' } }) sources!: Record<string, string>;
 }
