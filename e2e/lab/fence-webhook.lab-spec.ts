@@ -102,7 +102,7 @@ describe('STONITH through a webhook (the lab power controller speaking the webho
     process.stdout.write(`webhook fence: service back ${Date.now() - fixedAt} ms after the device was fixed\n`);
     expect(leaderFences('node1')[0]).toMatchObject({ action: 'off', device: 'pdu', ok: true, output: 'HTTP 200; status: off' });
     // The VIP checker's `ip -n node1` runs inside node1 for a few ms every 50 ms: wait for a quiet moment.
-    await until('no process left on node1', () => host('node1')?.processes === 0, 5_000);
+    await until('no process left on node1', () => host('node1')?.processes === 0, 15_000);
     const timeline = sfhaJson<TimelineEvent[]>('node2', 'events', '--local', '--limit', '200');
     const fenced = timeline.find((e) => e.category === 'fencing' && e.message.startsWith('node1 fenced (off): confirmed'));
     const placed = timeline.find((e) => e.category === 'resource' && /^placement: web → node[23]$/.test(e.message));

@@ -103,7 +103,7 @@ describe('a VIP inside the mesh, routed to its owner by every member’s WireGua
     expect(owner()).toBe(next);
     expect(sfhaJson<{ node: string; ok: boolean; requestedBy: string }[]>('node1', 'stonith', 'history').find((e) => e.node === 'node2')).toMatchObject({ ok: true, requestedBy: 'leader' });
     // The VIP checker's `ip -n node2` runs inside node2 for a few ms every 50 ms: wait for a quiet moment.
-    await until('no process left on node2', () => host('node2')?.processes === 0, 5_000);
+    await until('no process left on node2', () => host('node2')?.processes === 0, 15_000);
     expect(routedTo(next, ['node1', 'node3'])).toBe(true);
   });
 

@@ -59,7 +59,7 @@ describe('a VIP and a web service, failing over safely', () => {
     const fence = sfhaJson<FenceEvent[]>('node2', 'stonith', 'history').find((e) => e.node === 'node1' && e.action === 'off');
     expect(fence).toMatchObject({ ok: true, requestedBy: 'leader' });
     // The VIP checker's `ip -n node1` runs inside node1 for a few ms every 50 ms: wait for a quiet moment.
-    await until('no process left on node1', () => host('node1')?.processes === 0, 5_000);
+    await until('no process left on node1', () => host('node1')?.processes === 0, 15_000);
     expect(holders(VIP)).toHaveLength(1);
     // The leader's timeline: node1 left, was fenced, and only then was the group placed elsewhere.
     const timeline = sfhaJson<{ id: number; category: string; message: string }[]>('node2', 'events', '--local', '--limit', '200');

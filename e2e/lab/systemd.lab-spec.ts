@@ -94,7 +94,7 @@ describe('a systemd unit behind a VIP (real systemd in each host)', () => {
     expect(sfhaJson<FenceEvent[]>('node2', 'stonith', 'history').find((e) => e.node === 'node1' && e.action === 'off')).toMatchObject({ ok: true, requestedBy: 'leader' });
     expect(systemctl(owner, 'is-active', UNIT)).toBe('active');
     expect(systemctl(NODES.find((n) => n !== owner && n !== 'node1') ?? '', 'is-active', UNIT)).toBe('inactive');
-    await until('no process left on node1', () => host('node1')?.processes === 0, 5_000);
+    await until('no process left on node1', () => host('node1')?.processes === 0, 15_000);
     await until('the new owner’s health check to pass', () => unit()?.health === 'healthy' && web()?.owner === owner);
   });
 

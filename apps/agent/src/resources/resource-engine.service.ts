@@ -16,6 +16,9 @@ import { PEER_ROUTES } from '../peer/peer-routes';
 import { HEALTH_PROBE, RESOURCE_DRIVER } from './resource-driver.provider';
 
 const TICK_MS = 1_000;
+/** While a group changes node (the leader waits for its old owner to report it stopped), the leader looks again this soon rather than at the next tick. */
+const HANDOVER_RECHECK_MS = 250;
+const HANDOVER_FAST_FOR_MS = 30_000;
 
 export type { LocalResourceState } from '@sfha/ha';
 /** What a node reports to the others about what it runs. */
@@ -42,6 +45,9 @@ export class ResourceEngine implements OnModuleInit, OnApplicationBootstrap, OnA
   private progressAt = Date.now();
   /** Steps are being carried out: something may be starting or stopping here right now. */
   private acting = false;
+  private recheck: NodeJS.Timeout | null = null;
+  /** Since when the passes have been asking for reports (a handover under way), or null. */
+  private askingSince: number | null = null;
 
   constructor(
     private readonly configs: ClusterConfigService,
@@ -68,6 +74,7 @@ export class ResourceEngine implements OnModuleInit, OnApplicationBootstrap, OnA
   }
 
   onApplicationShutdown(): void {
+    if (this.recheck) clearTimeout(this.recheck);
     this.loop?.stop();
   }
 
@@ -126,15 +133,29 @@ export class ResourceEngine implements OnModuleInit, OnApplicationBootstrap, OnA
     const now = Date.now();
     const snapshot = await this.snapshot(view);
     let decision = decide(snapshot, this.memory, now);
+    let askedReports = false;
     // The scheduler asks for what it needs only when it needs it (reports for a handover or an order wait, the fence history for a departed owner).
     for (let again = 0; again < 2 && (decision.wants.reports.length > 0 || decision.wants.fenceHistory); again++) {
       if (decision.wants.fenceHistory) snapshot.fenceHistory = await this.fenceHistory();
-      if (decision.wants.reports.length > 0) snapshot.reports = { ...snapshot.reports, ...(await this.gatherReports(decision.wants.reports)) };
+      if (decision.wants.reports.length > 0) {
+        askedReports = true;
+        snapshot.reports = { ...snapshot.reports, ...(await this.gatherReports(decision.wants.reports)) };
+      }
       decision = decide(snapshot, this.memory, now);
     }
     this.memory = decision.memory;
     this.probes = {};
     await this.carryOut(decision, snapshot);
+    // Reports are asked for only while an assignment is about to change (a handover, an order
+    // wait): the old owner's "stopped" is seen within a quarter second, not at the next tick.
+    // A wait that lasts (a stop that fails there) goes back to the tick's pace after 30 s.
+    this.askingSince = askedReports ? (this.askingSince ?? now) : null;
+    if (this.askingSince !== null && now - this.askingSince < HANDOVER_FAST_FOR_MS) this.recheckSoon();
+  }
+
+  private recheckSoon(): void {
+    if (this.recheck) clearTimeout(this.recheck);
+    this.recheck = setTimeout(() => this.loop?.wake(), HANDOVER_RECHECK_MS);
   }
 
   /** A full snapshot now (every online node's report, the fence history): for `why` and `simulate`. */

@@ -1,6 +1,6 @@
 import { createExecutor, type Executor } from '@sfha/exec';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -71,6 +71,30 @@ describe('process driver, real processes', () => {
     expect(await processDriver.processRunning(web)).toBe(false);
     writeFileSync(join(runDir, 'web.pid'), 'not a pid\n');
     expect(await processDriver.processRunning(web)).toBe(false);
+  });
+
+  it('stops a process at once on SIGTERM, and removes its pid file', async () => {
+    const child = spawn('sleep', ['30'], { stdio: 'ignore' });
+    const exited = new Promise((resolve) => child.on('exit', resolve));
+    writeFileSync(join(runDir, 'web.pid'), `${child.pid}\n`);
+    await processDriver.stopProcess(web);
+    await exited;
+    expect(child.signalCode).toBe('SIGTERM');
+    expect(existsSync(join(runDir, 'web.pid'))).toBe(false);
+    expect(await processDriver.processRunning(web)).toBe(false);
+    await processDriver.stopProcess(web); // nothing to stop: no error
+  });
+
+  it('kills a process that ignores SIGTERM once its time is up', async () => {
+    const patient = createResourceDriver(exec, { runDir, logDir: runDir }, { termMs: 300, killMs: 2_000 });
+    const child = spawn('sh', ['-c', 'trap "" TERM; while :; do sleep 0.05; done'], { stdio: 'ignore' });
+    const exited = new Promise((resolve) => child.on('exit', resolve));
+    writeFileSync(join(runDir, 'web.pid'), `${child.pid}\n`);
+    await new Promise((resolve) => setTimeout(resolve, 100)); // the trap is set
+    await patient.stopProcess(web);
+    await exited;
+    expect(child.signalCode).toBe('SIGKILL');
+    expect(existsSync(join(runDir, 'web.pid'))).toBe(false);
   });
 
   it('counts a zombie (exited, never reaped) as not running', async () => {

@@ -1,7 +1,7 @@
 import type { Executor } from '@sfha/exec';
 import { holdsAddress } from '@sfha/mesh';
 import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { networkInterfaces } from 'node:os';
 import type { ProcessResource, VipResource } from '../resources';
 import { unitRunning, type SystemdResource } from '../systemd-unit';
@@ -33,6 +33,10 @@ export interface ResourceDriverPaths {
 
 export const DEFAULT_RESOURCE_PATHS: ResourceDriverPaths = { runDir: '/run/sfha', logDir: '/var/log/sfha' };
 
+/** How long a supervised process has to exit after SIGTERM, then after SIGKILL (start-stop-daemon's TERM/5/KILL/2). */
+export const PROCESS_STOP_TIMEOUTS = { termMs: 5_000, killMs: 2_000 };
+const STOP_POLL_MS = 20;
+
 /**
  * Whether `pid` is a live process: signal 0 reaches it (EPERM: it exists, not ours) and it is no
  * zombie (one that exited and is not reaped yet is gone for us). The lab's process checks use it too.
@@ -52,7 +56,23 @@ export function pidAlive(pid: number): boolean {
   }
 }
 
-export function createResourceDriver(exec: Executor, paths: ResourceDriverPaths = DEFAULT_RESOURCE_PATHS): ResourceDriver {
+/** Sends `signal` and waits up to `ms` for the process to be gone (a zombie counts as gone). True once it is. */
+async function signalAndWait(pid: number, signal: NodeJS.Signals, ms: number): Promise<boolean> {
+  try {
+    process.kill(pid, signal);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ESRCH') return true;
+    throw error;
+  }
+  const deadline = Date.now() + ms;
+  while (pidAlive(pid)) {
+    if (Date.now() >= deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, STOP_POLL_MS));
+  }
+  return true;
+}
+
+export function createResourceDriver(exec: Executor, paths: ResourceDriverPaths = DEFAULT_RESOURCE_PATHS, stopTimeouts = PROCESS_STOP_TIMEOUTS): ResourceDriver {
   const pidfile = (p: ProcessResource) => `${paths.runDir}/${p.name}.pid`;
   const ip = (vip: VipResource) => vip.address.split('/')[0] ?? '';
   const systemd = createSystemdDriver(exec);
@@ -98,8 +118,16 @@ export function createResourceDriver(exec: Executor, paths: ResourceDriverPaths 
         { env },
       );
     },
+    // SIGTERM, then SIGKILL, the exit watched in-process every 20 ms. `start-stop-daemon --stop
+    // --retry TERM/5/KILL/2` did the same but took 1.3-1.9 s to see even `sleep` exit: every
+    // planned move waited for it (measured in the mesh VIP lab).
     async stopProcess(p) {
-      await exec.run('start-stop-daemon', ['--stop', '--pidfile', pidfile(p), '--retry', 'TERM/5/KILL/2', '--remove-pidfile'], { allowFailure: true, timeoutMs: 15_000 });
+      const pid = Number((await readFile(pidfile(p), 'utf8').catch(() => '')).trim());
+      if (Number.isInteger(pid) && pid > 0 && pidAlive(pid) && !(await signalAndWait(pid, 'SIGTERM', stopTimeouts.termMs)) && !(await signalAndWait(pid, 'SIGKILL', stopTimeouts.killMs))) {
+        // Not even SIGKILL (stuck in the kernel): the pid file stays, so it is still seen running and the stop is tried again.
+        return;
+      }
+      await rm(pidfile(p), { force: true });
     },
     unitRunning: (s) => systemd.unitState(s.unit).then(unitRunning, unlessNoSystemd(false)),
     startUnit: (s) => systemd.start(s.unit),
