@@ -25,6 +25,8 @@ for _ in $(seq 1 60); do
 done
 lab exec node1 -- sfha --lang=en stonith device-set lab --agent fence_sfha_lab --host node1=node1 --host node2=node2 --host node3=node3 >/dev/null
 lab exec node1 -- sfha --lang=en resources group-set web --vip 192.0.2.100/24 --process "$PWD/e2e/lab/bin/lab-web-server 8080" --prefer node1 >/dev/null
+# One address for the whole cluster's dashboard, held by the leader (the lab relays it to 127.0.0.1:7881).
+lab exec node1 -- sfha --lang=en config set --management-address 192.0.2.60/24@eth0 >/dev/null
 
 cat <<MSG
 
@@ -33,6 +35,7 @@ WireGuard mesh of cluster "demo" (10.100.0.1-3), with Corosync quorum, the lab f
 device, and a web service behind the floating IP 192.0.2.100.
 
   The service, through the VIP:  curl http://127.0.0.1:7880   (answers with the node serving it)
+  The whole cluster's dashboard: http://127.0.0.1:7881        (the management address, held by the leader)
   Fail it over:                  npm run lab -- kill node1     (the leader fences node1, the service moves)
   Bring node1 back:              npm run lab -- exec node2 -- sfha stonith unfence node1
 

@@ -7,12 +7,14 @@
  * namespaces), relay TCP:
  *   machine   127.0.0.1:(FIRST_PORT+i-1)  →  SOCKDIR/node<i>.sock        (run in the root namespace)
  *   bridge    SOCKDIR/node<i>.sock         →  192.0.2.<i>:7780            (run in the lab's bridge namespace)
- * and the demo's floating service: 127.0.0.1:VIP_PORT → SOCKDIR/vip.sock → 192.0.2.100:8080.
- * The default lab's ports are 7781… and 7880; a named lab has its own (lab-layout.ts).
+ * the demo's floating service: 127.0.0.1:VIP_PORT → SOCKDIR/vip.sock → 192.0.2.100:8080, and the
+ * cluster's management address: 127.0.0.1:MGMT_PORT → SOCKDIR/management.sock → 192.0.2.60:7780.
+ * The default lab's ports are 7781…, 7880 and 7881; a named lab has its own (lab-layout.ts).
  */
 import { rmSync } from 'node:fs';
 import { connect, createServer, type Socket } from 'node:net';
 import { join } from 'node:path';
+import { LAB_MANAGEMENT_ADDRESS } from './lab-layout';
 
 function relay(client: Socket, upstream: Socket): void {
   client.pipe(upstream).pipe(client);
@@ -26,12 +28,13 @@ function relay(client: Socket, upstream: Socket): void {
   upstream.on('close', close);
 }
 
-const [side, sockDir, countText, firstPortText, vipPortText] = process.argv.slice(2);
+const [side, sockDir, countText, firstPortText, vipPortText, managementPortText] = process.argv.slice(2);
 const count = Number(countText);
 const firstPort = Number(firstPortText);
 const vipPort = Number(vipPortText);
-if ((side !== 'machine' && side !== 'bridge') || !sockDir || !Number.isInteger(count) || count < 1 || !Number.isInteger(firstPort) || !Number.isInteger(vipPort)) {
-  process.stderr.write('usage: lab-gateway machine|bridge SOCKDIR COUNT FIRST_PORT VIP_PORT\n');
+const managementPort = Number(managementPortText);
+if ((side !== 'machine' && side !== 'bridge') || !sockDir || !Number.isInteger(count) || count < 1 || !Number.isInteger(firstPort) || !Number.isInteger(vipPort) || !Number.isInteger(managementPort)) {
+  process.stderr.write('usage: lab-gateway machine|bridge SOCKDIR COUNT FIRST_PORT VIP_PORT MGMT_PORT\n');
   process.exit(2);
 }
 /** A port another program holds: say so and stop (lab up checks first; this is the race). */
@@ -50,11 +53,16 @@ for (let i = 1; i <= count; i++) {
     createServer((client) => relay(client, connect(7780, `192.0.2.${i}`))).listen(socketPath);
   }
 }
-// The demo's VIP service (a client on the LAN, seen from the machine).
-const vipSocket = join(sockDir, 'vip.sock');
-if (side === 'machine') listenOrExit(createServer((client) => relay(client, connect(vipSocket))), vipPort);
-else {
-  rmSync(vipSocket, { force: true });
-  createServer((client) => relay(client, connect(8080, '192.0.2.100'))).listen(vipSocket);
+/** A floating address on the LAN, seen from the machine as a client on the LAN would. */
+const socketDir = sockDir;
+function floating(name: string, machinePort: number, port: number, host: string): void {
+  const socketPath = join(socketDir, `${name}.sock`);
+  if (side === 'machine') listenOrExit(createServer((client) => relay(client, connect(socketPath))), machinePort);
+  else {
+    rmSync(socketPath, { force: true });
+    createServer((client) => relay(client, connect(port, host))).listen(socketPath);
+  }
 }
+floating('vip', vipPort, 8080, '192.0.2.100');
+floating('management', managementPort, 7780, LAB_MANAGEMENT_ADDRESS);
 process.on('SIGTERM', () => process.exit(0));

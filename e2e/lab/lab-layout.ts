@@ -42,20 +42,21 @@ function slotOf(name: string, slots: number): number {
 }
 
 /**
- * The machine's loopback ports into the lab: host i at first+i-1, the demo VIP at `vip`.
- * Default lab: 7781… and 7880. Lab NAME: a range of 17 in 21000–28999 derived from the
- * name (SFHA_LAB_PORT=FIRST chooses it); `lab up` refuses ports already taken.
+ * The machine's loopback ports into the lab: host i at first+i-1, the demo VIP at `vip`, the
+ * cluster's management address at `management`. Default lab: 7781…, 7880 and 7881. Lab NAME:
+ * a range of 18 in 21000–28999 derived from the name (SFHA_LAB_PORT=FIRST chooses it);
+ * `lab up` refuses ports already taken.
  */
-function machinePorts(): { first: number; vip: number } {
+function machinePorts(): { first: number; vip: number; management: number } {
   const chosen = process.env.SFHA_LAB_PORT;
   if (chosen !== undefined && chosen !== '') {
     const first = Number(chosen);
-    if (!Number.isInteger(first) || first < 1024 || first + MAX_HOSTS > 65535) throw new Error(`SFHA_LAB_PORT="${chosen}": expected a port from 1024 to ${65535 - MAX_HOSTS}`);
-    return { first, vip: first + MAX_HOSTS };
+    if (!Number.isInteger(first) || first < 1024 || first + MAX_HOSTS + 1 > 65535) throw new Error(`SFHA_LAB_PORT="${chosen}": expected a port from 1024 to ${65535 - MAX_HOSTS - 1}`);
+    return { first, vip: first + MAX_HOSTS, management: first + MAX_HOSTS + 1 };
   }
-  if (!LAB_NAME) return { first: 7781, vip: 7880 };
+  if (!LAB_NAME) return { first: 7781, vip: 7880, management: 7881 };
   const first = 21000 + 20 * slotOf(LAB_NAME, 400);
-  return { first, vip: first + MAX_HOSTS };
+  return { first, vip: first + MAX_HOSTS, management: first + MAX_HOSTS + 1 };
 }
 export const MACHINE_PORTS = machinePorts();
 
@@ -96,6 +97,10 @@ export const agentUrl = (i: number) => `http://${hostIp(i)}:${AGENT_PORT}`;
 export const machineUrl = (i: number) => `http://127.0.0.1:${MACHINE_PORTS.first + i - 1}`;
 /** The demo VIP's service (192.0.2.100:8080 on the LAN) from the machine. */
 export const machineVipUrl = () => `http://127.0.0.1:${MACHINE_PORTS.vip}`;
+/** The address the lab's tests and demo give the cluster as its management address (on the LAN, held by the leader). */
+export const LAB_MANAGEMENT_ADDRESS = '192.0.2.60';
+/** The dashboard on the management address (LAB_MANAGEMENT_ADDRESS:7780), from the machine. */
+export const machineManagementUrl = () => `http://127.0.0.1:${MACHINE_PORTS.management}`;
 /** The host-side directory (or file, e.g. /etc/hosts) behind each private one. */
 export const privateDirSource = (name: string, dir: string) => join(hostDir(name), 'fs', dir.replace(/^\//, '').replace(/\//g, '-'));
 /** The lab watchdog's device inside every host (its --watchdog-device under `lab up --watchdog`): a FIFO, never the machine's /dev/watchdog. */

@@ -106,7 +106,7 @@ const portFree = (port: number) =>
   });
 
 async function checkPortsFree(count: number): Promise<void> {
-  const ports = [...Array.from({ length: count }, (_, k) => MACHINE_PORTS.first + k), MACHINE_PORTS.vip];
+  const ports = [...Array.from({ length: count }, (_, k) => MACHINE_PORTS.first + k), MACHINE_PORTS.vip, MACHINE_PORTS.management];
   for (const port of ports) {
     if (!(await portFree(port))) {
       throw new Error(`lab "${LAB_ID}": port ${port} on 127.0.0.1 is taken (another lab or program; npm run lab -- list): use another lab name (SFHA_LAB) or a free range (SFHA_LAB_PORT=FIRST)`);
@@ -121,7 +121,7 @@ async function ensureGateway(count: number): Promise<void> {
   if (state) await killAll(state.pids.filter(isAlive));
   await checkPortsFree(count);
   mkdirSync(GATEWAY_DIR, { recursive: true, mode: 0o700 });
-  const rest = [GATEWAY_DIR, String(count), String(MACHINE_PORTS.first), String(MACHINE_PORTS.vip)];
+  const rest = [GATEWAY_DIR, String(count), String(MACHINE_PORTS.first), String(MACHINE_PORTS.vip), String(MACHINE_PORTS.management)];
   const log = join(LAB_DIR, 'gateway.log');
   const bridge = spawnDetached('nsenter', [`--net=${netnsPath(BRIDGE_NS)}`, '--', ...NODE_TS, GATEWAY_SCRIPT, 'bridge', ...rest], log);
   // The power controller (lab-power.ts) lives on the bridge too, like a PDU on the network.

@@ -6,11 +6,11 @@
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formCluster, holders, online, until } from './cluster-helpers';
-import { AGENT_PORT, BRIDGE_NS, netnsPath } from './lab-layout';
+import { AGENT_PORT, BRIDGE_NS, LAB_MANAGEMENT_ADDRESS, netnsPath } from './lab-layout';
 import { lab, labOk, sfha, sfhaJson } from './lab-runner';
 import { startVipChecker } from './vip-checker-run';
 
-const MGMT = '192.0.2.60';
+const MGMT = LAB_MANAGEMENT_ADDRESS;
 const NODES = ['node1', 'node2', 'node3'];
 
 interface Answer { status: number; body: Record<string, unknown> }

@@ -1,7 +1,8 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '@playwright/test';
 import { renderEvent } from '@sfha/contracts';
-import { LAB_BIN_DIR, machineVipUrl } from '../lab/lab-layout';
-import { sfhaJson } from '../lab/lab-runner';
+import { generateSync } from 'otplib';
+import { LAB_BIN_DIR, LAB_MANAGEMENT_ADDRESS, machineManagementUrl, machineVipUrl } from '../lab/lab-layout';
+import { labOk, sfhaJson } from '../lab/lab-runner';
 import { CLUSTER, NODES, openDashboard, openLoggedIn, PASSWORD, setupCode, type LabNode } from './journey-lab';
 import { ClusterSetupPage } from './pages/cluster-setup.page';
 import { EventsPage } from './pages/events.page';
@@ -13,6 +14,7 @@ import { MeshPage } from './pages/mesh.page';
 import { openFromNav } from './pages/nav';
 import { OverviewPage } from './pages/overview.page';
 import { ResourcesPage } from './pages/resources.page';
+import { UsersPage } from './pages/users.page';
 import { decodeQrPng } from './qr';
 import { screenshot } from './screenshots';
 
@@ -205,6 +207,36 @@ test('node1 sees both peers connected with recent handshakes, and the whole clus
   await phone.context().close();
 });
 
+test('mesh picture: a cut between node2 and node3 shows on node1’s picture and matrix, from both ends, node1’s links up; healed, every link is up again; the last hour is charted', async ({ browser: _browser }, testInfo) => {
+  test.setTimeout(150_000);
+  const page = tab('node1');
+  const mesh = new MeshPage(page);
+  await mesh.open();
+  await mesh.expectLinks(NODES, 'up');
+  await expect(mesh.picture()).toHaveAccessibleDescription('Tous les liens sont actifs.');
+  labOk('partition', 'node2', 'node3');
+  try {
+    await expect(mesh.link('node2', 'node3')).toHaveAttribute('data-state', 'down', { timeout: 30_000 });
+    await expect(mesh.link('node3', 'node2')).toHaveAttribute('data-state', 'down', { timeout: 30_000 });
+    for (const [from, to] of [['node1', 'node2'], ['node2', 'node1'], ['node1', 'node3'], ['node3', 'node1']] as const) await expect(mesh.link(from, to)).toHaveAttribute('data-state', 'up');
+    // Drawn in the page's colours: a cut half in the error red, dashed; an up one in the OK green.
+    await expect(mesh.link('node2', 'node3')).toHaveCSS('stroke', 'rgb(180, 35, 24)');
+    await expect(mesh.link('node2', 'node3')).toHaveCSS('stroke-dasharray', '8px, 6px');
+    await expect(mesh.link('node1', 'node2')).toHaveCSS('stroke', 'rgb(27, 127, 59)');
+    await expect(mesh.matrixCell('node2', 'node3')).toHaveText('coupé');
+    await expect(mesh.matrixCell('node1', 'node2')).toHaveText(/^\d+(,\d)? ms$/);
+    await expect(mesh.picture()).toHaveAccessibleDescription(/node2 → node3 : coupé/);
+    await screenshot(page, testInfo, '12c-mesh-picture-cut');
+  } finally {
+    labOk('heal');
+  }
+  await mesh.expectLinks(NODES, 'up', 60_000);
+  // A sample every 30 s since each agent started: node2's round trip has points by now.
+  await expect.poll(async () => Number(await page.getByTestId('spark-rtt-node2').getAttribute('data-points')), { timeout: 40_000 }).toBeGreaterThan(0);
+  await expect(page.getByTestId('history-node2')).toContainText(/\d+(,\d)? ms/);
+  await screenshot(page, testInfo, '12d-mesh-picture-healed');
+});
+
 test('node2 rotates its WireGuard key from its mesh page; node1 keeps a live tunnel to it', async ({ browser: _browser }, testInfo) => {
   test.setTimeout(90_000);
   const node2Mesh = new MeshPage(tab('node2'));
@@ -362,6 +394,115 @@ test('what if: node2 dying is predicted on the resources page, in French: the fe
   await resources.expectOwner('web', 'node2');
 });
 
+/** Logs a cluster user in on a node's dashboard, in a tab of its own. */
+async function logInAs(browser: Browser, node: LabNode, username: string, password: string): Promise<Page> {
+  const page = await openDashboard(browser, node);
+  const login = new LoginPage(page);
+  await login.open();
+  await login.logIn(password, 'fr', username);
+  await login.expectLoggedIn();
+  return page;
+}
+
+/** The operator the users step creates (the two-factor step logs in with it too). */
+const OPERATOR_PASSWORD = 'operator password 1';
+
+test('users and roles: an operator and a viewer made on node1 log in on node2 and node3 and see what their role allows; a password changed on node3 no longer opens node1', async ({ browser }, testInfo) => {
+  test.setTimeout(120_000);
+  const [viewerPassword, viewerNewPassword] = ['viewer password 1', 'viewer password 2'];
+  const users = new UsersPage(tab('node1'));
+  await users.open();
+  await users.create('olga', 'opérateur', OPERATOR_PASSWORD);
+  await users.create('victor', 'lecteur', viewerPassword);
+  await screenshot(tab('node1'), testInfo, '32a-users');
+
+  // The operator runs the cluster: moves and standby, but neither groups nor users.
+  const operator = await logInAs(browser, 'node2', 'olga', OPERATOR_PASSWORD);
+  const nav = (page: Page) => page.getByRole('navigation', { name: 'Navigation principale' });
+  await expect(nav(operator).getByRole('link', { name: 'Utilisateurs' })).toHaveCount(0);
+  const operatorResources = new ResourcesPage(operator);
+  await operatorResources.open();
+  await expect(operatorResources.group('web').getByRole('button', { name: 'Déplacer', exact: true })).toBeVisible();
+  await expect(operator.getByRole('button', { name: 'Mettre en veille' }).first()).toBeVisible();
+  await expect(operator.getByRole('button', { name: 'Nouveau groupe' })).toHaveCount(0);
+  await expect(operatorResources.group('web').getByRole('button', { name: 'Supprimer' })).toHaveCount(0);
+  await screenshot(operator, testInfo, '32b-operator-resources');
+
+  // The viewer reads: no action at all.
+  const viewer = await logInAs(browser, 'node3', 'victor', viewerPassword);
+  await expect(nav(viewer).getByRole('link', { name: 'Utilisateurs' })).toHaveCount(0);
+  const viewerResources = new ResourcesPage(viewer);
+  await viewerResources.open();
+  await expect(viewerResources.group('web')).toBeVisible();
+  for (const action of ['Déplacer', 'Mettre en veille', 'Nouveau groupe', 'Activer le mode maintenance']) await expect(viewer.getByRole('button', { name: action, exact: true })).toHaveCount(0);
+  await screenshot(viewer, testInfo, '32c-viewer-resources');
+
+  // The viewer changes its password on node3: its sessions end, and node1 refuses the old one.
+  await openFromNav(viewer, 'Mon compte', '/account');
+  await viewer.getByLabel('Mot de passe actuel', { exact: true }).fill(viewerPassword);
+  await viewer.getByLabel('Nouveau mot de passe', { exact: true }).fill(viewerNewPassword);
+  await viewer.getByRole('button', { name: 'Changer le mot de passe' }).click();
+  await expect(new LoginPage(viewer).heading()).toBeVisible({ timeout: 15_000 });
+  const elsewhere = await openDashboard(browser, 'node1');
+  const login = new LoginPage(elsewhere);
+  await login.open();
+  await login.logIn(viewerPassword, 'fr', 'victor');
+  await expect(elsewhere.getByRole('alert')).toHaveText('Mot de passe incorrect.');
+  await login.logIn(viewerNewPassword, 'fr', 'victor');
+  await login.expectLoggedIn();
+  for (const page of [operator, viewer, elsewhere]) await page.context().close();
+});
+
+/** What an authenticator app shows for `secret` at `atMs` (RFC 6238: SHA-1, 6 digits, 30 s). */
+const totpAt = (secret: string, atMs: number) => generateSync({ secret, epoch: Math.floor(atMs / 1000), period: 30 });
+
+test('two-factor: olga turns TOTP on from her account page on node2 (its QR code holds the key); node3 then asks for her code; the same code is refused on node1', async ({ browser }, testInfo) => {
+  test.setTimeout(120_000);
+  const page = await logInAs(browser, 'node2', 'olga', OPERATOR_PASSWORD);
+  await openFromNav(page, 'Mon compte', '/account');
+  const card = page.getByTestId('totp-card');
+  await expect(card.getByTestId('totp-state')).toHaveText(/^Désactivée/);
+  await card.getByRole('button', { name: 'Activer la double authentification' }).click();
+  const enrolment = page.getByTestId('totp-enrolment');
+  const secret = await enrolment.getByLabel('Clé (à saisir à la main)', { exact: true }).inputValue();
+  expect(secret).toMatch(/^[A-Z2-7]{32}$/);
+  const qr = decodeQrPng((await enrolment.getByRole('img', { name: 'QR code de la clé TOTP' }).getAttribute('src')) ?? '');
+  expect(qr).toMatch(new RegExp(`^otpauth://totp/.*[?&]secret=${secret}(&|$)`));
+  await screenshot(page, testInfo, '33a-totp-enrolment');
+  // A code from ten minutes ago is refused; the current one turns TOTP on and shows the recovery codes once.
+  const codeField = enrolment.getByLabel('Code à usage unique', { exact: true });
+  await codeField.fill(totpAt(secret, Date.now() - 600_000));
+  await enrolment.getByRole('button', { name: 'Confirmer et activer' }).click();
+  await expect(page.getByRole('alert')).toContainText('Code à usage unique faux');
+  await codeField.fill(totpAt(secret, Date.now()));
+  await enrolment.getByRole('button', { name: 'Confirmer et activer' }).click();
+  await expect(page.getByTestId('recovery-codes')).toBeVisible();
+  await page.getByRole('button', { name: 'Je les ai notés' }).click();
+  await expect(card.getByTestId('totp-state')).toHaveText(/^Activée/);
+
+  // node3 asks for the code after the password. The next step's code: the enrolment spent this one.
+  const other = await openDashboard(browser, 'node3');
+  const login = new LoginPage(other);
+  await login.open();
+  await login.logIn(OPERATOR_PASSWORD, 'fr', 'olga');
+  await expect(other.getByText('Double authentification : saisissez le code à 6 chiffres de votre application.')).toBeVisible();
+  await screenshot(other, testInfo, '33b-totp-asked');
+  const code = totpAt(secret, Date.now() + 30_000);
+  await other.getByLabel('Code à usage unique', { exact: true }).fill(code);
+  await other.getByRole('button', { name: 'Se connecter' }).click();
+  await login.expectLoggedIn();
+
+  // A code is good once in the whole cluster: node1 refuses it.
+  const third = await openDashboard(browser, 'node1');
+  const thirdLogin = new LoginPage(third);
+  await thirdLogin.open();
+  await thirdLogin.logIn(OPERATOR_PASSWORD, 'fr', 'olga');
+  await third.getByLabel('Code à usage unique', { exact: true }).fill(code);
+  await third.getByRole('button', { name: 'Se connecter' }).click();
+  await expect(third.getByRole('alert')).toHaveText('Code à usage unique faux ou déjà utilisé.');
+  for (const tabPage of [page, other, third]) await tabPage.context().close();
+});
+
 test('events: every step of the journey is in node1’s timeline', async ({ browser: _browser }, testInfo) => {
   test.setTimeout(60_000);
   const page = tab('node1');
@@ -454,3 +595,30 @@ test('English: the switch turns every page to English and is remembered', async 
   await expect(page.getByRole('heading', { level: 1, name: /^Events/ })).toBeVisible();
   await screenshot(page, testInfo, '37-events-en');
 });
+
+test('management address: a session opened on it goes on at the same URL, without logging in again, when the leader holding it is killed', async ({ browser }, testInfo) => {
+  test.setTimeout(150_000);
+  sfhaJson('node1', 'config', 'set', '--management-address', `${LAB_MANAGEMENT_ADDRESS}/24@eth0`);
+  const context = await browser.newContext({ baseURL: machineManagementUrl(), locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const login = new LoginPage(page);
+  // The leader takes the address within a few seconds of the setting.
+  await expect(async () => {
+    await page.goto('/', { timeout: 3_000 });
+    await expect(login.heading()).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+  await login.logIn(PASSWORD);
+  const overview = new OverviewPage(page);
+  await overview.expectNode('node1');
+  await expect(page.getByText(`(sur eth0 de node1, le leader : à garder en favori, elle suit le leader)`)).toBeVisible();
+  await screenshot(page, testInfo, '40-management-address-node1');
+
+  labOk('kill', 'node1');
+  // The same tab, the same session: node2 now answers on the address.
+  await expect(page.getByTestId('node-name')).toHaveText('node2', { timeout: 60_000 });
+  await expect(login.heading()).toHaveCount(0);
+  await overview.expectQuorate('node2');
+  await screenshot(page, testInfo, '41-management-address-node2');
+  await context.close();
+});
+

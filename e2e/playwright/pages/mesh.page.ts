@@ -41,4 +41,24 @@ export class MeshPage {
       expect(Number(match?.[1] ?? 0) * 60 + Number(match?.[2] ?? 0)).toBeLessThanOrEqual(maxAgeSeconds);
     }).toPass({ timeout: 15_000 });
   }
+
+  /** The picture of the whole mesh (its description lists the links at fault). */
+  picture(): Locator {
+    return this.page.getByRole('img', { name: 'Carte du mesh', exact: true });
+  }
+
+  /** One half of a link on the picture: what `from` sees of `to` (data-state up, slow, down, unknown). */
+  link(from: string, to: string): Locator {
+    return this.page.getByTestId(`link-${from}-${to}`);
+  }
+
+  matrixCell(from: string, to: string): Locator {
+    return this.page.getByTestId(`matrix-${from}-${to}`);
+  }
+
+  /** Every half-link between `nodes` in `state`. */
+  async expectLinks(nodes: readonly string[], state: string, timeout = 30_000): Promise<void> {
+    for (const from of nodes) for (const to of nodes) if (from !== to) await expect(this.link(from, to)).toHaveAttribute('data-state', state, { timeout });
+  }
 }
+

@@ -2,8 +2,10 @@ import { AdminOnly, AnyRole, OperatorOrAdmin } from '../auth/access-rule';
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AddPeerDto, ClusterDto, CreateInvitationDto, EndpointDto, InvitationCreatedDto, InvitationDto, MeshStatusDto, RotateKeysDto, RotationDto } from './dto/mesh.dto';
+import { MeshHistoryDto, MeshMapDto } from './dto/mesh-map.dto';
 import { MeshClusterService } from './mesh-cluster.service';
 import { MeshInvitationService } from './mesh-invitation.service';
+import { MeshMapService } from './mesh-map.service';
 import { MeshRotationService } from './mesh-rotation.service';
 import { MeshStatusService } from './mesh-status.service';
 
@@ -16,6 +18,7 @@ export class MeshController {
     private readonly statuses: MeshStatusService,
     private readonly invitations: MeshInvitationService,
     private readonly rotations: MeshRotationService,
+    private readonly maps: MeshMapService,
   ) {}
 
   @AnyRole()
@@ -24,6 +27,22 @@ export class MeshController {
   @ApiOkResponse({ type: MeshStatusDto })
   status(): Promise<MeshStatusDto> {
     return this.statuses.status();
+  }
+
+  @AnyRole()
+  @Get('map')
+  @ApiOperation({ operationId: 'getMeshMap', summary: 'Every member’s view of its links (connected, handshake age, round trip): the whole mesh, an asymmetric cut included' })
+  @ApiOkResponse({ type: MeshMapDto })
+  map(): Promise<MeshMapDto> {
+    return this.maps.map();
+  }
+
+  @AnyRole()
+  @Get('history')
+  @ApiOperation({ operationId: 'getMeshHistory', summary: 'This node’s links over the last hour: round trip and traffic, one sample every 30 s' })
+  @ApiOkResponse({ type: MeshHistoryDto })
+  history(): MeshHistoryDto {
+    return this.maps.historyView();
   }
 
   @AdminOnly()

@@ -7,6 +7,7 @@ import { MeshInvitationService } from './mesh-invitation.service';
 import { MeshJoinService } from './mesh-join.service';
 import { MeshKeyStore } from './mesh-key-store';
 import { MeshLock } from './mesh-lock';
+import { MeshMapService } from './mesh-map.service';
 import { MeshProbe } from './mesh-probe.service';
 import { MeshReconciler } from './mesh-reconciler.service';
 import { MeshReplication } from './mesh-replication.service';
@@ -32,6 +33,7 @@ import { WIREGUARD_DRIVER, wireGuardDriverProvider } from './wireguard-driver.pr
     MeshProbe,
     MeshClusterService,
     MeshStatusService,
+    MeshMapService,
     MeshInvitationService,
     MeshJoinService,
     MeshRotationService,

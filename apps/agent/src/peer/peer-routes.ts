@@ -8,6 +8,7 @@ import {
   EmptyBody,
   EventRecordSchema,
   FenceRecordSchema,
+  LinkViewSchema,
   LoginSignalSchema,
   MemberListSchema,
   PrepareAnswerSchema,
@@ -79,6 +80,8 @@ export const PEER_ROUTES = {
   time: route({ method: 'GET', path: '/peer/v1/time', auth: 'open', request: EmptyBody, answer: z.object({ now: z.number() }) }),
   /** What this node runs and how healthy it is. */
   resourceState: route({ method: 'GET', path: '/peer/v1/resources/state', auth: 'cluster', request: EmptyBody, answer: ResourceReportSchema }),
+  /** This node's view of its WireGuard peers: connected, handshake age, round trip (the mesh map). */
+  linkView: route({ method: 'GET', path: '/peer/v1/mesh/links', auth: 'cluster', request: EmptyBody, answer: LinkViewSchema }),
 } as const;
 
 export type PeerRouteName = keyof typeof PEER_ROUTES;

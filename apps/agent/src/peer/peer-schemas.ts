@@ -138,3 +138,18 @@ export function describeIssues(error: z.ZodError): string {
     })
     .join('; ');
 }
+
+/** One member's view of its WireGuard peers (the mesh map asks every member for it). */
+export const LinkViewSchema = z.object({
+  peers: z
+    .array(
+      z.object({
+        name: z.string().min(1).max(63),
+        connected: z.boolean(),
+        handshakeAgeSeconds: z.number().int().min(0).nullable(),
+        rttMs: z.number().min(0).nullable(),
+      }),
+    )
+    .max(256),
+});
+export type LinkView = z.infer<typeof LinkViewSchema>;

@@ -106,7 +106,7 @@ export class ResourcesService {
         resources: g.resources.map((r) => ({
           name: r.name,
           kind: r.kind,
-          detail: r.kind === 'vip' ? `${r.address} on ${r.interface}` : r.kind === 'systemd' ? r.unit : r.command.join(' '),
+          detail: r.kind === 'vip' ? `${r.address} (${r.interface})` : r.kind === 'systemd' ? r.unit : r.command.join(' '),
           running: report ? (report[r.name] ?? false) : null,
           health: health?.[r.name]?.status ?? null,
           healthDetail: health?.[r.name]?.detail ?? null,

@@ -25,6 +25,8 @@ export const clusterKeys = {
 export const meshKeys = {
   all: ['mesh'] as const,
   status: () => [...meshKeys.all, 'status'] as const,
+  map: () => [...meshKeys.all, 'map'] as const,
+  history: () => [...meshKeys.all, 'history'] as const,
   invitations: () => [...meshKeys.all, 'invitations'] as const,
 };
 

@@ -61,6 +61,19 @@ export const sessionStore = {
     sessionStorage.removeItem(KEY);
     emit();
   },
+  /**
+   * Ends the session only if it is still `token`'s: a join that returns after the admin has
+   * already logged in again (the node adopted the cluster's users part-way through the join,
+   * a poll got a 401, the login page was shown) must not end the new session.
+   */
+  endIfStill(token: string | null, why: EndReason): boolean {
+    if (current?.token !== token) {
+      joining = false;
+      return false;
+    }
+    this.end(why);
+    return true;
+  },
   endReason: () => reason,
   subscribe,
 };

@@ -34,11 +34,14 @@ export function useJoinClusterMutation() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: Schemas['JoinDto']) => call(api.POST('/api/v1/cluster/join', { body })),
-    onMutate: () => sessionStore.joining(true),
+    onMutate: () => {
+      sessionStore.joining(true);
+      return { token: sessionStore.token() };
+    },
     onError: () => sessionStore.joining(false),
-    onSuccess: async () => {
-      sessionStore.end('joined');
-      queryClient.clear();
+    onSuccess: async (_result, _body, started) => {
+      // Logged in again meanwhile (with a cluster account): that session stays.
+      if (sessionStore.endIfStill(started.token, 'joined')) queryClient.clear();
       await queryClient.invalidateQueries({ queryKey: authKeys.all });
     },
   });

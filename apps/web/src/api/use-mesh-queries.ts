@@ -8,6 +8,16 @@ export function useMeshStatusQuery() {
   return useQuery({ queryKey: meshKeys.status(), queryFn: () => call(api.GET('/api/v1/mesh/status')), refetchInterval: 2_000 });
 }
 
+/** Every member's view of its links (each asked through the mesh): polled every 3 s while the page is open. */
+export function useMeshMapQuery() {
+  return useQuery({ queryKey: meshKeys.map(), queryFn: () => call(api.GET('/api/v1/mesh/map')), refetchInterval: 3_000 });
+}
+
+/** This node's links over the last hour (a sample every 30 s). */
+export function useMeshHistoryQuery() {
+  return useQuery({ queryKey: meshKeys.history(), queryFn: () => call(api.GET('/api/v1/mesh/history')), refetchInterval: 30_000 });
+}
+
 function useMeshChanged() {
   const queryClient = useQueryClient();
   return () => Promise.all([meshKeys.all, clusterKeys.all].map((queryKey) => queryClient.invalidateQueries({ queryKey })));

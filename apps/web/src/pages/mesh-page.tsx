@@ -7,6 +7,8 @@ import { ErrorBanner } from '../components/error-banner';
 import { fill, useI18n } from '../i18n/i18n';
 import { formatDuration } from './duration';
 import { formatBytes } from './format-bytes';
+import { MeshHistoryCard } from './mesh-history-card';
+import { MeshMapCard } from './mesh-map-card';
 
 function SelfCard({ mesh }: { mesh: Schemas['MeshStatusDto'] }) {
   const { m } = useI18n();
@@ -181,6 +183,12 @@ export function MeshPage() {
       {mesh.data ? (
         <>
           <PeersCard peers={mesh.data.peers} />
+          {mesh.data.peers.length > 0 && (
+            <>
+              <MeshMapCard />
+              <MeshHistoryCard />
+            </>
+          )}
           <SelfCard mesh={mesh.data} />
           <KeysCard />
         </>

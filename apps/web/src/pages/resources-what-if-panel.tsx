@@ -26,19 +26,20 @@ export function WhatIfPanel({ nodes, groups }: { nodes: readonly string[]; group
       <p>{t.intro}</p>
       <form className="what-if-form" onSubmit={submit}>
         {nodes.map((node) => (
-          <label key={node}>
-            {fill(t.nodeEvent, { node })}
-            <select value={nodeEvents[node] ?? 'none'} onChange={(e) => setNodeEvents({ ...nodeEvents, [node]: e.target.value as NodeEvent })}>
+          <div key={node} className="what-if-field">
+            {/* Labelled by id, not wrapped: a wrapped select's chosen option would join the label's name. */}
+            <label htmlFor={`what-if-node-${node}`}>{fill(t.nodeEvent, { node })}</label>
+            <select id={`what-if-node-${node}`} value={nodeEvents[node] ?? 'none'} onChange={(e) => setNodeEvents({ ...nodeEvents, [node]: e.target.value as NodeEvent })}>
               <option value="none">{t.nodeNothing}</option>
               <option value="kill">{t.nodeDies}</option>
               <option value="standby">{t.nodeStandby}</option>
             </select>
-          </label>
+          </div>
         ))}
         {groups.map((group) => (
-          <label key={group}>
-            {fill(t.groupMove, { group })}
-            <select value={moves[group] ?? ''} onChange={(e) => setMoves({ ...moves, [group]: e.target.value })}>
+          <div key={group} className="what-if-field">
+            <label htmlFor={`what-if-group-${group}`}>{fill(t.groupMove, { group })}</label>
+            <select id={`what-if-group-${group}`} value={moves[group] ?? ''} onChange={(e) => setMoves({ ...moves, [group]: e.target.value })}>
               <option value="">{t.groupStays}</option>
               {nodes.map((node) => (
                 <option key={node} value={node}>
@@ -46,7 +47,7 @@ export function WhatIfPanel({ nodes, groups }: { nodes: readonly string[]; group
                 </option>
               ))}
             </select>
-          </label>
+          </div>
         ))}
         <div className="page-actions">
           <button type="submit" disabled={!body || simulate.isPending}>

@@ -704,6 +704,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/mesh/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** This node’s links over the last hour: round trip and traffic, one sample every 30 s */
+        get: operations["getMeshHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/mesh/invitations": {
         parameters: {
             query?: never;
@@ -734,6 +751,23 @@ export interface paths {
         post?: never;
         /** Revoke a pending invitation */
         delete: operations["revokeInvitation"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mesh/map": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every member’s view of its links (connected, handshake age, round trip): the whole mesh, an asymmetric cut included */
+        get: operations["getMeshMap"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1596,6 +1630,18 @@ export interface components {
             nodeName: string;
             role: components["schemas"]["MemberRole"];
         };
+        LinkSampleDto: {
+            at: number;
+            rttMs: number | null;
+            rxPerSecond: number | null;
+            txPerSecond: number | null;
+        };
+        LinkViewPeerDto: {
+            connected: boolean;
+            handshakeAgeSeconds: number | null;
+            name: string;
+            rttMs: number | null;
+        };
         LocalizedTextDto: {
             en: string;
             fr: string;
@@ -1636,8 +1682,22 @@ export interface components {
             role: components["schemas"]["MemberRole"];
             self: boolean;
         };
+        MemberLinkViewDto: {
+            answered: boolean;
+            node: string;
+            peers: components["schemas"]["LinkViewPeerDto"][];
+        };
         /** @enum {string} */
         MemberRole: "full" | "witness";
+        MeshHistoryDto: {
+            peers: components["schemas"]["PeerHistoryDto"][];
+            periodSeconds: number;
+        };
+        MeshMapDto: {
+            askedBy: string;
+            nodes: string[];
+            views: components["schemas"]["MemberLinkViewDto"][];
+        };
         MeshPeerStatusDto: {
             /** @example home.example.org:51820 */
             configuredEndpoint: string | null;
@@ -1752,6 +1812,10 @@ export interface components {
             error: string | null;
             ms: number;
             ok: boolean;
+        };
+        PeerHistoryDto: {
+            name: string;
+            samples: components["schemas"]["LinkSampleDto"][];
         };
         PutFenceDeviceDto: {
             /** @example fence_ipmilan */
@@ -3851,6 +3915,43 @@ export interface operations {
             };
         };
     };
+    getMeshHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeshHistoryDto"];
+                };
+            };
+            /** @description no valid session or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description allowed to: viewer, operator, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
     listInvitations: {
         parameters: {
             query?: never;
@@ -3956,6 +4057,43 @@ export interface operations {
                 };
             };
             /** @description allowed to: operator, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    getMeshMap: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeshMapDto"];
+                };
+            };
+            /** @description no valid session or API token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description allowed to: viewer, operator, admin */
             403: {
                 headers: {
                     [name: string]: unknown;
