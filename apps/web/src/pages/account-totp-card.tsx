@@ -7,13 +7,12 @@ import { Field } from '../components/field';
 import { useI18n } from '../i18n/i18n';
 
 /** Step two: the QR code and key (this component's state only), confirmed with a first code. */
-function Enrolment({ enrolment, onConfirmed }: { enrolment: Schemas['TotpEnrolmentDto']; onConfirmed: (codes: string[]) => void }) {
+function Enrolment({ enrolment, confirm }: { enrolment: Schemas['TotpEnrolmentDto']; confirm: ReturnType<typeof useConfirmTotpMutation> }) {
   const { m } = useI18n();
-  const confirm = useConfirmTotpMutation();
   const [code, setCode] = useState('');
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    confirm.mutate(code.trim(), { onSuccess: (answer) => onConfirmed(answer.recoveryCodes) });
+    confirm.mutate(code.trim());
   };
   return (
     <div className="invitation" data-testid="totp-enrolment">
@@ -77,14 +76,21 @@ function DisableForm() {
 export function TotpCard({ enabled }: { enabled: boolean }) {
   const { m } = useI18n();
   const start = useStartTotpMutation();
-  const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
+  // Held here, not in the enrolment: the confirmation refetches the session, `enabled` turns
+  // true and the enrolment unmounts, so a callback of its own would never show the codes.
+  const confirm = useConfirmTotpMutation();
+  const recoveryCodes = confirm.data?.recoveryCodes ?? null;
+  const dismiss = () => {
+    confirm.reset();
+    start.reset();
+  };
   return (
     <section className="card" aria-labelledby="account-totp" data-testid="totp-card">
       <h2 id="account-totp">{m.account.totpTitle}</h2>
       <p data-testid="totp-state">{enabled ? m.account.totpOn : m.account.totpOff}</p>
-      {recoveryCodes && <RecoveryCodes codes={recoveryCodes} onDismiss={() => setRecoveryCodes(null)} />}
+      {recoveryCodes && <RecoveryCodes codes={recoveryCodes} onDismiss={dismiss} />}
       <ErrorBanner message={start.isError ? errorText(start.error, m) : null} />
-      {!enabled && start.data && !recoveryCodes && <Enrolment enrolment={start.data} onConfirmed={(codes) => (setRecoveryCodes(codes), start.reset())} />}
+      {!enabled && start.data && !recoveryCodes && <Enrolment enrolment={start.data} confirm={confirm} />}
       {!enabled && !start.data && (
         <button type="button" disabled={start.isPending} onClick={() => start.mutate()}>
           {m.account.totpStart}
