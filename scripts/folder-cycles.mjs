@@ -4,7 +4,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve, dirname, sep } from 'node:path';
 
 const root = resolve(process.argv[2] ?? 'apps/agent/src');
-const files = (dir) => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : /\.tsx?$/.test(e.name) && !/\.spec\.tsx?$/.test(e.name) ? [join(dir, e.name)] : []));
+const files = (dir) =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : /\.tsx?$/.test(e.name) && !/\.spec\.tsx?$/.test(e.name) ? [join(dir, e.name)] : []));
 const folderOf = (file) => relative(root, file).split(sep)[0];
 const edges = new Map();
 for (const file of files(root)) {
@@ -23,7 +24,15 @@ const visit = (node, path) => {
   }
 };
 for (const start of edges.keys()) visit(start, [start]);
-const unique = [...new Set(cycles.map((c) => { const n = c.split(' → ').slice(0, -1); const i = n.indexOf([...n].sort()[0]); return [...n.slice(i), ...n.slice(0, i), n[i]].join(' → '); }))];
+const unique = [
+  ...new Set(
+    cycles.map((c) => {
+      const n = c.split(' → ').slice(0, -1);
+      const i = n.indexOf([...n].sort()[0]);
+      return [...n.slice(i), ...n.slice(0, i), n[i]].join(' → ');
+    }),
+  ),
+];
 if (unique.length > 0) {
   console.error(`folder cycles in ${relative(process.cwd(), root)}:\n${unique.map((c) => `  ${c}`).join('\n')}`);
   process.exit(1);

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The full test suite: lint, typecheck, build, contracts check, bundle budget, alert rules, unit,
+# The full test suite: lint, format, typecheck, build, contracts check, bundle budget, alert rules, unit,
 # integration, lab tests, a short chaos run, overview benchmark and browser tests. Installs what is missing
 # first. Replaces a running demo lab (the lab tests bring their own up and down).
 set -euo pipefail
@@ -20,6 +20,7 @@ step() {
 vitest() { "$bin/vitest" run --project "$1" --reporter=default --reporter=json --outputFile.json="$results/$1.json"; }
 
 step lint "$bin/nx" run-many -t lint --outputStyle=stream
+step format "$bin/prettier" --check "**/*.{ts,tsx,mjs,css}"
 step typecheck "$bin/nx" run-many -t typecheck --outputStyle=stream
 step build "$bin/nx" run-many -t build --outputStyle=stream
 step contracts bash scripts/contracts.sh check

@@ -75,7 +75,21 @@ async function run(profile: Profile, kills: number) {
   const watchdog = profile.watchdogTimeoutMs !== undefined;
   if (watchdog) await formClusterWith(['--watchdog']);
   else await formCluster();
-  sfhaJson('node1', 'config', 'set', '--token-ms', String(profile.tokenMs), '--token-coefficient-ms', String(profile.tokenCoefficientMs), '--fence-startup-grace-ms', '0', '--fence-min-delay-ms', '0', '--fence-storm-limit', '1000');
+  sfhaJson(
+    'node1',
+    'config',
+    'set',
+    '--token-ms',
+    String(profile.tokenMs),
+    '--token-coefficient-ms',
+    String(profile.tokenCoefficientMs),
+    '--fence-startup-grace-ms',
+    '0',
+    '--fence-min-delay-ms',
+    '0',
+    '--fence-storm-limit',
+    '1000',
+  );
   if (watchdog) {
     sfhaJson('node1', 'config', 'set', '--watchdog-timeout-ms', String(profile.watchdogTimeoutMs));
     await until('every node advertising an armed watchdog', () => allArmed('node1'), 60_000);
@@ -111,7 +125,18 @@ async function run(profile: Profile, kills: number) {
     if (watchdog) await until(`${owner}'s watchdog armed again`, () => allArmed(survivor), 60_000);
   }
   labOk('down');
-  return { profile: profile.name, tokenMs: profile.tokenMs, tokenCoefficientMs: profile.tokenCoefficientMs, kills, medianMs: percentile(samples, 50), p95Ms: percentile(samples, 95), maxMs: Math.max(...samples), samples, sfhaPart: { measured: 'first node.left on a survivor → last resource.started of web', medianMs: percentile(sfhaSamples, 50), p95Ms: percentile(sfhaSamples, 95), samples: sfhaSamples }, lastTimeline };
+  return {
+    profile: profile.name,
+    tokenMs: profile.tokenMs,
+    tokenCoefficientMs: profile.tokenCoefficientMs,
+    kills,
+    medianMs: percentile(samples, 50),
+    p95Ms: percentile(samples, 95),
+    maxMs: Math.max(...samples),
+    samples,
+    sfhaPart: { measured: 'first node.left on a survivor → last resource.started of web', medianMs: percentile(sfhaSamples, 50), p95Ms: percentile(sfhaSamples, 95), samples: sfhaSamples },
+    lastTimeline,
+  };
 }
 
 async function main(): Promise<void> {
@@ -125,16 +150,20 @@ async function main(): Promise<void> {
   for (const profile of PROFILES.filter((p) => (only.length === 0 ? p.name !== WATCHDOG_ONLY_WHEN_NAMED : only.includes(p.name)))) {
     const result = await run(profile, kills);
     // Each profile's figures as soon as they exist: a later failure does not lose them.
-    process.stderr.write(`${profile.name}: ${JSON.stringify({ medianMs: result.medianMs, p95Ms: result.p95Ms, maxMs: result.maxMs, sfhaPart: { medianMs: result.sfhaPart.medianMs, p95Ms: result.sfhaPart.p95Ms } })}\n`);
+    process.stderr.write(
+      `${profile.name}: ${JSON.stringify({ medianMs: result.medianMs, p95Ms: result.p95Ms, maxMs: result.maxMs, sfhaPart: { medianMs: result.sfhaPart.medianMs, p95Ms: result.sfhaPart.p95Ms } })}\n`,
+    );
     results.push(result);
   }
-  process.stdout.write(`${JSON.stringify({ benchmark: 'failover', measured: 'kill of the VIP owner → first successful client request through the VIP (fence, or the 2 × watchdog timeout wait, included)', results }, null, 2)}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ benchmark: 'failover', measured: 'kill of the VIP owner → first successful client request through the VIP (fence, or the 2 × watchdog timeout wait, included)', results }, null, 2)}\n`,
+  );
 }
 
 main().catch((error: unknown) => {
   process.stderr.write(`bench:failover: ${(error as Error).message}\n`);
   // Never leave the lab (and its gateway's ports) behind for the next user.
-  process.stderr.write('bench:failover: taking the lab down (see the agents\' logs before the next run: npm run lab -- logs NODE)\n');
+  process.stderr.write("bench:failover: taking the lab down (see the agents' logs before the next run: npm run lab -- logs NODE)\n");
   labOk('down');
   process.exit(1);
 });

@@ -59,7 +59,10 @@ function run(size: number): { nodes: number; joins: JoinSample[]; medianCommandM
   return { nodes: size, joins, medianCommandMs: median(commandTimes), maxCommandMs: Math.max(...commandTimes), medianAgentMs: median(joins.map((j) => j.agentMs)) };
 }
 
-const sizes = process.argv.slice(2).map(Number).filter((n) => n >= 2);
+const sizes = process.argv
+  .slice(2)
+  .map(Number)
+  .filter((n) => n >= 2);
 void holdLabForRun().then(() => {
   const results = (sizes.length > 0 ? sizes : [3, 8]).map(run);
   process.stdout.write(`${JSON.stringify({ benchmark: 'join', wireguard: 'wireguard-go', results }, null, 2)}\n`);

@@ -110,7 +110,14 @@ async function main(): Promise<void> {
     figures.push({ round, requests: requests.length, statuses, rssMb: mb(m.memory.rss), heapUsedMb: mb(m.memory.heapUsed), externalMb: mb(m.memory.external), errorLines: m.errorLines });
   }
   const growth = (heaps[heaps.length - 1] ?? 0) - (heaps[0] ?? 0);
-  const serverErrors = figures.reduce((n, f) => n + Object.entries(f.statuses).filter(([s]) => s === '0' || Number(s) >= 500).reduce((k, [, c]) => k + c, 0), 0);
+  const serverErrors = figures.reduce(
+    (n, f) =>
+      n +
+      Object.entries(f.statuses)
+        .filter(([s]) => s === '0' || Number(s) >= 500)
+        .reduce((k, [, c]) => k + c, 0),
+    0,
+  );
   const last = await measure();
   process.stdout.write(`${JSON.stringify({ rounds: figures, heapGrowthAfterFirstRoundMb: mb(growth), serverErrors, finalSpacesKb: last.spacesKb }, null, 2)}\n`);
   child.send('stop');

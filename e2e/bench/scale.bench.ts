@@ -81,10 +81,12 @@ async function main(): Promise<void> {
   const upMs = await timedMs(() => up(size, quiet));
   log(`lab up ${size}: ${upMs} ms`);
   const joins: { node: string; commandMs: number; agentMs: number; attempt: number }[] = [];
-  const formMs = await timedMs(() => formClusterFast(size, (node, commandMs, agentMs, attempt) => {
-    joins.push({ node, commandMs, agentMs, attempt });
-    log(`${node} joined: ${commandMs} ms (agent ${agentMs} ms)${attempt > 1 ? `, attempt ${attempt}` : ''}`);
-  }));
+  const formMs = await timedMs(() =>
+    formClusterFast(size, (node, commandMs, agentMs, attempt) => {
+      joins.push({ node, commandMs, agentMs, attempt });
+      log(`${node} joined: ${commandMs} ms (agent ${agentMs} ms)${attempt > 1 ? `, attempt ${attempt}` : ''}`);
+    }),
+  );
 
   await sfhaIn('node1', 'config', 'set', '--fence-startup-grace-ms', '0', '--fence-min-delay-ms', '0');
   await sfhaIn('node1', 'stonith', 'device-set', 'lab', '--agent', 'fence_sfha_lab', ...hosts.flatMap((h) => ['--host', `${h}=${h}`]));

@@ -66,9 +66,14 @@ export class LoadClients {
   /** Stops the clients and waits for them (a child left unreaped would hold up `lab down`). */
   async stop(): Promise<void> {
     const running = [this.lan, this.mesh].filter((c): c is ChildProcess => c !== null && c.exitCode === null && c.signalCode === null);
-    await Promise.all(running.map((child) => new Promise((resolve) => {
-      child.once('exit', resolve);
-      child.kill('SIGTERM');
-    })));
+    await Promise.all(
+      running.map(
+        (child) =>
+          new Promise((resolve) => {
+            child.once('exit', resolve);
+            child.kill('SIGTERM');
+          }),
+      ),
+    );
   }
 }

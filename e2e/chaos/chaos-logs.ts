@@ -11,7 +11,10 @@ const CONTEXTS = new Set(['membership', 'leader', 'cluster', 'fencing', 'watchdo
 /** The last `count` lines of a file, or a line saying it is missing. */
 function tail(file: string, count: number, keep: (line: string) => boolean = () => true): string[] {
   if (!existsSync(file)) return [`(no ${file})`];
-  return readFileSync(file, 'utf8').split('\n').filter((l) => l.length > 0 && keep(l)).slice(-count);
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.length > 0 && keep(l))
+    .slice(-count);
 }
 
 const haLine = (line: string): boolean => {

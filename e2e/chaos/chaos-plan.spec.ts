@@ -1,5 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { choose, failuresOutsideFaults, FAULT_TYPES, figuresByType, longestFailureStreak, longestOutage, median, parseChaosArgs, planFaults, Random, type FaultRecord, type Request } from './chaos-plan';
+import {
+  choose,
+  failuresOutsideFaults,
+  FAULT_TYPES,
+  figuresByType,
+  longestFailureStreak,
+  longestOutage,
+  median,
+  parseChaosArgs,
+  planFaults,
+  Random,
+  type FaultRecord,
+  type Request,
+} from './chaos-plan';
 
 describe('Random', () => {
   it('gives the same stream for the same seed, another for another seed', () => {
@@ -68,7 +81,12 @@ describe('figures', () => {
 
   it('finds the longest streak of consecutive failures of one target', () => {
     const requests = [req(0, false), req(1, false, 'api'), req(2, false), req(3, true), req(4, false)];
-    expect(longestFailureStreak(requests, requests.filter((r) => !r.ok))).toBe(2);
+    expect(
+      longestFailureStreak(
+        requests,
+        requests.filter((r) => !r.ok),
+      ),
+    ).toBe(2);
     expect(longestFailureStreak(requests, [])).toBe(0);
   });
 

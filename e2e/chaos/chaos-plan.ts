@@ -161,15 +161,17 @@ export function figuresByType(faults: readonly FaultRecord[], requests: readonly
     if (ofType.length === 0) return [];
     const recoveries = ofType.flatMap((f) => (f.recoveredAt === null ? [] : [f.recoveredAt - f.startedAt]));
     const outages = ofType.map((f) => longestOutage(requests, f.startedAt, f.recoveredAt ?? f.startedAt));
-    return [{
-      type,
-      count: ofType.length,
-      recovered: recoveries.length,
-      recoveryMedianMs: Math.round(median(recoveries)),
-      recoveryMaxMs: recoveries.length ? Math.max(...recoveries) : NaN,
-      outageMedianMs: Math.round(median(outages)),
-      outageMaxMs: Math.max(...outages),
-    }];
+    return [
+      {
+        type,
+        count: ofType.length,
+        recovered: recoveries.length,
+        recoveryMedianMs: Math.round(median(recoveries)),
+        recoveryMaxMs: recoveries.length ? Math.max(...recoveries) : NaN,
+        outageMedianMs: Math.round(median(outages)),
+        outageMaxMs: Math.max(...outages),
+      },
+    ];
   });
 }
 

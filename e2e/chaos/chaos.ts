@@ -124,7 +124,11 @@ async function main(): Promise<number> {
   const plan = planFaults(options.seed, options.faults, options.types);
   const hosts = await setUp(options.nodes);
   const load = new LoadClients(options.seed);
-  const checker = startVipChecker(GROUPS.map((g) => g.vip), hosts.length, 'chaos');
+  const checker = startVipChecker(
+    GROUPS.map((g) => g.vip),
+    hosts.length,
+    'chaos',
+  );
   const faults: FaultRecord[] = [];
   const commits: Commit[] = [];
   const unrecovered: string[] = [];
@@ -198,17 +202,31 @@ async function report(run: RunResult): Promise<number> {
   say('fault type           count  recovery median / max     longest client outage median / max');
   for (const f of figuresByType(run.faults, run.requests)) {
     const s = (ms: number) => (Number.isNaN(ms) ? '—' : `${(ms / 1000).toFixed(1)} s`);
-    say(`${f.type.padEnd(20)} ${String(f.count).padStart(5)}  ${`${s(f.recoveryMedianMs)} / ${s(f.recoveryMaxMs)}`.padEnd(24)}  ${s(f.outageMedianMs)} / ${s(f.outageMaxMs)}${f.recovered < f.count ? `  (${f.count - f.recovered} not recovered)` : ''}`);
+    say(
+      `${f.type.padEnd(20)} ${String(f.count).padStart(5)}  ${`${s(f.recoveryMedianMs)} / ${s(f.recoveryMaxMs)}`.padEnd(24)}  ${s(f.outageMedianMs)} / ${s(f.outageMaxMs)}${f.recovered < f.count ? `  (${f.count - f.recovered} not recovered)` : ''}`,
+    );
   }
   // Two holders of one VIP, at any sample.
   say('');
   say(`VIP checker: ${run.checker.samples} samples, ${run.checker.violations.length} with two holders of one VIP`);
-  if (run.checker.violations.length > 0) violations.push(`two holders of one VIP: ${run.checker.violations.slice(0, 5).map((v) => `${v.at} ${v.vip} on ${v.holders.join('+')}`).join('; ')}`);
+  if (run.checker.violations.length > 0)
+    violations.push(
+      `two holders of one VIP: ${run.checker.violations
+        .slice(0, 5)
+        .map((v) => `${v.at} ${v.vip} on ${v.holders.join('+')}`)
+        .join('; ')}`,
+    );
   // Client requests that failed while no fault was under way.
   const outside = failuresOutsideFaults(run.requests, run.faults, run.end);
   const streak = longestFailureStreak(run.requests, outside);
   say(`client: ${run.requests.length} requests, ${run.requests.filter((r) => !r.ok).length} failed, ${outside.length} of them outside a fault window (longest streak ${streak})`);
-  if (outside.length > 0) say(`  outside: ${outside.slice(0, 5).map((r) => `${new Date(r.at).toISOString()} ${r.target}`).join('; ')}`);
+  if (outside.length > 0)
+    say(
+      `  outside: ${outside
+        .slice(0, 5)
+        .map((r) => `${new Date(r.at).toISOString()} ${r.target}`)
+        .join('; ')}`,
+    );
   // A lone timeout on a loaded machine is noise; three in a row (≥ 300 ms) is an outage.
   if (streak >= 3) violations.push(`the clients failed ${streak} times in a row outside any fault window`);
   // Commits: one on the whole cluster after each fault must be acknowledged; none acknowledged may be lost.
@@ -220,11 +238,13 @@ async function report(run: RunResult): Promise<number> {
   if (refusedWhole.length > 0) violations.push(`a commit on the whole cluster was refused: ${refusedWhole[0]?.error}`);
   if (new Set(views.map((v) => v.config?.generation)).size !== 1) violations.push(`the nodes disagree on the config generation: ${generations.join(' ')}`);
   const maxAcked = Math.max(0, ...acked.map((c) => c.generation ?? 0));
-  if (views.some((v) => (v.config?.generation ?? -1) < maxAcked)) violations.push(`an acknowledged commit is missing on a node: generation ${maxAcked} was acknowledged, nodes have ${generations.join(' ')}`);
+  if (views.some((v) => (v.config?.generation ?? -1) < maxAcked))
+    violations.push(`an acknowledged commit is missing on a node: generation ${maxAcked} was acknowledged, nodes have ${generations.join(' ')}`);
   const lastAcked = run.commits.lastIndexOf(acked.at(-1) as Commit);
   const possible = run.commits.slice(Math.max(0, lastAcked)).map((c) => c.value);
   const finalValues = views.map((v) => v.config?.settings.fenceStormLimit);
-  if (acked.length > 0 && !finalValues.every((x) => x !== undefined && possible.includes(x))) violations.push(`the last acknowledged setting (${acked.at(-1)?.value}) is not what the nodes have (${finalValues.join(', ')})`);
+  if (acked.length > 0 && !finalValues.every((x) => x !== undefined && possible.includes(x)))
+    violations.push(`the last acknowledged setting (${acked.at(-1)?.value}) is not what the nodes have (${finalValues.join(', ')})`);
   // Every group exactly once.
   const places = await servicePlaces(run.hosts);
   const addresses = await Promise.all(run.hosts.map(addressesOf));

@@ -17,8 +17,17 @@ const DIR = join(LAB_DIR, 'backup-spec');
 const file = (name: string) => join(DIR, name);
 const TOKEN = 'Bearer backup-spec-secret-token';
 
-interface Document { generation: number; secrets: string; config: Record<string, unknown> }
-interface Node { name: string; online: boolean; version: string | null; configProtocol: number | null }
+interface Document {
+  generation: number;
+  secrets: string;
+  config: Record<string, unknown>;
+}
+interface Node {
+  name: string;
+  online: boolean;
+  version: string | null;
+  configProtocol: number | null;
+}
 const generation = (node: string) => sfhaJson<{ generation: number }>(node, 'config', 'show').generation;
 const exported = (node = 'node1') => sfhaJson<Document>(node, 'config', 'export', '--with-secrets');
 const nodes = (node: string) => (cluster(node) as unknown as { nodes: Node[] }).nodes;
@@ -33,7 +42,22 @@ function refused(node: string, ...args: string[]): string {
 beforeAll(async () => {
   mkdirSync(DIR, { recursive: true, mode: 0o700 });
   await formCluster();
-  sfhaJson('node1', 'stonith', 'device-set', 'pdu', '--webhook', `http://${BRIDGE_IP}:${POWER_PORT}/webhook`, '--header', `Authorization: ${TOKEN}`, '--host', 'node1=node1', '--host', 'node2=node2', '--host', 'node3=node3');
+  sfhaJson(
+    'node1',
+    'stonith',
+    'device-set',
+    'pdu',
+    '--webhook',
+    `http://${BRIDGE_IP}:${POWER_PORT}/webhook`,
+    '--header',
+    `Authorization: ${TOKEN}`,
+    '--host',
+    'node1=node1',
+    '--host',
+    'node2=node2',
+    '--host',
+    'node3=node3',
+  );
   sfhaJson('node1', 'resources', 'group-set', 'db', '--process', `${LAB_BIN_DIR}/lab-web-server 8131`, '--prefer', 'node2');
   sfhaJson('node1', 'resources', 'group-set', 'web', '--vip', '192.0.2.130/24', '--process', `${LAB_BIN_DIR}/lab-web-server 8130`, '--prefer', 'node1');
   sfhaJson('node1', 'constraints', 'add', 'order', 'db', 'web');

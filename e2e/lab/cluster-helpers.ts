@@ -13,7 +13,10 @@ export interface ClusterStatus {
 }
 
 export const cluster = (node: string) => sfhaJson<{ cluster: ClusterStatus }>(node, 'status').cluster;
-export const online = (node: string) => cluster(node).nodes.filter((n) => n.online).map((n) => n.name);
+export const online = (node: string) =>
+  cluster(node)
+    .nodes.filter((n) => n.online)
+    .map((n) => n.name);
 export const token = (node: string) => sfhaJson<{ token: string }>(node, 'mesh', 'token').token;
 export const host = (name: string) => (JSON.parse(labOk('status', '--json')) as HostStatus[]).find((h) => h.name === name);
 /** Waits until `check` holds; a check that throws (an agent restarting) counts as not yet. */

@@ -5,7 +5,6 @@ import { privateDirSource } from './lab-layout';
 import { lab, labOk, sfha, sfhaJson } from './lab-runner';
 import { cluster, formCluster, online, timed } from './cluster-helpers';
 
-
 const corosyncFile = (node: string, file: string) => join(privateDirSource(node, '/etc/corosync'), file);
 beforeAll(formCluster);
 afterAll(() => {

@@ -12,8 +12,16 @@ import { startVipChecker } from './vip-checker-run';
 const GROUPS = { db: { vip: '192.0.2.110', port: 8110 }, app: { vip: '192.0.2.111', port: 8111 }, other: { vip: '192.0.2.112', port: 8112 } };
 type Name = keyof typeof GROUPS;
 const NODES = ['node1', 'node2', 'node3'];
-interface Event { id: number; at: string; category: string; message: string }
-interface Constraint { id: string; kind: string }
+interface Event {
+  id: number;
+  at: string;
+  category: string;
+  message: string;
+}
+interface Constraint {
+  id: string;
+  kind: string;
+}
 
 /** Who serves the group's service through its VIP, seen from a client on the LAN. */
 const servedBy = (group: Name) => lanClient(GROUPS[group].vip, GROUPS[group].port);
@@ -23,7 +31,11 @@ const constraints = () => sfhaJson<Constraint[]>('node3', 'constraints').map((c)
 /** Each node's latest event id (ids are per node: each keeps its own timeline). */
 const latestIds = () => Object.fromEntries(NODES.map((n) => [n, timeline(n).at(-1)?.id ?? 0]));
 /** What db and app did on a node, for failure messages. */
-const story = (events: Event[]) => events.filter((e) => /^(db|app)\b/.test(e.message)).map((e) => `${e.id} ${e.at} ${e.message}`).join('\n');
+const story = (events: Event[]) =>
+  events
+    .filter((e) => /^(db|app)\b/.test(e.message))
+    .map((e) => `${e.id} ${e.at} ${e.message}`)
+    .join('\n');
 /** db, then app, started on NODE after the given event id: the dependency first, app only once db is healthy. */
 function expectOrderedStart(node: string, sinceId: number) {
   const events = timeline(node).filter((e) => e.id > sinceId);
@@ -45,11 +57,27 @@ beforeAll(async () => {
   // Groups and constraints are set up in maintenance mode, so the first placement already follows the constraints.
   sfhaJson('node1', 'maintenance', 'on');
   const set = (name: Name, prefer: string, ...extra: string[]) =>
-    sfhaJson('node1', 'resources', 'group-set', name, '--vip', `${GROUPS[name].vip}/24`, '--process', `${LAB_BIN_DIR}/lab-web-server ${GROUPS[name].port}${name === 'db' ? ' 1800' : ''}`, ...extra, '--prefer', prefer);
+    sfhaJson(
+      'node1',
+      'resources',
+      'group-set',
+      name,
+      '--vip',
+      `${GROUPS[name].vip}/24`,
+      '--process',
+      `${LAB_BIN_DIR}/lab-web-server ${GROUPS[name].port}${name === 'db' ? ' 1800' : ''}`,
+      ...extra,
+      '--prefer',
+      prefer,
+    );
   set('db', 'node1', '--health-http', `http://127.0.0.1:${GROUPS.db.port}/`);
   set('app', 'node3'); // its anchor's preference wins
   set('other', 'node1'); // must yield: db is there
-  checker = startVipChecker(Object.values(GROUPS).map((g) => g.vip), 3, 'constraints');
+  checker = startVipChecker(
+    Object.values(GROUPS).map((g) => g.vip),
+    3,
+    'constraints',
+  );
 });
 
 afterAll(async () => {
@@ -114,10 +142,14 @@ describe('constraints between groups', () => {
     survivor = survivors[0] ?? 'node1';
     const killedAt = Date.now();
     labOk('kill', owner);
-    await until('db and app together on a survivor, other on the other one', () => {
-      const db = servedBy('db');
-      return survivors.includes(db ?? '') && servedBy('app') === db && survivors.includes(servedBy('other') ?? '') && servedBy('other') !== db;
-    }, 90_000);
+    await until(
+      'db and app together on a survivor, other on the other one',
+      () => {
+        const db = servedBy('db');
+        return survivors.includes(db ?? '') && servedBy('app') === db && survivors.includes(servedBy('other') ?? '') && servedBy('other') !== db;
+      },
+      90_000,
+    );
     figures.failoverBothMs = Date.now() - killedAt;
     const newOwner = servedBy('db') ?? '';
     const fence = sfhaJson<{ node: string; action: string; ok: boolean }[]>(survivor, 'stonith', 'history').find((e) => e.node === owner && e.action === 'off');

@@ -48,9 +48,7 @@ afterAll(() => {
 
 describe('member names', () => {
   it('resolves every member as NODE.CLUSTER.sfha on every node, through the mesh', async () => {
-    await until('every node to name every member', () =>
-      ['node1', 'node2', 'node3'].every((n) => resolve(n, 'node1.prod.sfha') === '10.100.0.1' && resolve(n, 'node3.prod.sfha') === '10.100.0.3'),
-    );
+    await until('every node to name every member', () => ['node1', 'node2', 'node3'].every((n) => resolve(n, 'node1.prod.sfha') === '10.100.0.1' && resolve(n, 'node3.prod.sfha') === '10.100.0.3'));
     expect(resolve('node2', 'node2.prod.sfha')).toBe('10.100.0.2');
     expect(lab('exec', 'node1', '--', 'ping', '-c', '1', '-W', '2', 'node3.prod.sfha').code).toBe(0);
     // Each host keeps its own file: the machine's is untouched.

@@ -10,21 +10,36 @@ import { setLabDnsRecord } from './lab-resolver';
  * link between them can only come back by re-resolving the names (each one's keepalives go to
  * the other's old address; WireGuard's roaming alone cannot help).
  */
-interface Peer { name: string; publicKey: string; endpoint: string | null; configuredEndpoint: string | null; endpointProblem: string | null; latestHandshakeAt: string | null }
+interface Peer {
+  name: string;
+  publicKey: string;
+  endpoint: string | null;
+  configuredEndpoint: string | null;
+  endpointProblem: string | null;
+  latestHandshakeAt: string | null;
+}
 const peers = (node: string) => sfhaJson<{ peers: Peer[] }>(node, 'mesh', 'status').peers;
 const peer = (node: string, of: string) => peers(node).find((p) => p.name === of);
 const NEW = { node2: '192.0.2.12', node3: '192.0.2.13' } as const;
 
 /** What WireGuard on `node` has for `of` now (read with wg itself: cheap, so the figure is not the CLI's). */
 const keys = new Map<string, string>();
-interface WgPeer { endpoint: string; handshakeAt: number; rxBytes: number }
+interface WgPeer {
+  endpoint: string;
+  handshakeAt: number;
+  rxBytes: number;
+}
 function wgPeer(node: string, of: string): WgPeer {
   keys.set(of, peer(node, of)?.publicKey ?? '');
   return wgPeerByKey(node, of);
 }
 function wgPeerByKey(node: string, of: string): WgPeer {
   const key = keys.get(of) ?? '?';
-  const field = (what: string) => labOk('exec', node, '--', 'wg', 'show', 'wg-sfha', what).split('\n').find((l) => l.startsWith(key))?.split('\t')[1] ?? '';
+  const field = (what: string) =>
+    labOk('exec', node, '--', 'wg', 'show', 'wg-sfha', what)
+      .split('\n')
+      .find((l) => l.startsWith(key))
+      ?.split('\t')[1] ?? '';
   return { endpoint: field('endpoints'), handshakeAt: Number(field('latest-handshakes')) * 1000, rxBytes: Number(field('transfer')) };
 }
 

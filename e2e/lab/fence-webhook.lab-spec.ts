@@ -12,16 +12,38 @@ const PORT = 8082;
 const WEBHOOK = `http://${BRIDGE_IP}:${POWER_PORT}/webhook`;
 const NODES = ['node1', 'node2', 'node3'];
 
-interface Device { name: string; kind: string; agent: string | null; webhook: { url: string; headers: Record<string, string> } | null }
-interface FencingStatus { enabled: boolean; devices: Device[]; nodes: { node: string; device: string | null; power: string }[] }
-interface FenceEvent { node: string; action: string; device: string; ok: boolean; requestedBy: string; output: string; startedAt: string }
-interface TimelineEvent { id: number; category: string; message: string }
+interface Device {
+  name: string;
+  kind: string;
+  agent: string | null;
+  webhook: { url: string; headers: Record<string, string> } | null;
+}
+interface FencingStatus {
+  enabled: boolean;
+  devices: Device[];
+  nodes: { node: string; device: string | null; power: string }[];
+}
+interface FenceEvent {
+  node: string;
+  action: string;
+  device: string;
+  ok: boolean;
+  requestedBy: string;
+  output: string;
+  startedAt: string;
+}
+interface TimelineEvent {
+  id: number;
+  category: string;
+  message: string;
+}
 
 const client = () => lanClient(VIP, PORT);
 // The token is read from a file (--header-file), not from the command line.
 const HEADER_FILE = join(hostDir('node2'), 'webhook-headers');
 const hostMap = NODES.flatMap((n) => ['--host', `${n}=${n}`]);
-const setWebhook = (path: string, ...extra: string[]) => sfhaJson<Device>('node2', 'stonith', 'device-set', 'pdu', '--webhook', `${WEBHOOK}${path}`, '--header-file', HEADER_FILE, ...hostMap, ...extra);
+const setWebhook = (path: string, ...extra: string[]) =>
+  sfhaJson<Device>('node2', 'stonith', 'device-set', 'pdu', '--webhook', `${WEBHOOK}${path}`, '--header-file', HEADER_FILE, ...hostMap, ...extra);
 const leaderFences = (of: string) => sfhaJson<FenceEvent[]>('node2', 'stonith', 'history').filter((e) => e.node === of && e.requestedBy === 'leader');
 
 let checker: ReturnType<typeof startVipChecker> | undefined;
@@ -50,7 +72,22 @@ describe('STONITH through a webhook (the lab power controller speaking the webho
     expect(sfha('node1', 'stonith', 'device-set', 'pdu', '--webhook', 'http://admin:pw@192.0.2.254/', '--host', 'node1=node1').stderr).toContain('webhook url must not carry credentials');
     expect(sfha('node1', 'stonith', 'fence', 'node3').stderr).toContain('(HTTP 409, NO_FENCE_DEVICE)');
     // Headers Node's fetch would refuse at every fence, a value past ASCII, a mask with nothing stored behind it.
-    const refused = sfha('node1', 'stonith', 'device-set', 'pdu', '--webhook', WEBHOOK, '--header', 'Upgrade: h2c', '--header', 'X-Site: Zürich €', '--header', 'Authorization: ********', '--host', 'node1=node1');
+    const refused = sfha(
+      'node1',
+      'stonith',
+      'device-set',
+      'pdu',
+      '--webhook',
+      WEBHOOK,
+      '--header',
+      'Upgrade: h2c',
+      '--header',
+      'X-Site: Zürich €',
+      '--header',
+      'Authorization: ********',
+      '--host',
+      'node1=node1',
+    );
     expect(refused.stderr).toContain('webhook header Authorization is "********" but no value is stored for it: send the value itself');
     expect(refused.stderr).toContain('webhook header Upgrade is set by sfha');
     expect(refused.stderr).toContain('webhook header X-Site must be a non-empty value of visible ASCII characters, spaces or tabs');
@@ -85,7 +122,11 @@ describe('STONITH through a webhook (the lab power controller speaking the webho
     setWebhook('/hang', '--timeout', '2');
     await until('a second attempt that times out', () => leaderFences('node1').some((e) => e.output === 'no answer from the webhook in 2000 ms'), 40_000);
     setWebhook('/ignores', '--timeout', '2');
-    await until('an attempt the controller accepts without powering off', () => leaderFences('node1').some((e) => e.output.startsWith('HTTP 202 but the power was not off within 2000 ms (last status: HTTP 200: on')), 40_000);
+    await until(
+      'an attempt the controller accepts without powering off',
+      () => leaderFences('node1').some((e) => e.output.startsWith('HTTP 202 but the power was not off within 2000 ms (last status: HTTP 200: on')),
+      40_000,
+    );
     expect(leaderFences('node1').every((e) => !e.ok)).toBe(true);
     // node1 is hung, not off: it still has the VIP on its link, and nobody else took it.
     expect(holders(VIP, 'eth0', NODES)).toEqual(['node1']);
@@ -125,7 +166,11 @@ describe('STONITH through a webhook (the lab power controller speaking the webho
     sfhaJson('node2', 'config', 'set', '--fence-storm-limit', '100');
     setWebhook('/broken');
     sfhaJson('node2', 'stonith', 'device-set', 'lab', '--agent', 'fence_sfha_lab', ...hostMap);
-    interface Level { node: string; devices: string[]; custom: boolean }
+    interface Level {
+      node: string;
+      devices: string[];
+      custom: boolean;
+    }
     // Default: every device naming the node, by name.
     expect(sfhaJson<Level[]>('node2', 'stonith', 'level').find((l) => l.node === 'node3')).toEqual({ node: 'node3', devices: ['lab', 'pdu'], custom: false });
     const unknown = sfha('node2', 'stonith', 'level', 'node3', 'pdu', 'ipmi');

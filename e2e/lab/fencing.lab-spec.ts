@@ -2,9 +2,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cluster, formCluster, host, online as onlineSeenBy, until } from './cluster-helpers';
 import { lab, labOk, sfha, sfhaJson } from './lab-runner';
 
-interface FencingStatus { enabled: boolean; devices: { name: string; agent: string }[]; nodes: { node: string; device: string | null; power: string }[] }
-interface FenceEvent { node: string; action: string; device: string; ok: boolean; requestedBy: string }
-
+interface FencingStatus {
+  enabled: boolean;
+  devices: { name: string; agent: string }[];
+  nodes: { node: string; device: string | null; power: string }[];
+}
+interface FenceEvent {
+  node: string;
+  action: string;
+  device: string;
+  ok: boolean;
+  requestedBy: string;
+}
 
 beforeAll(formCluster);
 afterAll(() => {

@@ -32,7 +32,11 @@ async function call(i: number, method: string, path: string, body?: unknown, tok
 /** A login to node<target> sent from inside host node<from> (another source address than the gateway's). */
 async function loginFrom(from: number, target: number, body: Record<string, unknown>): Promise<number> {
   const url = `http://${hostIp(target)}:${AGENT_PORT}/api/v1/auth/login`;
-  const run = await sh('nsenter', [`--net=${hostNetnsPath(`node${from}`)}`, 'curl', '-s', '-o', '/dev/null', '-w', '%{http_code}', '-m', '20', '-H', 'content-type: application/json', '--data-binary', '@-', url], { input: JSON.stringify(body), timeoutMs: 60_000 });
+  const run = await sh(
+    'nsenter',
+    [`--net=${hostNetnsPath(`node${from}`)}`, 'curl', '-s', '-o', '/dev/null', '-w', '%{http_code}', '-m', '20', '-H', 'content-type: application/json', '--data-binary', '@-', url],
+    { input: JSON.stringify(body), timeoutMs: 60_000 },
+  );
   return Number(run.stdout.trim());
 }
 
@@ -68,7 +72,15 @@ describe('one cluster to its users (3 nodes)', () => {
   it('users created on node1 (sfha user add) log in on node2 and node3; a password change on node3 ends their sessions on node1', async () => {
     const { password } = sfhaJson<{ name: string; role: string; password: string }>('node1', 'user', 'add', 'oscar', '--role', 'operator');
     expect(password).toMatch(/^[A-Za-z0-9_-]{24}$/);
-    for (const i of [2, 3]) expect((await poll(() => login(i, 'oscar', password), (a) => a.status === 200)).status).toBe(200);
+    for (const i of [2, 3])
+      expect(
+        (
+          await poll(
+            () => login(i, 'oscar', password),
+            (a) => a.status === 200,
+          )
+        ).status,
+      ).toBe(200);
     const onNode3 = await login(3, 'oscar', password);
     expect((await call(3, 'GET', '/auth/session', undefined, onNode3.body.accessToken)).body).toMatchObject({ subject: 'oscar', role: 'operator' });
     expect(sfhaJson<{ name: string }[]>('node2', 'user', 'list').map((u) => u.name)).toEqual(['admin', 'oscar']);
@@ -118,7 +130,10 @@ describe('one cluster to its users (3 nodes)', () => {
     const confirmed = await call(1, 'POST', '/auth/totp/confirm', { code: totpAt(secret, Date.now()) }, oscar1);
     expect([confirmed.status, (confirmed.body.recoveryCodes as string[]).length]).toEqual([200, 10]);
 
-    const required = await poll(() => login(2, 'oscar', 'oscar new lab password'), (a) => a.status === 401);
+    const required = await poll(
+      () => login(2, 'oscar', 'oscar new lab password'),
+      (a) => a.status === 401,
+    );
     expect([required.status, required.body.code]).toEqual([401, 'TOTP_REQUIRED']);
     const code = totpAt(secret, Date.now() + 30_000);
     const ok = await login(2, 'oscar', 'oscar new lab password', { totp: code });

@@ -5,7 +5,14 @@ import { lab, labOk, sfhaJson } from './lab-runner';
 import { waitFor } from './lab-system';
 
 const VIP = '192.0.2.100';
-interface Incident { id: string; trigger: { kind: string; node: string }; openedAt: string; resolvedAt: string | null; fences: { node: string; device: string; ok: boolean }[]; groups: { group: string; from: string; to: string | null; downtimeMs: number | null }[] }
+interface Incident {
+  id: string;
+  trigger: { kind: string; node: string };
+  openedAt: string;
+  resolvedAt: string | null;
+  fences: { node: string; device: string; ok: boolean }[];
+  groups: { group: string; from: string; to: string | null; downtimeMs: number | null }[];
+}
 
 let token = '';
 /** node2's /metrics, as Prometheus scrapes it (admin token). */
@@ -16,7 +23,11 @@ beforeAll(async () => {
   sfhaJson('node1', 'config', 'set', '--fence-startup-grace-ms', '0', '--fence-min-delay-ms', '5000');
   sfhaJson('node1', 'stonith', 'device-set', 'lab', '--agent', 'fence_sfha_lab', '--host', 'node1=node1', '--host', 'node2=node2', '--host', 'node3=node3');
   const setupCode = labOk('setup-code', 'node2').trim();
-  const answer = await fetch(`${machineUrl(2)}/api/v1/auth/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ password: 'incidents lab password', setupCode }) });
+  const answer = await fetch(`${machineUrl(2)}/api/v1/auth/setup`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ password: 'incidents lab password', setupCode }),
+  });
   token = ((await answer.json()) as { accessToken: string }).accessToken;
 });
 

@@ -21,7 +21,9 @@ const tokens = new Map<string, string>();
 async function login(node: string): Promise<string> {
   const { credential } = JSON.parse(readFileSync(`${privateDirSource(node, '/var/lib/sfha')}/local-admin.json`, 'utf8')) as { credential: string };
   const url = `http://127.0.0.1:${AGENT_PORT}/api/v1/auth/local`;
-  const { stdout } = await sh('nsenter', [`--net=${hostNetnsPath(node)}`, 'curl', '-sf', '-m', '3', '-H', 'content-type: application/json', '--data-binary', '@-', url], { input: JSON.stringify({ credential }) });
+  const { stdout } = await sh('nsenter', [`--net=${hostNetnsPath(node)}`, 'curl', '-sf', '-m', '3', '-H', 'content-type: application/json', '--data-binary', '@-', url], {
+    input: JSON.stringify({ credential }),
+  });
   const token = (JSON.parse(stdout) as { accessToken: string }).accessToken;
   tokens.set(node, token);
   return token;

@@ -54,7 +54,12 @@ async function main(argv: string[]): Promise<number> {
       const hosts = await status();
       if (rest.includes('--json')) print(JSON.stringify(hosts, null, 2));
       else if (hosts.length === 0) print('lab is down');
-      else hosts.forEach((h) => print(`${h.name.padEnd(7)} ${h.url.padEnd(24)} agent ${h.agentPid ? `pid ${h.agentPid}` : 'stopped'}  ${h.healthy ? 'healthy' : 'not answering'}  ${h.processes} process(es)${h.partitioned ? '  PARTITIONED' : ''}`));
+      else
+        hosts.forEach((h) =>
+          print(
+            `${h.name.padEnd(7)} ${h.url.padEnd(24)} agent ${h.agentPid ? `pid ${h.agentPid}` : 'stopped'}  ${h.healthy ? 'healthy' : 'not answering'}  ${h.processes} process(es)${h.partitioned ? '  PARTITIONED' : ''}`,
+          ),
+        );
       return 0;
     }
     case 'exec': {
@@ -78,7 +83,10 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'partition':
-      await partition(rest.map((group) => group.split(',').filter(Boolean)), print);
+      await partition(
+        rest.map((group) => group.split(',').filter(Boolean)),
+        print,
+      );
       return 0;
     case 'heal':
       await heal(print);

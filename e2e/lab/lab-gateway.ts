@@ -39,15 +39,20 @@ if ((side !== 'machine' && side !== 'bridge') || !sockDir || !Number.isInteger(c
 }
 /** A port another program holds: say so and stop (lab up checks first; this is the race). */
 const listenOrExit = (server: ReturnType<typeof createServer>, port: number) =>
-  server.on('error', (error) => {
-    process.stderr.write(`lab-gateway: 127.0.0.1:${port}: ${error.message}\n`);
-    process.exit(1);
-  }).listen(port, '127.0.0.1');
+  server
+    .on('error', (error) => {
+      process.stderr.write(`lab-gateway: 127.0.0.1:${port}: ${error.message}\n`);
+      process.exit(1);
+    })
+    .listen(port, '127.0.0.1');
 
 for (let i = 1; i <= count; i++) {
   const socketPath = join(sockDir, `node${i}.sock`);
   if (side === 'machine') {
-    listenOrExit(createServer((client) => relay(client, connect(socketPath))), firstPort + i - 1);
+    listenOrExit(
+      createServer((client) => relay(client, connect(socketPath))),
+      firstPort + i - 1,
+    );
   } else {
     rmSync(socketPath, { force: true });
     createServer((client) => relay(client, connect(7780, `192.0.2.${i}`))).listen(socketPath);
@@ -57,7 +62,11 @@ for (let i = 1; i <= count; i++) {
 const socketDir = sockDir;
 function floating(name: string, machinePort: number, port: number, host: string): void {
   const socketPath = join(socketDir, `${name}.sock`);
-  if (side === 'machine') listenOrExit(createServer((client) => relay(client, connect(socketPath))), machinePort);
+  if (side === 'machine')
+    listenOrExit(
+      createServer((client) => relay(client, connect(socketPath))),
+      machinePort,
+    );
   else {
     rmSync(socketPath, { force: true });
     createServer((client) => relay(client, connect(port, host))).listen(socketPath);

@@ -39,7 +39,10 @@ export function linkPackagedUnit(host: string): void {
   const path = `${LAB_BIN_DIR}:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin`;
   // Flags win over /etc/sfha/agent.env, which the hosts share with the machine. PrivateTmp off:
   // the checkout (the lab's fence agent and web server) may be under /tmp, which it would hide.
-  writeFileSync(join(dir, 'sfha-agent.service.d/lab.conf'), `[Service]\nExecStart=\nExecStart=${PACKAGED_AGENT} --node-name ${host} --bind 0.0.0.0:${AGENT_PORT} --watchdog-device ${labWatchdogDevice(host)}\nEnvironment=PATH=${path}\nPrivateTmp=no\n`);
+  writeFileSync(
+    join(dir, 'sfha-agent.service.d/lab.conf'),
+    `[Service]\nExecStart=\nExecStart=${PACKAGED_AGENT} --node-name ${host} --bind 0.0.0.0:${AGENT_PORT} --watchdog-device ${labWatchdogDevice(host)}\nEnvironment=PATH=${path}\nPrivateTmp=no\n`,
+  );
   rmSync(join(dir, 'sfha-lab.target.wants/sfha-agent.service'), { force: true });
   symlinkSync('../sfha-agent.service', join(dir, 'sfha-lab.target.wants/sfha-agent.service'));
 }

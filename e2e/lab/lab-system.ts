@@ -22,7 +22,11 @@ export async function listNetns(): Promise<string[]> {
 
 export async function netnsPids(ns: string): Promise<number[]> {
   const { stdout } = await sh('ip', ['netns', 'pids', ns], { allowFailure: true });
-  return stdout.split('\n').filter(Boolean).map(Number).filter((pid) => pid !== process.pid);
+  return stdout
+    .split('\n')
+    .filter(Boolean)
+    .map(Number)
+    .filter((pid) => pid !== process.pid);
 }
 
 /** The process exists and is not a zombie (the agent's own check, `pidAlive`). */

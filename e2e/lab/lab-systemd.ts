@@ -136,7 +136,11 @@ export async function bootSystemd(host: string): Promise<number> {
   // The boot script runs mount, mkdir… before unshare forks systemd: wait for systemd itself.
   const pid = await forkedChild(boot.pid, 'systemd');
   writeFileSync(pidFile(host), String(pid));
-  await waitFor(`${host}'s systemd to answer (see ${console})`, async () => (await sh(hostCommand(host)[0] ?? 'nsenter', [...hostCommand(host).slice(1), 'systemctl', 'is-system-running'], { allowFailure: true })).stdout.trim() === 'running', 15_000);
+  await waitFor(
+    `${host}'s systemd to answer (see ${console})`,
+    async () => (await sh(hostCommand(host)[0] ?? 'nsenter', [...hostCommand(host).slice(1), 'systemctl', 'is-system-running'], { allowFailure: true })).stdout.trim() === 'running',
+    15_000,
+  );
   return pid;
 }
 

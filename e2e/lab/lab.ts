@@ -3,9 +3,37 @@ import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, 
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import {
-  AGENT_MAIN, AGENT_PORT, agentUrl, BRIDGE_IP, BRIDGE_NS, CLI_BIN_DIR, GATEWAY_DIR, hostDir, hostIndex, hostIp, hostName, hostNetns, LAB_BIN_DIR, LAB_DIR,
-  LAB_ID, labWatchdogDevice, labWatchdogFifo, watchdogMarker, MACHINE_PORTS, machineUrl, MAX_HOSTS, mountHandle, netnsHost, netnsPath, NS_DIR, PRIVATE_DIRS, privateDirSource, RECORD_FILE, REPO_ROOT,
-  RUN_DIR, RUN_ROOT,
+  AGENT_MAIN,
+  AGENT_PORT,
+  agentUrl,
+  BRIDGE_IP,
+  BRIDGE_NS,
+  CLI_BIN_DIR,
+  GATEWAY_DIR,
+  hostDir,
+  hostIndex,
+  hostIp,
+  hostName,
+  hostNetns,
+  LAB_BIN_DIR,
+  LAB_DIR,
+  LAB_ID,
+  labWatchdogDevice,
+  labWatchdogFifo,
+  watchdogMarker,
+  MACHINE_PORTS,
+  machineUrl,
+  MAX_HOSTS,
+  mountHandle,
+  netnsHost,
+  netnsPath,
+  NS_DIR,
+  PRIVATE_DIRS,
+  privateDirSource,
+  RECORD_FILE,
+  REPO_ROOT,
+  RUN_DIR,
+  RUN_ROOT,
 } from './lab-layout';
 import { type LockHolder, lockHolder } from './lab-lock';
 import { enablePackagedAgent, hasPackagedAgent, linkPackagedUnit } from './lab-package';
@@ -86,7 +114,6 @@ const GATEWAY_SCRIPT = join(__dirname, 'lab-gateway.ts');
 const POWER_SCRIPT = join(__dirname, 'lab-power.ts');
 const WATCHDOG_SCRIPT = join(__dirname, 'lab-watchdog.ts');
 const WATCHDOG_STATE = join(RUN_DIR, 'watchdog.json');
-
 
 function spawnDetached(command: string, args: string[], logFile: string): number {
   const log = openSync(logFile, 'a');
@@ -221,7 +248,21 @@ async function startAgent(name: string, wait = true, timeoutMs = 30_000): Promis
   const spawned = spawnDetached(
     enter,
     // env: the lab's fence agent (e2e/lab/bin) is on the agent's PATH, like /usr/sbin/fence_* on a real host.
-    [...into, 'env', `PATH=${LAB_BIN_DIR}:${process.env.PATH ?? '/usr/sbin:/usr/bin:/sbin:/bin'}`, process.execPath, AGENT_MAIN, '--data-dir', '/var/lib/sfha', '--bind', `0.0.0.0:${AGENT_PORT}`, '--node-name', name, '--watchdog-device', labWatchdogDevice(name)],
+    [
+      ...into,
+      'env',
+      `PATH=${LAB_BIN_DIR}:${process.env.PATH ?? '/usr/sbin:/usr/bin:/sbin:/bin'}`,
+      process.execPath,
+      AGENT_MAIN,
+      '--data-dir',
+      '/var/lib/sfha',
+      '--bind',
+      `0.0.0.0:${AGENT_PORT}`,
+      '--node-name',
+      name,
+      '--watchdog-device',
+      labWatchdogDevice(name),
+    ],
     join(hostDir(name), 'agent.log'),
   );
   // nsenter --pid forks the agent and waits for it: record the agent itself.

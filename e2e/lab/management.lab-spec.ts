@@ -13,7 +13,10 @@ import { startVipChecker } from './vip-checker-run';
 const MGMT = LAB_MANAGEMENT_ADDRESS;
 const NODES = ['node1', 'node2', 'node3'];
 
-interface Answer { status: number; body: Record<string, unknown> }
+interface Answer {
+  status: number;
+  body: Record<string, unknown>;
+}
 
 /** A request to the management address from the LAN; status 0 when nobody answers. */
 function onLan(method: string, path: string, body?: unknown, token?: string): Answer {

@@ -26,10 +26,15 @@ describe('membership from Corosync events, with a 1-minute fallback poll', () =>
 
   it('sees a killed node leave within seconds, and the leader move', async () => {
     labOk('kill', 'node1');
-    const ms = await timed('node2 and node3 to see node1 gone and node2 lead', () => ['node2', 'node3'].every((n) => {
-      const c = cluster(n);
-      return c.quorate && c.leader === 'node2' && !c.nodes.find((x) => x.name === 'node1')?.online;
-    }), 45_000);
+    const ms = await timed(
+      'node2 and node3 to see node1 gone and node2 lead',
+      () =>
+        ['node2', 'node3'].every((n) => {
+          const c = cluster(n);
+          return c.quorate && c.leader === 'node2' && !c.nodes.find((x) => x.name === 'node1')?.online;
+        }),
+      45_000,
+    );
     // Corosync itself needs ~2.2 s (token 1000 ms + consensus); a poll could take up to 60 s.
     expect(ms).toBeLessThan(10_000);
   });

@@ -10,7 +10,10 @@ const PORT = 8083;
 const NODES = ['node1', 'node2', 'node3'];
 const MESH_IP: Record<string, string> = { node1: '10.100.0.1', node2: '10.100.0.2', node3: '10.100.0.3' };
 
-interface Group { name: string; owner: string | null }
+interface Group {
+  name: string;
+  owner: string | null;
+}
 
 /** A member reaching the service through the mesh VIP: who answers, or null. */
 function meshClient(from: string, timeoutSeconds = 1): string | null {
@@ -59,7 +62,10 @@ describe('a VIP inside the mesh, routed to its owner by every member’s WireGua
     expect(sfha('node1', 'resources', 'group-set', 'bad', '--mesh-vip', MESH_IP.node2 ?? '').stderr).toContain("mesh VIP 10.100.0.2 is a member's own mesh address");
     // An address promised to a pending invitation (node1's) is taken until it is revoked, whichever node the group is set through.
     const invitation = sfhaJson<{ id: string; assignedIp: string }>('node1', 'mesh', 'token', '--ip', '10.100.0.201');
-    for (const through of ['node1', 'node2']) expect(sfha(through, 'resources', 'group-set', 'bad', '--mesh-vip', '10.100.0.201').stderr).toContain('mesh VIP 10.100.0.201 is the address of a pending invitation (revoke it, or choose another address)');
+    for (const through of ['node1', 'node2'])
+      expect(sfha(through, 'resources', 'group-set', 'bad', '--mesh-vip', '10.100.0.201').stderr).toContain(
+        'mesh VIP 10.100.0.201 is the address of a pending invitation (revoke it, or choose another address)',
+      );
     expect(sfha('node1', 'mesh', 'revoke', invitation.id).code).toBe(0);
     expect(sfhaJson<Group[]>('node2', 'resources')).toEqual([]);
   });
@@ -74,7 +80,11 @@ describe('a VIP inside the mesh, routed to its owner by every member’s WireGua
   });
 
   it('moves with its group: reached on the new owner from the two others; the route left the old owner’s entry everywhere', async () => {
-    for (const [from, to] of [['node1', 'node2'], ['node2', 'node3'], ['node3', 'node2']] as const) {
+    for (const [from, to] of [
+      ['node1', 'node2'],
+      ['node2', 'node3'],
+      ['node3', 'node2'],
+    ] as const) {
       const movedAt = Date.now();
       sfhaJson('node1', 'failover', 'db', to);
       const watcher = NODES.find((n) => n !== from && n !== to) ?? '';
@@ -93,12 +103,16 @@ describe('a VIP inside the mesh, routed to its owner by every member’s WireGua
     const killedAt = Date.now();
     labOk('kill', 'node2');
     let next = '';
-    await until('the group to be served through the mesh VIP again', () => {
-      const from1 = meshClient('node1');
-      const from3 = meshClient('node3');
-      next = from1 ?? '';
-      return !!from1 && from1 === from3 && ['node1', 'node3'].includes(from1);
-    }, 60_000);
+    await until(
+      'the group to be served through the mesh VIP again',
+      () => {
+        const from1 = meshClient('node1');
+        const from3 = meshClient('node3');
+        next = from1 ?? '';
+        return !!from1 && from1 === from3 && ['node1', 'node3'].includes(from1);
+      },
+      60_000,
+    );
     figures.takeoverMs = [Date.now() - killedAt];
     expect(owner()).toBe(next);
     expect(sfhaJson<{ node: string; ok: boolean; requestedBy: string }[]>('node1', 'stonith', 'history').find((e) => e.node === 'node2')).toMatchObject({ ok: true, requestedBy: 'leader' });

@@ -8,10 +8,26 @@ import { hostDir, privateDirSource } from './lab-layout';
 import { lab, labOk, sfha, sfhaJson, sfhaOutputs } from './lab-runner';
 import { sleep, waitFor } from './lab-system';
 
-interface PeerStatus { name: string; publicKey: string; connected: boolean }
-interface MeshStatus { up: boolean; self: { name: string; meshIp: string; publicKey: string }; peers: PeerStatus[] }
-interface Invitation { id: string; token: string; assignedIp: string }
-interface InvitationRow { id: string; status: string; usedBy: string | null }
+interface PeerStatus {
+  name: string;
+  publicKey: string;
+  connected: boolean;
+}
+interface MeshStatus {
+  up: boolean;
+  self: { name: string; meshIp: string; publicKey: string };
+  peers: PeerStatus[];
+}
+interface Invitation {
+  id: string;
+  token: string;
+  assignedIp: string;
+}
+interface InvitationRow {
+  id: string;
+  status: string;
+  usedBy: string | null;
+}
 
 const NODES = ['node1', 'node2', 'node3', 'node4'] as const;
 type Node = (typeof NODES)[number];
@@ -34,7 +50,11 @@ const allConnected = (node: Node, others: Node[]) => {
 function keysOnDisk(): string[] {
   return NODES.flatMap((n) => {
     const dir = join(privateDirSource(n, '/var/lib/sfha'), 'mesh');
-    return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.key')).map((f) => readFileSync(join(dir, f), 'utf8').trim()) : [];
+    return existsSync(dir)
+      ? readdirSync(dir)
+          .filter((f) => f.endsWith('.key'))
+          .map((f) => readFileSync(join(dir, f), 'utf8').trim())
+      : [];
   });
 }
 const privateKeys = new Set<string>();

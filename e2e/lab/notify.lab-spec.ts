@@ -21,16 +21,54 @@ const SCRIPT = join(OUT, 'on-incident.sh');
 const SCRIPT_LOG = join(OUT, 'script-calls');
 const NODES = ['node1', 'node2', 'node3'];
 
-interface Incident { id: string; openedAt: string; trigger: { kind: string; node: string }; resolvedAt: string | null; fences: { device: string; ok: boolean }[]; groups: { group: string; from: string; to: string | null; downtimeMs: number | null }[] }
-interface Received { kind: 'webhook' | 'mail'; path?: string; signature?: string | null; body: string; subject?: string; to?: string[] }
-interface Payload { event: string; target: string; title: string; text: string; sender: string; incident: Incident | null }
-interface Delivery { target: string; incident: string | null; kind: string; attempt: number; ok: boolean; error: string | null }
+interface Incident {
+  id: string;
+  openedAt: string;
+  trigger: { kind: string; node: string };
+  resolvedAt: string | null;
+  fences: { device: string; ok: boolean }[];
+  groups: { group: string; from: string; to: string | null; downtimeMs: number | null }[];
+}
+interface Received {
+  kind: 'webhook' | 'mail';
+  path?: string;
+  signature?: string | null;
+  body: string;
+  subject?: string;
+  to?: string[];
+}
+interface Payload {
+  event: string;
+  target: string;
+  title: string;
+  text: string;
+  sender: string;
+  incident: Incident | null;
+}
+interface Delivery {
+  target: string;
+  incident: string | null;
+  kind: string;
+  attempt: number;
+  ok: boolean;
+  error: string | null;
+}
 
 let receiver: ChildProcess | undefined;
 /** What a receiver checks: the HMAC-SHA256 of the raw body with the shared secret (computed here, independently of the agent). */
 const signatureMatches = (secret: string, body: string, header: string | undefined) => header === `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
-const received = (): Received[] => (existsSync(join(OUT, 'received.jsonl')) ? readFileSync(join(OUT, 'received.jsonl'), 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Received) : []);
-const hooks = (path: string) => received().filter((r) => r.kind === 'webhook' && r.path === path).map((r) => ({ ...r, payload: JSON.parse(r.body) as Payload }));
+const received = (): Received[] =>
+  existsSync(join(OUT, 'received.jsonl'))
+    ? readFileSync(join(OUT, 'received.jsonl'), 'utf8')
+        .trim()
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as Received)
+    : [];
+const hooks = (path: string) =>
+  received()
+    .filter((r) => r.kind === 'webhook' && r.path === path)
+    .map((r) => ({ ...r, payload: JSON.parse(r.body) as Payload }));
 const mails = () => received().filter((r) => r.kind === 'mail');
 const scriptCalls = () => (existsSync(SCRIPT_LOG) ? readFileSync(SCRIPT_LOG, 'utf8').trim().split('\n').filter(Boolean) : []);
 /**
@@ -81,7 +119,11 @@ describe('incident notifications (webhook, SMTP, script) through a failover', ()
     await until('node3 to have the three targets', () => sfhaJson<{ name: string }[]>('node3', 'notify', 'list').length === 3);
     expect(sfhaJson<{ name: string; secret?: string }[]>('node3', 'notify', 'list').find((t) => t.name === 'hook')?.secret).toBe('********');
     for (const name of ['hook', 'mail', 'local']) expect(sfhaJson<{ ok: boolean }>('node2', 'notify', 'test', name), name).toMatchObject({ ok: true });
-    const tests = () => ({ hooks: hooks('/hook').filter((h) => h.payload.event === 'test'), mails: mails().filter((mail) => mail.subject === 'sfha prod: message de test'), script: scriptCalls().filter((l) => l.startsWith('test|')) });
+    const tests = () => ({
+      hooks: hooks('/hook').filter((h) => h.payload.event === 'test'),
+      mails: mails().filter((mail) => mail.subject === 'sfha prod: message de test'),
+      script: scriptCalls().filter((l) => l.startsWith('test|')),
+    });
     await until('the test webhook and mail to arrive', () => tests().hooks.length === 1 && tests().mails.length === 1, 10_000);
     const [hook] = tests().hooks;
     expect(signatureMatches(SECRET, hook?.body ?? '', hook?.signature ?? undefined)).toBe(true);
@@ -119,7 +161,11 @@ describe('incident notifications (webhook, SMTP, script) through a failover', ()
     expect(sent.map((h) => `${h.payload.event} ${h.payload.incident?.id}`)).toEqual([`opened ${incident?.id}`, `resolved ${incident?.id}`]);
     for (const h of sent) expect(signatureMatches(SECRET, h.body, h.signature ?? undefined)).toBe(true);
     const resolved = sent[1]?.payload;
-    expect(resolved?.incident).toMatchObject({ trigger: { kind: 'node-lost', node: 'node1' }, fences: [{ device: 'lab', ok: true }], groups: [{ group: 'web', from: 'node1', to: owner, downtimeMs: baselineMs }] });
+    expect(resolved?.incident).toMatchObject({
+      trigger: { kind: 'node-lost', node: 'node1' },
+      fences: [{ device: 'lab', ok: true }],
+      groups: [{ group: 'web', from: 'node1', to: owner, downtimeMs: baselineMs }],
+    });
     // French by default: the node, the fence, the group and its measured downtime.
     const downtime = `${(baselineMs / 1000).toFixed(1).replace('.', ',')} s`;
     expect(resolved?.title).toBe('sfha prod: incident résolu — nœud node1 perdu');
@@ -170,7 +216,9 @@ describe('incident notifications (webhook, SMTP, script) through a failover', ()
     expect(stuck?.error).toBe('no answer within 10000 ms');
     // The other targets were served meanwhile, once each.
     await until('the other targets to get this incident', () => about(incident?.id ?? '').hooks.length === 2, 30_000);
-    process.stdout.write(`notify: failover with a hanging webhook target: web down ${downtimeMs} ms (incident), client back ${clientMs} ms after the kill (without: ${baselineMs} ms / ${baselineClientMs} ms)\n`);
+    process.stdout.write(
+      `notify: failover with a hanging webhook target: web down ${downtimeMs} ms (incident), client back ${clientMs} ms after the kill (without: ${baselineMs} ms / ${baselineClientMs} ms)\n`,
+    );
     // A send waited for would add its 10 s timeout to the failover: the downtime stays that of a plain failover.
     expect(downtimeMs).toBeLessThan(baselineMs + 5_000);
     // node1, back and leading again, did not announce the first failover a second time.

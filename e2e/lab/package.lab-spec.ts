@@ -13,9 +13,18 @@ import { startVipChecker, type VipCheckerReport } from './vip-checker-run';
 // systemd (lab-package.ts), then purged, leaving the machine as it was.
 const VIP = '192.0.2.100';
 const NODES = ['node1', 'node2', 'node3'];
-interface Group { name: string; owner: string | null }
-interface Event { code: string; params: Record<string, unknown> }
-interface FenceEvent { node: string; action: string }
+interface Group {
+  name: string;
+  owner: string | null;
+}
+interface Event {
+  code: string;
+  params: Record<string, unknown>;
+}
+interface FenceEvent {
+  node: string;
+  action: string;
+}
 
 const sh = (file: string, args: string[]) => spawnSync(file, args, { encoding: 'utf8' });
 const systemctl = (node: string, ...args: string[]) => lab('exec', node, '--', 'systemctl', ...args).stdout.trim();
@@ -24,15 +33,17 @@ const client = () => lanClient(VIP, 8080);
 const events = (node: string) => sfhaJson<Event[]>(node, 'events', '--limit', '200');
 /** Processes of the machine running the packaged Node. */
 const packagedProcesses = () =>
-  readdirSync('/proc').filter((p) => /^\d+$/.test(p)).filter((p) => {
-    try {
-      return execFileSync('cat', [`/proc/${p}/cmdline`], { encoding: 'utf8' }).includes('/opt/sfha/');
-    } catch {
-      return false;
-    }
-  });
+  readdirSync('/proc')
+    .filter((p) => /^\d+$/.test(p))
+    .filter((p) => {
+      try {
+        return execFileSync('cat', [`/proc/${p}/cmdline`], { encoding: 'utf8' }).includes('/opt/sfha/');
+      } catch {
+        return false;
+      }
+    });
 /** Any mount of /var/lib/sfha in any mount namespace (another lab's hosts): purge must not rmdir it under them. */
-const stateDirMounted = () => sh('sh', ['-c', "cat /proc/[0-9]*/mountinfo 2>/dev/null | awk '$5 == \"/var/lib/sfha\"' | head -1"]).stdout.trim() !== '';
+const stateDirMounted = () => sh('sh', ['-c', 'cat /proc/[0-9]*/mountinfo 2>/dev/null | awk \'$5 == "/var/lib/sfha"\' | head -1']).stdout.trim() !== '';
 
 const before = {
   corosyncEnabled: sh('systemctl', ['is-enabled', 'corosync.service']).stdout.trim(),
@@ -47,7 +58,11 @@ let checker: { stop(): Promise<VipCheckerReport> } | undefined;
 beforeAll(async () => {
   if (sh('dpkg-query', ['-W', '-f=${Status}', 'sfha']).stdout.includes('installed')) throw new Error('the sfha package is already installed on this machine: dpkg --purge sfha first');
   // npm run package's second half (dist/ is built): prints "dist/pkg/sfha_….deb: 36.9 MiB, installed 109 MiB, built in N s".
-  const printed = execFileSync(process.execPath, ['--import', join(REPO_ROOT, 'node_modules/tsx/dist/loader.mjs'), join(REPO_ROOT, 'packaging/src/build-deb.ts')], { cwd: REPO_ROOT, encoding: 'utf8', env: { ...process.env, TSX_TSCONFIG_PATH: join(REPO_ROOT, 'packaging/tsconfig.json') } });
+  const printed = execFileSync(process.execPath, ['--import', join(REPO_ROOT, 'node_modules/tsx/dist/loader.mjs'), join(REPO_ROOT, 'packaging/src/build-deb.ts')], {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, TSX_TSCONFIG_PATH: join(REPO_ROOT, 'packaging/tsconfig.json') },
+  });
   const match = /^(\S+\.deb): ([\d.]+) MiB, installed (\d+) MiB/m.exec(printed);
   if (!match) throw new Error(`npm run package said: ${printed}`);
   debFile = join(REPO_ROOT, match[1] ?? '');
@@ -57,7 +72,31 @@ beforeAll(async () => {
   execFileSync('dpkg', ['-i', debFile], { encoding: 'utf8' });
   figures.installSeconds = Number(((Date.now() - started) / 1000).toFixed(1));
   // dpkg lists the root as "/." and the shared directories the package only adds to: none of them is the package's to remove.
-  files = execFileSync('dpkg-query', ['-L', 'sfha'], { encoding: 'utf8' }).split('\n').filter((f) => f.startsWith('/') && !['/', '/.', '/etc', '/opt', '/usr', '/usr/bin', '/lib', '/usr/share', '/usr/share/doc', '/usr/share/man', '/usr/share/man/man1', '/lib/systemd', '/lib/systemd/system', '/usr/share/bash-completion', '/usr/share/bash-completion/completions', '/usr/share/lintian', '/usr/share/lintian/overrides'].includes(f));
+  files = execFileSync('dpkg-query', ['-L', 'sfha'], { encoding: 'utf8' })
+    .split('\n')
+    .filter(
+      (f) =>
+        f.startsWith('/') &&
+        ![
+          '/',
+          '/.',
+          '/etc',
+          '/opt',
+          '/usr',
+          '/usr/bin',
+          '/lib',
+          '/usr/share',
+          '/usr/share/doc',
+          '/usr/share/man',
+          '/usr/share/man/man1',
+          '/lib/systemd',
+          '/lib/systemd/system',
+          '/usr/share/bash-completion',
+          '/usr/share/bash-completion/completions',
+          '/usr/share/lintian',
+          '/usr/share/lintian/overrides',
+        ].includes(f),
+    );
   await formClusterWith(['--systemd', '--packaged']);
   sfhaJson('node1', 'config', 'set', '--fence-startup-grace-ms', '0', '--fence-min-delay-ms', '5000');
   sfhaJson('node1', 'stonith', 'device-set', 'lab', '--agent', 'fence_sfha_lab', '--host', 'node1=node1', '--host', 'node2=node2', '--host', 'node3=node3');
@@ -100,13 +139,16 @@ describe('the Debian package on a 3-node lab (each host runs the packaged unit u
   it('systemctl start brings node1 back, out of standby by itself', async () => {
     labOk('exec', 'node1', '--', 'systemctl', 'start', 'sfha-agent.service');
     await until('node1 out of standby', () => sfhaJson<{ standby: string[] }>('node2', 'config', 'show').standby.length === 0, 90_000);
-    const codes = events('node1').filter((e) => e.params.node === 'node1').map((e) => e.code);
+    const codes = events('node1')
+      .filter((e) => e.params.node === 'node1')
+      .map((e) => e.code);
     expect(codes).toEqual(expect.arrayContaining(['node.draining', 'node.drained', 'node.undrained-at-start']));
     expect(sfhaJson<FenceEvent[]>('node2', 'stonith', 'history').filter((e) => e.node === 'node1')).toEqual([]);
   });
 
   it('a power cycle of a host with the unit enabled brings its agent back by itself', async () => {
-    const power = (action: string) => execFileSync('nsenter', [`--net=${netnsPath(BRIDGE_NS)}`, 'curl', '-s', '-m', '60', '-X', 'POST', `http://${BRIDGE_IP}:${POWER_PORT}/power/node3/${action}`], { encoding: 'utf8' });
+    const power = (action: string) =>
+      execFileSync('nsenter', [`--net=${netnsPath(BRIDGE_NS)}`, 'curl', '-s', '-m', '60', '-X', 'POST', `http://${BRIDGE_IP}:${POWER_PORT}/power/node3/${action}`], { encoding: 'utf8' });
     expect(power('off')).toContain('"off"');
     expect(power('on')).toContain('"on"');
     // The power controller starts only the host (its systemd); systemd starts the enabled unit.
@@ -133,7 +175,8 @@ describe('the Debian package on a 3-node lab (each host runs the packaged unit u
     expect(files.filter((f) => existsSync(f))).toEqual([]);
     if (keptForOthers) expect(readdirSync('/var/lib/sfha')).toEqual([]);
     else expect(existsSync('/var/lib/sfha')).toBe(false);
-    for (const path of ['/opt/sfha', '/etc/sfha', '/lib/systemd/system/sfha-agent.service', '/etc/systemd/system/multi-user.target.wants/sfha-agent.service', '/etc/systemd/system/sfha-agent.service']) expect(existsSync(path), path).toBe(false);
+    for (const path of ['/opt/sfha', '/etc/sfha', '/lib/systemd/system/sfha-agent.service', '/etc/systemd/system/multi-user.target.wants/sfha-agent.service', '/etc/systemd/system/sfha-agent.service'])
+      expect(existsSync(path), path).toBe(false);
     expect(packagedProcesses()).toEqual([]);
     expect(sh('systemctl', ['is-enabled', 'corosync.service']).stdout.trim()).toBe(before.corosyncEnabled);
     expect(existsSync('/etc/systemd/system/corosync.service')).toBe(before.corosyncMask);

@@ -9,8 +9,19 @@ import { sleep } from './lab-system';
 
 const VIP = '192.0.2.100';
 const CHECKER_OUT = join(LAB_DIR, 'vip-checker.json');
-interface Group { name: string; owner: string | null; bannedOn: string[]; resources: { name: string; running: boolean | null; restarts: number; health: string | null }[] }
-interface FenceEvent { node: string; action: string; ok: boolean; requestedBy: string; startedAt: string }
+interface Group {
+  name: string;
+  owner: string | null;
+  bannedOn: string[];
+  resources: { name: string; running: boolean | null; restarts: number; health: string | null }[];
+}
+interface FenceEvent {
+  node: string;
+  action: string;
+  ok: boolean;
+  requestedBy: string;
+  startedAt: string;
+}
 
 const groups = (node: string) => sfhaJson<Group[]>(node, 'resources');
 /** The client on the LAN: who answers through the VIP, or null. */
@@ -39,9 +50,7 @@ describe('a VIP and a web service, failing over safely', () => {
     sfhaJson('node2', 'resources', 'group-set', 'web', '--vip', `${VIP}/24`, '--process', `${LAB_BIN_DIR}/lab-web-server 8080`, '--prefer', 'node1');
     await until('the client to reach node1 through the VIP', () => client() === 'node1');
     expect(holders(VIP)).toEqual(['node1']);
-    expect(groups('node3')).toEqual([
-      expect.objectContaining({ name: 'web', owner: 'node1', resources: [expect.objectContaining({ running: true }), expect.objectContaining({ running: true })] }),
-    ]);
+    expect(groups('node3')).toEqual([expect.objectContaining({ name: 'web', owner: 'node1', resources: [expect.objectContaining({ running: true }), expect.objectContaining({ running: true })] })]);
   });
 
   it('refuses an invalid group with clear messages', () => {
@@ -126,7 +135,22 @@ describe('a VIP and a web service, failing over safely', () => {
 
   it('4. a service that keeps dying is restarted where it runs, then moved away after N failures', async () => {
     const owner = client() ?? '';
-    sfhaJson('node1', 'resources', 'group-set', 'web', '--vip', `${VIP}/24`, '--process', `${LAB_BIN_DIR}/lab-web-server 8080`, '--health-http', 'http://127.0.0.1:8080/', '--max-restarts', '2', '--prefer', 'node1');
+    sfhaJson(
+      'node1',
+      'resources',
+      'group-set',
+      'web',
+      '--vip',
+      `${VIP}/24`,
+      '--process',
+      `${LAB_BIN_DIR}/lab-web-server 8080`,
+      '--health-http',
+      'http://127.0.0.1:8080/',
+      '--max-restarts',
+      '2',
+      '--prefer',
+      'node1',
+    );
     await until('the health check to pass', () => groups('node2')[0]?.resources[1]?.health === 'healthy');
     const kill = () => labOk('exec', owner, '--', 'start-stop-daemon', '--stop', '--signal', 'KILL', '--pidfile', '/run/sfha/web-process.pid');
     for (const n of [1, 2]) {

@@ -6,10 +6,28 @@ import { LAB_BIN_DIR, LAB_DIR } from './lab-layout';
 import { lab, labOk, sfha, sfhaJson } from './lab-runner';
 
 const VIP = '192.0.2.110';
-interface Step { atMs: number; node: string; kind: string; text: { fr: string; en: string } }
-interface Simulation { steps: Step[]; timings: { detectionMs: number; fenceMs: number; startMs: number; sources: Record<string, string> } }
-interface Group { name: string; owner: string | null; resources: { running: boolean | null }[] }
-interface FenceEvent { node: string; action: string; ok: boolean; requestedBy: string; executedBy: string }
+interface Step {
+  atMs: number;
+  node: string;
+  kind: string;
+  text: { fr: string; en: string };
+}
+interface Simulation {
+  steps: Step[];
+  timings: { detectionMs: number; fenceMs: number; startMs: number; sources: Record<string, string> };
+}
+interface Group {
+  name: string;
+  owner: string | null;
+  resources: { running: boolean | null }[];
+}
+interface FenceEvent {
+  node: string;
+  action: string;
+  ok: boolean;
+  requestedBy: string;
+  executedBy: string;
+}
 
 beforeAll(async () => {
   await formCluster();

@@ -13,8 +13,18 @@ const UNIT = 'lab-web.service';
 const SLOW_UNIT = 'lab-slow.service';
 const ENABLED_UNIT = 'lab-enabled.service';
 const NODES = ['node1', 'node2', 'node3'];
-interface Group { name: string; owner: string | null; bannedOn: string[]; resources: { name: string; kind: string; detail: string; running: boolean | null; restarts: number; health: string | null; healthDetail: string | null }[] }
-interface FenceEvent { node: string; action: string; ok: boolean; requestedBy: string }
+interface Group {
+  name: string;
+  owner: string | null;
+  bannedOn: string[];
+  resources: { name: string; kind: string; detail: string; running: boolean | null; restarts: number; health: string | null; healthDetail: string | null }[];
+}
+interface FenceEvent {
+  node: string;
+  action: string;
+  ok: boolean;
+  requestedBy: string;
+}
 
 const web = () => sfhaJson<Group[]>('node2', 'resources').find((g) => g.name === 'web');
 const unit = () => web()?.resources.find((r) => r.kind === 'systemd');
@@ -128,7 +138,11 @@ describe('a systemd unit behind a VIP (real systemd in each host)', () => {
     expect(systemctl('node3', 'is-active', SLOW_UNIT)).toBe('activating');
     // Stop-first handover: node3's stop (--no-block) cancels the start job; node2 starts it only then.
     sfhaJson('node2', 'failover', 'slow', 'node2');
-    await until('the slow unit stopped on node3 and starting on node2', () => systemctl('node3', 'is-active', SLOW_UNIT) === 'inactive' && systemctl('node2', 'is-active', SLOW_UNIT) === 'activating', 15_000);
+    await until(
+      'the slow unit stopped on node3 and starting on node2',
+      () => systemctl('node3', 'is-active', SLOW_UNIT) === 'inactive' && systemctl('node2', 'is-active', SLOW_UNIT) === 'activating',
+      15_000,
+    );
     expect(sfha('node2', 'resources', 'group-remove', 'slow').code).toBe(0);
     labOk('exec', 'node2', '--', 'systemctl', 'stop', SLOW_UNIT); // removing a group does not stop it (reported separately)
   });

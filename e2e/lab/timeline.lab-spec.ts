@@ -2,7 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formCluster, online, until } from './cluster-helpers';
 import { lab, labOk, sfhaJson } from './lab-runner';
 
-interface Event { id: number; at: string; origin: string; code: string; params: Record<string, unknown>; message: string }
+interface Event {
+  id: number;
+  at: string;
+  origin: string;
+  code: string;
+  params: Record<string, unknown>;
+  message: string;
+}
 
 const NODES = ['node1', 'node2', 'node3'];
 const timeline = (node: string) => sfhaJson<Event[]>(node, 'events', '--limit', '1000');

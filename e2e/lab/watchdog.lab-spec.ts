@@ -29,8 +29,19 @@ interface WatchdogStatus {
   problem: string | null;
   nodes: { node: string; armed: boolean; timeoutMs: number | null; fenceDevices: string[] }[];
 }
-interface WatchdogLogLine { at: string; host: string; event: string }
-interface FenceEvent { node: string; device: string; ok: boolean; requestedBy: string; durationMs: number; startedAt: string }
+interface WatchdogLogLine {
+  at: string;
+  host: string;
+  event: string;
+}
+interface FenceEvent {
+  node: string;
+  device: string;
+  ok: boolean;
+  requestedBy: string;
+  durationMs: number;
+  startedAt: string;
+}
 
 const watchdog = (node: string) => sfhaJson<WatchdogStatus>(node, 'node', 'watchdog', 'status');
 /** What the lab watchdog did to `node` since `since` (ms epoch). */
@@ -76,10 +87,14 @@ async function failover(fault: (node: string) => Promise<void>): Promise<{ from:
   let report: VipCheckerReport = { samples: 0, violations: [] };
   try {
     await fault(from);
-    await until('another node to serve', () => {
-      const now = client();
-      return now !== null && now !== from;
-    }, 90_000);
+    await until(
+      'another node to serve',
+      () => {
+        const now = client();
+        return now !== null && now !== from;
+      },
+      90_000,
+    );
     ms = Date.now() - started;
     await sleep(2_000);
   } finally {

@@ -72,7 +72,12 @@ describe('a two-node cluster with a witness', () => {
     labOk('kill', 'node1');
     const ms = await timed('node2 to serve', () => client() === 'node2', 60_000);
     process.stdout.write(`witness lab: node1 killed → node2 serves in ${ms} ms\n`);
-    expect(sfhaJson<{ cluster: { quorate: boolean; leader: string; totalVotes: number; quorum: number } }>('node2', 'status').cluster).toMatchObject({ quorate: true, leader: 'node2', totalVotes: 2, quorum: 2 });
+    expect(sfhaJson<{ cluster: { quorate: boolean; leader: string; totalVotes: number; quorum: number } }>('node2', 'status').cluster).toMatchObject({
+      quorate: true,
+      leader: 'node2',
+      totalVotes: 2,
+      quorum: 2,
+    });
     expect(fenceOf('node2', 'node1')).toMatchObject({ ok: true, requestedBy: 'leader' });
   });
 

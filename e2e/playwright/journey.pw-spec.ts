@@ -149,7 +149,9 @@ for (const node of ['node2', 'node3'] as const) {
     } else {
       // node2's link, already redeemed: node1 dropped its one-time key, so no tunnel comes up.
       await setup.join(links.node2);
-      await expect(setup.alert).toHaveText('Le nœud qui invite n’accepte pas cette invitation : elle a déjà servi ou a été révoquée, ou il est injoignable à son adresse. Demandez-en une nouvelle.', { timeout: 20_000 });
+      await expect(setup.alert).toHaveText('Le nœud qui invite n’accepte pas cette invitation : elle a déjà servi ou a été révoquée, ou il est injoignable à son adresse. Demandez-en une nouvelle.', {
+        timeout: 20_000,
+      });
       await setup.expectShown();
     }
     await setup.join(links[node]);
@@ -207,7 +209,9 @@ test('node1 sees both peers connected with recent handshakes, and the whole clus
   await phone.context().close();
 });
 
-test('mesh picture: a cut between node2 and node3 shows on node1’s picture and matrix, from both ends, node1’s links up; healed, every link is up again; the last hour is charted', async ({ browser: _browser }, testInfo) => {
+test('mesh picture: a cut between node2 and node3 shows on node1’s picture and matrix, from both ends, node1’s links up; healed, every link is up again; the last hour is charted', async ({
+  browser: _browser,
+}, testInfo) => {
   test.setTimeout(150_000);
   const page = tab('node1');
   const mesh = new MeshPage(page);
@@ -218,7 +222,13 @@ test('mesh picture: a cut between node2 and node3 shows on node1’s picture and
   try {
     await expect(mesh.link('node2', 'node3')).toHaveAttribute('data-state', 'down', { timeout: 30_000 });
     await expect(mesh.link('node3', 'node2')).toHaveAttribute('data-state', 'down', { timeout: 30_000 });
-    for (const [from, to] of [['node1', 'node2'], ['node2', 'node1'], ['node1', 'node3'], ['node3', 'node1']] as const) await expect(mesh.link(from, to)).toHaveAttribute('data-state', 'up');
+    for (const [from, to] of [
+      ['node1', 'node2'],
+      ['node2', 'node1'],
+      ['node1', 'node3'],
+      ['node3', 'node1'],
+    ] as const)
+      await expect(mesh.link(from, to)).toHaveAttribute('data-state', 'up');
     // Drawn in the page's colours: a cut half in the error red, dashed; an up one in the OK green.
     await expect(mesh.link('node2', 'node3')).toHaveCSS('stroke', 'rgb(180, 35, 24)');
     await expect(mesh.link('node2', 'node3')).toHaveCSS('stroke-dasharray', '8px, 6px');
@@ -379,7 +389,9 @@ test('fencing: the lab device from the agent’s metadata form; node3 fenced aft
   await screenshot(page, testInfo, '31-fencing-history');
 });
 
-test('what if: node2 dying is predicted on the resources page, in French: the fence, with this cluster’s measured fence time, then web started elsewhere; nothing changes', async ({ browser: _browser }, testInfo) => {
+test('what if: node2 dying is predicted on the resources page, in French: the fence, with this cluster’s measured fence time, then web started elsewhere; nothing changes', async ({
+  browser: _browser,
+}, testInfo) => {
   const page = tab('node1');
   const resources = new ResourcesPage(page);
   await resources.open();
@@ -407,7 +419,9 @@ async function logInAs(browser: Browser, node: LabNode, username: string, passwo
 /** The operator the users step creates (the two-factor step logs in with it too). */
 const OPERATOR_PASSWORD = 'operator password 1';
 
-test('users and roles: an operator and a viewer made on node1 log in on node2 and node3 and see what their role allows; a password changed on node3 no longer opens node1', async ({ browser }, testInfo) => {
+test('users and roles: an operator and a viewer made on node1 log in on node2 and node3 and see what their role allows; a password changed on node3 no longer opens node1', async ({
+  browser,
+}, testInfo) => {
   test.setTimeout(120_000);
   const [viewerPassword, viewerNewPassword] = ['viewer password 1', 'viewer password 2'];
   const users = new UsersPage(tab('node1'));
@@ -624,4 +638,3 @@ test('management address: a session opened on it goes on at the same URL, withou
   await screenshot(page, testInfo, '41-management-address-new-leader');
   await context.close();
 });
-

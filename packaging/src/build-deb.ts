@@ -29,7 +29,18 @@ const DYNAMIC_PACKAGES = ['@nestjs/platform-express'];
 const NOT_RUNTIME = /(\/\.[^/]+$|\.d\.[cm]?ts$|\.ts$|\.map$|\/(README|CHANGELOG|HISTORY|CONTRIBUTING)[^/]*$|\.md$|\/(__tests__|\.github)$)/i;
 /** Parts of runtime packages that only their own build or tests use. */
 const TRIM: Record<string, string[]> = {
-  'better-sqlite3': ['deps', 'src', 'build/Release/obj', 'build/Release/obj.target', 'build/Release/.deps', 'build/Release/test_extension.node', 'build/Release/sqlite3.a', 'build/deps', 'build/Makefile', 'build/config.gypi'],
+  'better-sqlite3': [
+    'deps',
+    'src',
+    'build/Release/obj',
+    'build/Release/obj.target',
+    'build/Release/.deps',
+    'build/Release/test_extension.node',
+    'build/Release/sqlite3.a',
+    'build/deps',
+    'build/Makefile',
+    'build/config.gypi',
+  ],
 };
 
 export interface BuiltPackage {
@@ -58,12 +69,19 @@ function stageNodeModules(root: string): void {
     const rel = relative(REPO, dir);
     const name = rel.replace(/^node_modules\//, '');
     const trimmed = (TRIM[name] ?? []).map((p) => join(dir, p));
-    cpSync(dir, join(root, 'opt/sfha', rel), { recursive: true, dereference: true, filter: (src) => !trimmed.some((t) => src === t || src.startsWith(`${t}/`)) && !NOT_RUNTIME.test(src.slice(dir.length)) });
+    cpSync(dir, join(root, 'opt/sfha', rel), {
+      recursive: true,
+      dereference: true,
+      filter: (src) => !trimmed.some((t) => src === t || src.startsWith(`${t}/`)) && !NOT_RUNTIME.test(src.slice(dir.length)),
+    });
   }
   // Nothing in node_modules is run directly (the agent requires it): no executable bits, so no
   // script needs its interpreter, and the native addon is a library, not a program.
   run('find', [join(root, 'opt/sfha/node_modules'), '-type', 'f', '-exec', 'chmod', '0644', '{}', '+']);
-  for (const addon of run('find', [join(root, 'opt/sfha/node_modules'), '-name', '*.node', '-type', 'f']).split('\n').filter(Boolean)) run('strip', ['--strip-unneeded', addon]);
+  for (const addon of run('find', [join(root, 'opt/sfha/node_modules'), '-name', '*.node', '-type', 'f'])
+    .split('\n')
+    .filter(Boolean))
+    run('strip', ['--strip-unneeded', addon]);
   const missing = entries.filter((name) => !resolvesFrom(name, join(root, 'opt/sfha/dist/agent')));
   if (missing.length > 0) throw new Error(`staged node_modules cannot resolve: ${missing.join(', ')}`);
 }
@@ -141,7 +159,9 @@ export function buildPackage(options: { version?: string; outDir?: string } = {}
 if (require.main === module) {
   try {
     const built = buildPackage();
-    process.stdout.write(`${relative(REPO, built.file)}: ${(statSync(built.file).size / 1024 / 1024).toFixed(1)} MiB, installed ${(built.facts.installedSizeKiB / 1024).toFixed(0)} MiB, built in ${built.seconds.toFixed(0)} s\n`);
+    process.stdout.write(
+      `${relative(REPO, built.file)}: ${(statSync(built.file).size / 1024 / 1024).toFixed(1)} MiB, installed ${(built.facts.installedSizeKiB / 1024).toFixed(0)} MiB, built in ${built.seconds.toFixed(0)} s\n`,
+    );
   } catch (error) {
     process.stderr.write(`package: ${(error as Error).message}\n`);
     process.exit(1);

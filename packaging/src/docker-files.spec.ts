@@ -9,7 +9,11 @@ const REPO = resolve(__dirname, '../..');
 const dockerfile = readFileSync(join(REPO, 'docker/Dockerfile'), 'utf8');
 const compose = readFileSync(join(REPO, 'docker/compose.yaml'), 'utf8');
 const unit = readFileSync(join(REPO, 'packaging/files/sfha-agent.service'), 'utf8');
-const instruction = (name: string) => dockerfile.split('\n').filter((l) => l.startsWith(`${name} `)).map((l) => l.slice(name.length + 1));
+const instruction = (name: string) =>
+  dockerfile
+    .split('\n')
+    .filter((l) => l.startsWith(`${name} `))
+    .map((l) => l.slice(name.length + 1));
 /** The agent's options (flag, environment variable), read from its source (another project: not imported). */
 const AGENT_OPTIONS = [...readFileSync(join(REPO, 'apps/agent/src/config/agent-config.ts'), 'utf8').matchAll(/\{ flag: '(--[a-z-]+)', env: '(SFHA_[A-Z_]+)'/g)].map((m) => ({ flag: m[1], env: m[2] }));
 const jsonArray = (text: string | undefined) => JSON.parse(text ?? '[]') as string[];
@@ -39,7 +43,11 @@ describe('docker/ (checked, not built)', () => {
 
   it('grants the capabilities the unit grants, and the tun device for wireguard-go', () => {
     const capabilities = /cap_add: \[(.*)\]/.exec(compose)?.[1]?.split(', ') ?? [];
-    const unitCaps = /^CapabilityBoundingSet=(.*)$/m.exec(unit)?.[1]?.split(' ').map((c) => c.replace(/^CAP_/, '')) ?? [];
+    const unitCaps =
+      /^CapabilityBoundingSet=(.*)$/m
+        .exec(unit)?.[1]
+        ?.split(' ')
+        .map((c) => c.replace(/^CAP_/, '')) ?? [];
     expect(capabilities).toEqual(['NET_ADMIN', 'NET_RAW', 'SYS_NICE', 'IPC_LOCK']);
     for (const cap of capabilities) expect(unitCaps).toContain(cap);
     expect(compose).toContain('devices: ["/dev/net/tun:/dev/net/tun"]');
@@ -64,7 +72,7 @@ describe('docker/ (checked, not built)', () => {
     expect(compose).toContain(`stop_grace_period: ${unitStop}s`);
   });
 
-  it('has the Anemone example: an app container in the agent container\'s network namespace, on demand only', () => {
+  it("has the Anemone example: an app container in the agent container's network namespace, on demand only", () => {
     const app = compose.slice(compose.indexOf('\n  app:\n'), compose.indexOf('\nvolumes:'));
     expect(app).toContain('    profiles: [example]\n');
     expect(app).toContain('    network_mode: service:sfha\n');

@@ -36,10 +36,19 @@ describe('the Debian package', { timeout: 600_000 }, () => {
   it('holds the agent, CLI, dashboard, a Node runtime, the unit, completion and man page', () => {
     const files = sh('dpkg-deb', ['-c', built.file]);
     for (const path of [
-      './opt/sfha/node/bin/node', './opt/sfha/dist/agent/apps/agent/src/main.js', './opt/sfha/dist/cli/apps/cli/src/main.js', './opt/sfha/dist/web/index.html',
-      './opt/sfha/node_modules/better-sqlite3/build/Release/better_sqlite3.node', './opt/sfha/node_modules/@nestjs/platform-express/', './lib/systemd/system/sfha-agent.service',
-      './etc/sfha/agent.env', './usr/share/bash-completion/completions/sfha', './usr/share/man/man1/sfha.1.gz', './usr/share/doc/sfha/copyright',
-    ]) expect(files).toContain(path);
+      './opt/sfha/node/bin/node',
+      './opt/sfha/dist/agent/apps/agent/src/main.js',
+      './opt/sfha/dist/cli/apps/cli/src/main.js',
+      './opt/sfha/dist/web/index.html',
+      './opt/sfha/node_modules/better-sqlite3/build/Release/better_sqlite3.node',
+      './opt/sfha/node_modules/@nestjs/platform-express/',
+      './lib/systemd/system/sfha-agent.service',
+      './etc/sfha/agent.env',
+      './usr/share/bash-completion/completions/sfha',
+      './usr/share/man/man1/sfha.1.gz',
+      './usr/share/doc/sfha/copyright',
+    ])
+      expect(files).toContain(path);
     expect(files).toMatch(/\.\/usr\/bin\/sfha -> \/opt\/sfha\/bin\/sfha/);
     // Production packages only: no build or test tool.
     for (const dev of ['typescript', 'vite', 'vitest', 'nx', '@playwright', 'eslint', '@types/node']) expect(files).not.toContain(`./opt/sfha/node_modules/${dev}/`);
@@ -47,7 +56,16 @@ describe('the Debian package', { timeout: 600_000 }, () => {
 
   it('its unit restarts on failure, reads agent.env, logs to the journal, keeps its capabilities', () => {
     const unit = readFileSync(join(root, 'lib/systemd/system/sfha-agent.service'), 'utf8');
-    for (const line of ['Restart=on-failure', 'EnvironmentFile=/etc/sfha/agent.env', 'ExecStart=/opt/sfha/bin/sfha-agent', 'StandardOutput=journal', 'KillMode=mixed', 'NoNewPrivileges=yes', 'StateDirectoryMode=0700']) expect(unit).toContain(`\n${line}\n`);
+    for (const line of [
+      'Restart=on-failure',
+      'EnvironmentFile=/etc/sfha/agent.env',
+      'ExecStart=/opt/sfha/bin/sfha-agent',
+      'StandardOutput=journal',
+      'KillMode=mixed',
+      'NoNewPrivileges=yes',
+      'StateDirectoryMode=0700',
+    ])
+      expect(unit).toContain(`\n${line}\n`);
     expect(unit).toMatch(/^CapabilityBoundingSet=.*\bCAP_NET_ADMIN\b.*\bCAP_NET_RAW\b/m);
     // systemd's own parser: every key known, every value valid (the binary is not installed here).
     const copy = join(work, 'sfha-agent.service');
@@ -67,7 +85,9 @@ describe('the Debian package', { timeout: 600_000 }, () => {
     expect(readFileSync(join(root, 'usr/share/bash-completion/completions/sfha'), 'utf8')).toBe(cli('completion'));
     const dataDir = join(work, 'data');
     mkdirSync(dataDir);
-    const agent = spawn(node, [join(root, 'opt/sfha/dist/agent/apps/agent/src/main.js'), '--data-dir', dataDir, '--bind', '127.0.0.1:0', '--node-name', 'pkg-test'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const agent = spawn(node, [join(root, 'opt/sfha/dist/agent/apps/agent/src/main.js'), '--data-dir', dataDir, '--bind', '127.0.0.1:0', '--node-name', 'pkg-test'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     agent.stdout.on('data', (b: Buffer) => (out += b.toString()));
     agent.stderr.on('data', (b: Buffer) => (out += b.toString()));

@@ -33,6 +33,7 @@ process.on('uncaughtException', unexpected);
 main().catch((error: unknown) => {
   // Boot failures (port taken meanwhile, unreadable data dir…) end here: one clear line, exit 1.
   const err = error as NodeJS.ErrnoException;
-  const hint = err.code === 'EADDRINUSE' ? ' (another process already listens there: stop it or use --bind)' : err.code === 'EACCES' ? ' (permission denied: run as root or change --data-dir/--bind)' : '';
+  const hint =
+    err.code === 'EADDRINUSE' ? ' (another process already listens there: stop it or use --bind)' : err.code === 'EACCES' ? ' (permission denied: run as root or change --data-dir/--bind)' : '';
   fail(`cannot start: ${err.message}${hint}`, 1);
 });

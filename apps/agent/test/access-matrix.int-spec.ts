@@ -63,7 +63,13 @@ beforeAll(async () => {
   tokens.viewer = await addUser(agent, boot.token, 'vera', 'viewer');
   const doc = (await agent.request('GET', '/api/openapi.json')).body as { paths: Record<string, Record<string, { 'x-sfha-roles'?: Role[]; 'x-sfha-public'?: boolean }>> };
   operations = Object.entries(doc.paths).flatMap(([path, item]) =>
-    Object.entries(item).map(([method, op]) => ({ key: `${method.toUpperCase()} ${path}`, method: method.toUpperCase(), path, roles: op['x-sfha-roles'] ?? null, isPublic: op['x-sfha-public'] === true })),
+    Object.entries(item).map(([method, op]) => ({
+      key: `${method.toUpperCase()} ${path}`,
+      method: method.toUpperCase(),
+      path,
+      roles: op['x-sfha-roles'] ?? null,
+      isPublic: op['x-sfha-public'] === true,
+    })),
   );
 }, 60_000);
 afterAll(async () => agent.close());

@@ -44,7 +44,11 @@ export async function bootTestAgent(overrides: Partial<AgentConfig> = {}): Promi
       const express = app.getHttpAdapter().getInstance() as { router: { stack: { route?: { path: string; methods: Record<string, boolean> } }[] } };
       return express.router.stack
         .filter((layer) => layer.route)
-        .flatMap((layer) => Object.keys(layer.route?.methods ?? {}).filter((m) => m !== '_all').map((m) => `${m.toUpperCase()} ${(layer.route?.path ?? '').replace(/:(\w+)/g, '{$1}')}`));
+        .flatMap((layer) =>
+          Object.keys(layer.route?.methods ?? {})
+            .filter((m) => m !== '_all')
+            .map((m) => `${m.toUpperCase()} ${(layer.route?.path ?? '').replace(/:(\w+)/g, '{$1}')}`),
+        );
     },
     async request(method, path, init = {}) {
       const headers: Record<string, string> = {};

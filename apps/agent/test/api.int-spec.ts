@@ -38,9 +38,7 @@ describe('bad input gets a 4xx with a clear message', () => {
     const res = await agent.request('POST', '/api/v1/auth/password', { token, body: { currentPassword: 42, sneaky: true } });
     expect(res.status).toBe(400);
     const body = res.body as { message: string; errors: string[] };
-    expect(body.errors).toEqual(
-      expect.arrayContaining(['property sneaky should not exist', 'currentPassword must be a string', 'newPassword must be a string']),
-    );
+    expect(body.errors).toEqual(expect.arrayContaining(['property sneaky should not exist', 'currentPassword must be a string', 'newPassword must be a string']));
     expect(body.message).toContain('newPassword must be longer than or equal to 12 characters');
     // Nothing changed: the password is still the old one.
     expect((await agent.request('POST', '/api/v1/auth/login', { body: { password: ADMIN_PASSWORD } })).status).toBe(200);

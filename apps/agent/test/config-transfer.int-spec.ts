@@ -11,7 +11,10 @@ beforeAll(async () => {
 afterAll(async () => agent.close());
 
 const RELEASE = (JSON.parse(readFileSync(join(__dirname, '../../../package.json'), 'utf8')) as { version: string }).version;
-interface Answer { status: number; body: { code?: string; message?: string; [key: string]: unknown } }
+interface Answer {
+  status: number;
+  body: { code?: string; message?: string; [key: string]: unknown };
+}
 const send = async (method: string, path: string, body?: unknown, auth = true): Promise<Answer> => {
   const res = await agent.request(method, path, { ...(auth ? { token } : {}), body });
   return { status: res.status, body: res.body as Answer['body'] };

@@ -26,7 +26,11 @@ describe('bad input from the dashboard forms', () => {
     refused(await send('PUT', '/api/v1/resources/groups/web', { resources: [{ name: 'app', kind: 'process', command: 'node server.js' }] }), 400, 'command must be an array');
     refused(await send('PUT', '/api/v1/resources/groups/web', { resources: [], maxRestarts: 500 }), 400, 'maxRestarts must not be greater than 100');
     refused(await send('PUT', '/api/v1/resources/groups/web', { resources: [{ name: 'app', kind: 'systemd', unit: ['nginx.service'] }] }), 400, 'unit must be a string');
-    refused(await send('PUT', '/api/v1/resources/groups/web', { resources: [{ name: 'app', kind: 'systemd', unit: 'nginx.service', health: { kind: 'is-active', target: 'nginx.service' } }] }), 400, 'kind must be one of the following values: http, tcp, systemd, command');
+    refused(
+      await send('PUT', '/api/v1/resources/groups/web', { resources: [{ name: 'app', kind: 'systemd', unit: 'nginx.service', health: { kind: 'is-active', target: 'nginx.service' } }] }),
+      400,
+      'kind must be one of the following values: http, tcp, systemd, command',
+    );
   });
 
   it('refuses actions on groups, nodes and devices that do not exist', async () => {

@@ -10,7 +10,15 @@ afterAll(async () => agent.close());
 
 const logIn = async (password: string) => ((await agent.request('POST', '/api/v1/auth/login', { body: { password } })).body as { accessToken: string }).accessToken;
 
-interface Event { id: number; origin: string; code: string; params: Record<string, unknown>; category: string; severity: string; message: string }
+interface Event {
+  id: number;
+  origin: string;
+  code: string;
+  params: Record<string, unknown>;
+  category: string;
+  severity: string;
+  message: string;
+}
 
 describe('event timeline', () => {
   it('records admin actions, newest first, and filters by category', async () => {

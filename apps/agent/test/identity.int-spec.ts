@@ -178,7 +178,10 @@ describe('an older single-admin database', () => {
   it('moves its admin into the cluster config as user "admin": same password, no first run', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'sfha-legacy-'));
     const db = openDatabase(dataDir);
-    applyMigrations(db, loadMigrations(join(process.cwd(), 'apps/agent/src/database/migrations')).filter((m) => m.version <= 6));
+    applyMigrations(
+      db,
+      loadMigrations(join(process.cwd(), 'apps/agent/src/database/migrations')).filter((m) => m.version <= 6),
+    );
     const now = new Date().toISOString();
     db.prepare('INSERT INTO admin (id, password_hash, created_at, updated_at) VALUES (1, ?, ?, ?)').run(await hashPassword(ADMIN_PASSWORD), now, now);
     db.close();

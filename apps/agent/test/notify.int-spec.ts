@@ -32,7 +32,10 @@ afterAll(async () => {
   receiver.close();
 });
 
-interface Answer { status: number; body: { code?: string; message?: string; [key: string]: unknown } }
+interface Answer {
+  status: number;
+  body: { code?: string; message?: string; [key: string]: unknown };
+}
 const send = async (method: string, path: string, body?: unknown): Promise<Answer> => {
   const res = await agent.request(method, path, { token, body });
   return { status: res.status, body: res.body as Answer['body'] };

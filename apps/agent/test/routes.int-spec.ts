@@ -58,7 +58,9 @@ describe('every route is guarded or deliberately public', () => {
   });
 
   it('marks exactly the allow-listed operations as public in OpenAPI', () => {
-    const publicOps = operations().filter((o) => o.op['x-sfha-public'] === true).map((o) => o.key);
+    const publicOps = operations()
+      .filter((o) => o.op['x-sfha-public'] === true)
+      .map((o) => o.key);
     expect(new Set(publicOps)).toEqual(new Set([...PUBLIC_ROUTES].filter((r) => !r.includes('openapi'))));
     for (const o of operations()) expect([o.key, o.op.security]).toEqual([o.key, PUBLIC_ROUTES.has(o.key) ? [] : [{ bearer: [] }]]);
   });

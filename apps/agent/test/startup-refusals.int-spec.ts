@@ -80,6 +80,10 @@ describe('the agent refuses a bad start with one line and a non-zero exit', { ti
 
   it('a wrong value in /etc/sfha/agent.env (systemd passes it as the environment)', () => {
     const run = startAgent('env', { env: { SFHA_LOG_LEVEL: 'chatty', SFHA_TOKEN_TTL: '5' } });
-    expectOneLineRefusal(run, 2, 'sfha-agent: invalid configuration (flags, or SFHA_* variables from /etc/sfha/agent.env): --log-level (SFHA_LOG_LEVEL): must be one of error, warn, info, debug, got "chatty"; --token-ttl (SFHA_TOKEN_TTL)');
+    expectOneLineRefusal(
+      run,
+      2,
+      'sfha-agent: invalid configuration (flags, or SFHA_* variables from /etc/sfha/agent.env): --log-level (SFHA_LOG_LEVEL): must be one of error, warn, info, debug, got "chatty"; --token-ttl (SFHA_TOKEN_TTL)',
+    );
   });
 });

@@ -122,7 +122,7 @@ describe('TOTP two-factor login', () => {
     expect([nobody.status, nobody.body]).toMatchObject([404, { code: 'USER_NOT_FOUND' }]);
   });
 
-  it('is refused to API tokens, and leaves the CLI\'s root-local access passwordless', async () => {
+  it("is refused to API tokens, and leaves the CLI's root-local access passwordless", async () => {
     const boot = await bootWithAdmin();
     agent = boot.agent;
     const { secret: apiToken } = (await agent.request('POST', '/api/v1/api-tokens', { token: boot.token, body: { name: 'ci', role: 'admin' } })).body as { secret: string };
@@ -144,7 +144,11 @@ describe('rate limits and lockout', () => {
     await addUser(agent, boot.token, 'alice', 'viewer', 'alice password 1');
     await addUser(agent, boot.token, 'bob', 'viewer', 'bob password 123');
     // 4 + 4 + 2 failures from three addresses: no address reaches its own limit (5).
-    for (const [address, n] of [['127.0.0.2', 4], ['127.0.0.3', 4], ['127.0.0.4', 2]] as const) {
+    for (const [address, n] of [
+      ['127.0.0.2', 4],
+      ['127.0.0.3', 4],
+      ['127.0.0.4', 2],
+    ] as const) {
       for (let i = 0; i < n; i++) expect((await postFrom(address, '/api/v1/auth/login', { username: 'alice', password: `guess ${i}` })).status).toBe(401);
     }
     const locked = await postFrom('127.0.0.5', '/api/v1/auth/login', { username: 'alice', password: 'alice password 1' });
@@ -155,7 +159,7 @@ describe('rate limits and lockout', () => {
     expect(events.filter((e) => e.code === 'auth.user-locked').map((e) => e.message)).toEqual(['user alice locked out for 15 min after 10 failed logins']);
   });
 
-  it('throttles an address per route: 5 failures on the local route leave that address\'s password login alone', async () => {
+  it("throttles an address per route: 5 failures on the local route leave that address's password login alone", async () => {
     const boot = await bootWithAdmin();
     agent = boot.agent;
     for (let i = 0; i < 5; i++) expect((await postFrom('127.0.0.6', '/api/v1/auth/local', { credential: `junk ${i}` })).status).toBe(401);

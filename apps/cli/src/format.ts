@@ -43,7 +43,11 @@ export interface ClusterStatusView {
 
 export function formatClusterStatus(view: ClusterStatusView, m: Messages): string {
   const c = m.clusterStatus;
-  const quorum = !view.corosyncRunning ? c.corosyncDown : view.quorate ? c.quorate(view.totalVotes ?? 0, view.expectedVotes ?? 0, view.quorum ?? 0) : c.notQuorate(view.totalVotes ?? 0, view.quorum ?? 0);
+  const quorum = !view.corosyncRunning
+    ? c.corosyncDown
+    : view.quorate
+      ? c.quorate(view.totalVotes ?? 0, view.expectedVotes ?? 0, view.quorum ?? 0)
+      : c.notQuorate(view.totalVotes ?? 0, view.quorum ?? 0);
   const head = table([
     [c.quorum, quorum],
     [c.leader, view.leader ?? c.noLeader],

@@ -38,7 +38,9 @@ const fr = {
     standby: (n: string) => `${n} en veille : ses groupes partent, il ne sera pas leader`,
     unstandby: (n: string) => `${n} n'est plus en veille`,
     drained: (n: string, moves: { group: string; to: string | null }[]) =>
-      moves.length === 0 ? `${n} vidé : il ne faisait tourner aucun groupe (sfha node undrain ${n} pour le réactiver)` : `${n} vidé (sfha node undrain ${n} pour le réactiver) : ${moves.map((x) => (x.to ? `${x.group} → ${x.to}` : `${x.group} arrêté (aucun autre nœud éligible)`)).join(', ')}`,
+      moves.length === 0
+        ? `${n} vidé : il ne faisait tourner aucun groupe (sfha node undrain ${n} pour le réactiver)`
+        : `${n} vidé (sfha node undrain ${n} pour le réactiver) : ${moves.map((x) => (x.to ? `${x.group} → ${x.to}` : `${x.group} arrêté (aucun autre nœud éligible)`)).join(', ')}`,
     drainTimeout: (n: string, groups: string[]) => `${n} est en veille mais ${groups.join(', ')} y tourne encore après 120 s (voir sfha events)`,
     undrained: (n: string) => `${n} n'est plus vidé : il peut de nouveau faire tourner des groupes`,
     maintenanceOn: 'maintenance ACTIVE : le cluster ne touche plus aux ressources',
@@ -51,10 +53,12 @@ const fr = {
     petting: (yes: boolean, why: string) => `${yes ? 'signalé' : 'PLUS SIGNALÉ'} : ${why}`,
     why: (why: string) => `pourquoi : ${why}`,
     nodes: 'Nœuds (watchdog annoncé / appareils de fencing) :',
-    node: (n: string, armed: boolean, s: number | null, devices: string[]) => `  ${n.padEnd(12)} ${armed ? `watchdog ${s} s` : 'pas de watchdog'}  ${devices.length > 0 ? devices.join(', ') : 'aucun appareil'}${!armed && devices.length === 0 ? '  ⚠ ni appareil ni watchdog : ses groupes restent arrêtés s\'il tombe' : ''}`,
+    node: (n: string, armed: boolean, s: number | null, devices: string[]) =>
+      `  ${n.padEnd(12)} ${armed ? `watchdog ${s} s` : 'pas de watchdog'}  ${devices.length > 0 ? devices.join(', ') : 'aucun appareil'}${!armed && devices.length === 0 ? "  ⚠ ni appareil ni watchdog : ses groupes restent arrêtés s'il tombe" : ''}`,
     testRefused: (s: number | null) => `le test arrête de signaler le watchdog : cette machine redémarre${s ? ` dans ${s} s` : ''}, sans arrêt propre. Relancez avec --force pour le faire`,
     testing: (s: number) => `watchdog plus signalé : cette machine redémarre dans ${s} s`,
-    unprotected: (nodes: string[]) => `⚠ ${nodes.join(', ')} : ni appareil de fencing ni watchdog armé ; si ${nodes.length > 1 ? 'l\'un tombe, ses' : 'il tombe, ses'} groupes restent arrêtés jusqu'à son retour (sfha stonith device-set, ou un watchdog : sfha node watchdog status)`,
+    unprotected: (nodes: string[]) =>
+      `⚠ ${nodes.join(', ')} : ni appareil de fencing ni watchdog armé ; si ${nodes.length > 1 ? "l'un tombe, ses" : 'il tombe, ses'} groupes restent arrêtés jusqu'à son retour (sfha stonith device-set, ou un watchdog : sfha node watchdog status)`,
   },
   insight: {
     unreadable: (f: string, why: string) => `impossible de lire le scénario ${f} (${why})`,
@@ -85,7 +89,7 @@ const fr = {
     totpReset: (n: string) => `double authentification de ${n} désactivée : il se connecte avec son mot de passe et peut la réactiver`,
   },
   tokens: {
-    none: 'aucun jeton d\'API : sfha token create NOM --user UTILISATEUR',
+    none: "aucun jeton d'API : sfha token create NOM --user UTILISATEUR",
     header: ['ID', 'NOM', 'UTILISATEUR', 'RÔLE', 'EXPIRE', 'DERNIÈRE UTILISATION'],
     never: 'jamais',
     created: (n: string, u: string, r: string, e: string) => `jeton « ${n} » de ${u} (${r}, expire : ${e}) ; le voici, affiché une seule fois :`,
@@ -104,9 +108,9 @@ const fr = {
     enabled: (d: string) => `fencing actif : ${d}`,
     disabled: 'fencing INACTIF : aucun équipement configuré (sfha stonith device-set)',
     statusHeader: ['NŒUD', 'ÉQUIPEMENT', 'ALIMENTATION'],
-    levelsHeader: ['NŒUD', 'ÉQUIPEMENTS (DANS L\'ORDRE)', 'ORDRE'],
+    levelsHeader: ['NŒUD', "ÉQUIPEMENTS (DANS L'ORDRE)", 'ORDRE'],
     levelsCustom: (custom: boolean): string => (custom ? 'choisi' : 'par défaut (par nom)'),
-    power: { on: 'allumé', off: 'ÉTEINT', unknown: 'inconnue', 'no-device': 'pas d\'équipement' } as Record<string, string>,
+    power: { on: 'allumé', off: 'ÉTEINT', unknown: 'inconnue', 'no-device': "pas d'équipement" } as Record<string, string>,
     fenced: (n: string, d: string, ms: number) => `${n} isolé (éteint) par ${d} en ${ms} ms`,
     unfenced: (n: string, ms: number) => `${n} rallumé en ${ms} ms`,
     noHistory: 'aucun fencing',
@@ -167,7 +171,7 @@ const fr = {
     inviteNext: 'Invitez un nœud : sfha mesh token',
     joined: (c: string, ip: string, ms: number) => `cluster « ${c} » rejoint en ${ms} ms ; adresse mesh ${ip}`,
     handshakes: (ok: string, all: number) => `handshakes : ${ok || 'aucun'} (${all} membre(s))`,
-    token: 'Lien d\'invitation (à usage unique, à ne partager qu\'avec le nouveau nœud) :',
+    token: "Lien d'invitation (à usage unique, à ne partager qu'avec le nouveau nœud) :",
     tokenFor: (ip: string, until: string) => `pour l'adresse ${ip}, valable jusqu'au ${until}. Sur le nouveau nœud : sfha join <lien>`,
     tokenWitness: 'Ce nœud sera un témoin : il vote pour le quorum et ne lance jamais de groupe.',
     joinedWitness: 'Ce nœud est un témoin : il vote pour le quorum et ne lance jamais de groupe.',
@@ -183,7 +187,7 @@ const fr = {
     unresolved: (name: string, problem: string) => `${name} : ${problem} ; la dernière adresse est gardée`,
     connected: 'connecté',
     disconnected: 'déconnecté',
-    noPeers: 'aucun pair pour l\'instant : sfha mesh token crée une invitation',
+    noPeers: "aucun pair pour l'instant : sfha mesh token crée une invitation",
     invHeader: ['ID', 'ADRESSE', 'EXPIRE', 'ÉTAT', 'UTILISÉE PAR'],
     noInvitations: 'aucune invitation',
     statuses: { pending: 'en attente', used: 'utilisée', revoked: 'révoquée', expired: 'expirée' } as Record<string, string>,
@@ -236,7 +240,9 @@ const en: typeof fr = {
     standby: (n) => `${n} in standby: its groups move away, it will not lead`,
     unstandby: (n) => `${n} is out of standby`,
     drained: (n, moves) =>
-      moves.length === 0 ? `${n} drained: it ran no group (sfha node undrain ${n} to bring it back)` : `${n} drained (sfha node undrain ${n} to bring it back): ${moves.map((x) => (x.to ? `${x.group} → ${x.to}` : `${x.group} stopped (no other eligible node)`)).join(', ')}`,
+      moves.length === 0
+        ? `${n} drained: it ran no group (sfha node undrain ${n} to bring it back)`
+        : `${n} drained (sfha node undrain ${n} to bring it back): ${moves.map((x) => (x.to ? `${x.group} → ${x.to}` : `${x.group} stopped (no other eligible node)`)).join(', ')}`,
     drainTimeout: (n, groups) => `${n} is in standby but ${groups.join(', ')} still runs there after 120 s (see sfha events)`,
     undrained: (n) => `${n} is no longer drained: it may run groups again`,
     maintenanceOn: 'maintenance ON: the cluster leaves the resources alone',
@@ -249,10 +255,12 @@ const en: typeof fr = {
     petting: (yes, why) => `${yes ? 'petted' : 'NOT PETTED'}: ${why}`,
     why: (why) => `why: ${why}`,
     nodes: 'Nodes (advertised watchdog / fence devices):',
-    node: (n, armed, s, devices) => `  ${n.padEnd(12)} ${armed ? `watchdog ${s} s` : 'no watchdog'}  ${devices.length > 0 ? devices.join(', ') : 'no device'}${!armed && devices.length === 0 ? '  ⚠ neither a device nor a watchdog: its groups stay stopped if it fails' : ''}`,
+    node: (n, armed, s, devices) =>
+      `  ${n.padEnd(12)} ${armed ? `watchdog ${s} s` : 'no watchdog'}  ${devices.length > 0 ? devices.join(', ') : 'no device'}${!armed && devices.length === 0 ? '  ⚠ neither a device nor a watchdog: its groups stay stopped if it fails' : ''}`,
     testRefused: (s) => `the test stops petting the watchdog: this machine resets${s ? ` within ${s} s` : ''}, without a clean stop. Repeat with --force to do it`,
     testing: (s) => `watchdog no longer petted: this machine resets within ${s} s`,
-    unprotected: (nodes) => `⚠ ${nodes.join(', ')}: neither a fence device nor an armed watchdog; if ${nodes.length > 1 ? 'one fails, its' : 'it fails, its'} groups stay stopped until it comes back (sfha stonith device-set, or a watchdog: sfha node watchdog status)`,
+    unprotected: (nodes) =>
+      `⚠ ${nodes.join(', ')}: neither a fence device nor an armed watchdog; if ${nodes.length > 1 ? 'one fails, its' : 'it fails, its'} groups stay stopped until it comes back (sfha stonith device-set, or a watchdog: sfha node watchdog status)`,
   },
   insight: {
     unreadable: (f, why) => `cannot read the scenario ${f} (${why})`,

@@ -21,7 +21,12 @@ describe('command options', () => {
 
 describe('tables', () => {
   it('aligns columns on the widest cell', () => {
-    expect(columns([['PEER', 'STATE'], ['node10', 'connected']]).split('\n')).toEqual(['PEER    STATE', 'node10  connected']);
+    expect(
+      columns([
+        ['PEER', 'STATE'],
+        ['node10', 'connected'],
+      ]).split('\n'),
+    ).toEqual(['PEER    STATE', 'node10  connected']);
   });
 
   it('formats byte counts', () => {

@@ -61,4 +61,3 @@ export class MeshPage {
     for (const from of nodes) for (const to of nodes) if (from !== to) await expect(this.link(from, to)).toHaveAttribute('data-state', state, { timeout });
   }
 }
-

@@ -63,7 +63,9 @@ export class ResourcesPage {
 
   /** Every resource of the group reported running on its owner. */
   async expectAllRunning(group: string, timeout = 30_000): Promise<void> {
-    const rows = this.group(group).getByRole('row').filter({ has: this.page.getByRole('rowheader') });
+    const rows = this.group(group)
+      .getByRole('row')
+      .filter({ has: this.page.getByRole('rowheader') });
     await expect(rows.filter({ hasNotText: 'démarrée' })).toHaveCount(0, { timeout });
     await expect(rows.filter({ hasText: 'démarrée' }).first()).toBeVisible();
   }

@@ -26,7 +26,9 @@ describe('exec helper', () => {
   });
 
   it('reports a missing program clearly', async () => {
-    const error = await createExecutor().run('sfha-no-such-tool', []).catch((e: unknown) => e);
+    const error = await createExecutor()
+      .run('sfha-no-such-tool', [])
+      .catch((e: unknown) => e);
     expect((error as ExecError).kind).toBe('not-found');
     expect((error as ExecError).message).toContain('sfha-no-such-tool: command not found');
   });
@@ -46,9 +48,7 @@ describe('exec helper', () => {
     const key = 'cHJpdmF0ZS1rZXktbWF0ZXJpYWwtZG8tbm90LWxlYWs=';
     const exec = createExecutor({ observe: (e) => logged.push(e.commandLine), secrets: () => ['global-secret-1'] });
     await exec.run('echo', ['private-key', key], { secrets: [key] });
-    const error = await exec
-      .run('sh', ['-c', `echo "bad key ${key} global-secret-1" >&2; exit 1`], { secrets: [key] })
-      .catch((e: unknown) => e as ExecError);
+    const error = await exec.run('sh', ['-c', `echo "bad key ${key} global-secret-1" >&2; exit 1`], { secrets: [key] }).catch((e: unknown) => e as ExecError);
     const everything = [...logged, (error as ExecError).message, (error as ExecError).result.stderr].join('\n');
     expect(everything).not.toContain(key);
     expect(everything).not.toContain('global-secret-1');

@@ -103,7 +103,10 @@ export function createExecutor(options: { observe?: ExecObserver; secrets?: () =
             } else {
               kind = 'failed';
               result.exitCode = typeof error.code === 'number' ? error.code : 1;
-              const detail = redact(stderr.trim() || stdout.trim(), secrets).split('\n').slice(-5).join(' | ');
+              const detail = redact(stderr.trim() || stdout.trim(), secrets)
+                .split('\n')
+                .slice(-5)
+                .join(' | ');
               message = `${commandLine}: exit code ${result.exitCode}${detail ? `: ${detail}` : ''}`;
             }
             result.stderr = redact(stderr, secrets);

@@ -20,7 +20,16 @@ describe('cluster config', () => {
   });
 
   it('applies a patch without touching what it leaves out', () => {
-    expect(applySettings(DEFAULT_CLUSTER_CONFIG, { tokenMs: 3000 }).settings).toEqual({ tokenMs: 3000, tokenCoefficientMs: 0, fenceStartupGraceMs: 60_000, fenceMinDelayMs: 60_000, fenceStormLimit: 3, watchdogTimeoutMs: 5_000, shutdownPolicy: 'migrate', managementAddress: null });
+    expect(applySettings(DEFAULT_CLUSTER_CONFIG, { tokenMs: 3000 }).settings).toEqual({
+      tokenMs: 3000,
+      tokenCoefficientMs: 0,
+      fenceStartupGraceMs: 60_000,
+      fenceMinDelayMs: 60_000,
+      fenceStormLimit: 3,
+      watchdogTimeoutMs: 5_000,
+      shutdownPolicy: 'migrate',
+      managementAddress: null,
+    });
   });
 
   it('picks the highest committed generation a new leader adopts', () => {

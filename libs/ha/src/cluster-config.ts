@@ -117,7 +117,16 @@ export interface VersionedConfig {
 }
 
 export const DEFAULT_CLUSTER_CONFIG: ClusterConfig = {
-  settings: { tokenMs: 1000, tokenCoefficientMs: 0, fenceStartupGraceMs: 60_000, fenceMinDelayMs: 60_000, fenceStormLimit: 3, watchdogTimeoutMs: DEFAULT_WATCHDOG_TIMEOUT_MS, shutdownPolicy: 'migrate', managementAddress: null },
+  settings: {
+    tokenMs: 1000,
+    tokenCoefficientMs: 0,
+    fenceStartupGraceMs: 60_000,
+    fenceMinDelayMs: 60_000,
+    fenceStormLimit: 3,
+    watchdogTimeoutMs: DEFAULT_WATCHDOG_TIMEOUT_MS,
+    shutdownPolicy: 'migrate',
+    managementAddress: null,
+  },
   fenceDevices: [],
   groups: [],
   assignments: {},
@@ -156,7 +165,8 @@ export function settingsProblems(patch: Partial<ClusterSettings>): string[] {
   check('fenceStartupGraceMs', 0, 600_000);
   check('fenceMinDelayMs', 0, 3_600_000);
   if (patch.watchdogTimeoutMs !== undefined) problems.push(...[watchdogTimeoutProblem(patch.watchdogTimeoutMs)].filter((p): p is string => p !== null));
-  if (patch.fenceStormLimit !== undefined && (!Number.isInteger(patch.fenceStormLimit) || patch.fenceStormLimit < 1 || patch.fenceStormLimit > 1000)) problems.push('fenceStormLimit must be a whole number from 1 to 1000');
+  if (patch.fenceStormLimit !== undefined && (!Number.isInteger(patch.fenceStormLimit) || patch.fenceStormLimit < 1 || patch.fenceStormLimit > 1000))
+    problems.push('fenceStormLimit must be a whole number from 1 to 1000');
   if (patch.shutdownPolicy !== undefined && !(SHUTDOWN_POLICIES as readonly string[]).includes(patch.shutdownPolicy)) problems.push(`shutdownPolicy must be one of ${SHUTDOWN_POLICIES.join(', ')}`);
   return problems;
 }

@@ -6,7 +6,14 @@ import { SECRET_MASK } from './fence-secrets';
 const web = { name: 'web', resources: [{ kind: 'vip' as const, name: 'ip', address: '192.0.2.100/24', interface: 'eth0' }], preferredNode: 'node1', sticky: true };
 const db = { name: 'db', resources: [{ kind: 'process' as const, name: 'srv', command: ['/usr/bin/db'] }], preferredNode: null, sticky: true };
 const bmc = { name: 'bmc', kind: 'agent' as const, agent: 'fence_ipmilan', params: { ip: '10.0.0.9', password: 's3cret' }, hostMap: { node1: 'n1' }, timeoutSeconds: 30 };
-const stored: ClusterConfig = { ...DEFAULT_CLUSTER_CONFIG, groups: [db, web], fenceDevices: [bmc], constraints: [{ kind: 'order', first: 'db', then: 'web' }], assignments: { web: 'node1', db: 'node2' }, bans: { db: ['node3'] } };
+const stored: ClusterConfig = {
+  ...DEFAULT_CLUSTER_CONFIG,
+  groups: [db, web],
+  fenceDevices: [bmc],
+  constraints: [{ kind: 'order', first: 'db', then: 'web' }],
+  assignments: { web: 'node1', db: 'node2' },
+  bans: { db: ['node3'] },
+};
 const members = ['node1', 'node2', 'node3'];
 
 function documentText(config: unknown, extra: Record<string, unknown> = {}): string {
@@ -30,7 +37,9 @@ describe('config documents', () => {
   });
 
   it('refuses a notification target that is not one (a null item reached the unmasking: a 500 at import)', () => {
-    expect(parseConfigDocument(documentText({ ...portableConfig(stored), notifyTargets: [null] as never }))).toEqual({ problems: ['config.notifyTargets[0] must be a notification target with a name and a kind'] });
+    expect(parseConfigDocument(documentText({ ...portableConfig(stored), notifyTargets: [null] as never }))).toEqual({
+      problems: ['config.notifyTargets[0] must be a notification target with a name and a kind'],
+    });
   });
 
   it('carries notification targets with their secrets masked, checks them, and an import keeps the stored secret behind a mask', () => {
@@ -102,7 +111,17 @@ describe('config documents', () => {
   });
 
   it('shows the difference by name, never a secret', () => {
-    const after = { ...portableConfig(stored), settings: { ...stored.settings, tokenMs: 1500 }, groups: [{ ...web, sticky: false }, { ...db, name: 'cache' }], fenceDevices: [{ ...bmc, params: { ...bmc.params, password: 'other' } }], constraints: [], maintenance: true };
+    const after = {
+      ...portableConfig(stored),
+      settings: { ...stored.settings, tokenMs: 1500 },
+      groups: [
+        { ...web, sticky: false },
+        { ...db, name: 'cache' },
+      ],
+      fenceDevices: [{ ...bmc, params: { ...bmc.params, password: 'other' } }],
+      constraints: [],
+      maintenance: true,
+    };
     const diff = configDiff(portableConfig(stored), after);
     expect(diff).toEqual(['~ settings.tokenMs: 1000 → 1500', '~ fence device bmc', '~ group web', '+ group cache', '- group db', '- constraint order:db:web', '~ maintenance: off → on']);
     expect(diff.join('\n')).not.toContain('other');

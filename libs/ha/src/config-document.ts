@@ -106,7 +106,8 @@ export function parseConfigDocument(text: string): { document: ConfigDocument } 
     if (c.settings.managementAddress !== undefined) problems.push(...managementAddressProblems(c.settings.managementAddress, []).map((p) => `config.settings: ${p}`));
   } else if ('settings' in c) problems.push('config.settings must be an object');
   for (const field of ['fenceDevices', 'groups', 'constraints', 'standby', 'notifyTargets'] as const) if (field in c && !Array.isArray(c[field])) problems.push(`config.${field} must be a list`);
-  if ('fenceLevels' in c && (!isObject(c.fenceLevels) || !Object.values(c.fenceLevels).every((v) => Array.isArray(v)))) problems.push('config.fenceLevels must map node names to lists of fence devices');
+  if ('fenceLevels' in c && (!isObject(c.fenceLevels) || !Object.values(c.fenceLevels).every((v) => Array.isArray(v))))
+    problems.push('config.fenceLevels must map node names to lists of fence devices');
   if ('moves' in c && (!isObject(c.moves) || !Object.values(c.moves).every((v) => typeof v === 'string'))) problems.push('config.moves must map group names to node names');
   if (Array.isArray(c.standby) && !c.standby.every((v) => typeof v === 'string')) problems.push('config.standby must list node names');
   if ('maintenance' in c && typeof c.maintenance !== 'boolean') problems.push('config.maintenance must be true or false');
@@ -116,9 +117,13 @@ export function parseConfigDocument(text: string): { document: ConfigDocument } 
         ? problems.push(`config.groups[${i}] must be a group with a name and a list of resources (objects)`)
         : undefined,
     );
-  if (Array.isArray(c.fenceDevices)) c.fenceDevices.forEach((d, i) => (!isObject(d) || typeof d.name !== 'string' ? problems.push(`config.fenceDevices[${i}] must be a fence device with a name`) : undefined));
+  if (Array.isArray(c.fenceDevices))
+    c.fenceDevices.forEach((d, i) => (!isObject(d) || typeof d.name !== 'string' ? problems.push(`config.fenceDevices[${i}] must be a fence device with a name`) : undefined));
   // Each target is checked whole later; here only what unmasking reads (a null item was a 500 at import).
-  if (Array.isArray(c.notifyTargets)) c.notifyTargets.forEach((t, i) => (!isObject(t) || typeof t.name !== 'string' || typeof t.kind !== 'string' ? problems.push(`config.notifyTargets[${i}] must be a notification target with a name and a kind`) : undefined));
+  if (Array.isArray(c.notifyTargets))
+    c.notifyTargets.forEach((t, i) =>
+      !isObject(t) || typeof t.name !== 'string' || typeof t.kind !== 'string' ? problems.push(`config.notifyTargets[${i}] must be a notification target with a name and a kind`) : undefined,
+    );
   if (Array.isArray(c.constraints)) c.constraints.forEach((k, i) => (!isObject(k) ? problems.push(`config.constraints[${i}] must be an object`) : undefined));
   return problems.length > 0 ? { problems } : { document: raw as unknown as ConfigDocument };
 }
@@ -177,7 +182,10 @@ export function unmaskedConfig(config: PortableConfig, stored: ClusterConfig): {
     return { ...device, params: params.values };
   });
   const notifyTargets = config.notifyTargets.map((sent) => {
-    const found = unmaskedNotifyTarget(sent, (stored.notifyTargets ?? []).find((t) => t.name === sent.name));
+    const found = unmaskedNotifyTarget(
+      sent,
+      (stored.notifyTargets ?? []).find((t) => t.name === sent.name),
+    );
     problems.push(...found.problems.map((p) => `notification target ${sent.name}: ${p}`));
     return found.target;
   });
@@ -204,7 +212,8 @@ function namedDiff<T>(what: string, before: readonly T[], after: readonly T[], n
  */
 export function configDiff(before: PortableConfig, after: PortableConfig): string[] {
   const lines: string[] = [];
-  for (const key of SETTINGS_FIELDS as (keyof ClusterSettings)[]) if (settingText(before.settings[key]) !== settingText(after.settings[key])) lines.push(`~ settings.${key}: ${settingText(before.settings[key])} → ${settingText(after.settings[key])}`);
+  for (const key of SETTINGS_FIELDS as (keyof ClusterSettings)[])
+    if (settingText(before.settings[key]) !== settingText(after.settings[key])) lines.push(`~ settings.${key}: ${settingText(before.settings[key])} → ${settingText(after.settings[key])}`);
   lines.push(...namedDiff('fence device', before.fenceDevices, after.fenceDevices, (d) => d.name));
   const levels = (l: Record<string, string[]>) => Object.entries(l).map(([node, devices]) => ({ node, devices }));
   lines.push(...namedDiff('fence levels of', levels(before.fenceLevels), levels(after.fenceLevels), (l) => l.node));

@@ -20,7 +20,9 @@ describe('config protocol', () => {
     expect(changeProtocol({ kind: 'settings', patch: { shutdownPolicy: 'failover' } })).toBe(1);
     expect(changeProtocol({ kind: 'replace', config: { ...replace.config, settings: { ...replace.config.settings, shutdownPolicy: 'freeze' } } })).toBe(7);
     expect(changeProtocol({ kind: 'freeze', node: 'node1', on: true })).toBe(7);
-    expect(protocolRefusal(freeze, ['node1', 'node2'], announced)).toBe('this change (settings) needs config protocol 7 on every member, and node2 runs sfha 0.2.0 (config protocol 6): upgrade every member first');
+    expect(protocolRefusal(freeze, ['node1', 'node2'], announced)).toBe(
+      'this change (settings) needs config protocol 7 on every member, and node2 runs sfha 0.2.0 (config protocol 6): upgrade every member first',
+    );
     expect(protocolRefusal(settings, ['node1', 'node2'], announced)).toBeNull();
   });
 
@@ -31,7 +33,9 @@ describe('config protocol', () => {
 
   it('refuses a newer change while a member is older, naming it and its release', () => {
     const announced = { node1: { version: '0.2.0', protocol: 2 }, node2: { version: '0.1.0', protocol: 1 } };
-    expect(protocolRefusal(replace, ['node1', 'node2'], announced)).toBe('this change (replace) needs config protocol 2 on every member, and node2 runs sfha 0.1.0 (config protocol 1): upgrade every member first');
+    expect(protocolRefusal(replace, ['node1', 'node2'], announced)).toBe(
+      'this change (replace) needs config protocol 2 on every member, and node2 runs sfha 0.1.0 (config protocol 1): upgrade every member first',
+    );
     expect(protocolRefusal(settings, ['node1', 'node2'], announced)).toBeNull();
   });
 

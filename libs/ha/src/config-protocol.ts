@@ -86,5 +86,11 @@ export function protocolRefusal(change: ConfigChange, members: readonly string[]
 
 /** The versions seen in the cluster, for status: true when members run different releases. Pure. */
 export function mixedVersions(announced: Readonly<Record<string, AnnouncedVersion | null | undefined>>): boolean {
-  return new Set(Object.values(announced).filter((a): a is AnnouncedVersion => !!a).map((a) => a.version)).size > 1;
+  return (
+    new Set(
+      Object.values(announced)
+        .filter((a): a is AnnouncedVersion => !!a)
+        .map((a) => a.version),
+    ).size > 1
+  );
 }

@@ -41,7 +41,8 @@ const orders = (constraints: readonly Constraint[]) => constraints.filter((c): c
 /** The chain of anchors from a group: [group, its anchor, the anchor's anchor, …] (stops before a repeat). */
 export function anchorChain(group: string, constraints: readonly Constraint[]): string[] {
   const chain = [group];
-  for (let next = colocations(constraints).find((c) => c.group === group); next && !chain.includes(next.with); next = colocations(constraints).find((c) => c.group === chain[chain.length - 1])) chain.push(next.with);
+  for (let next = colocations(constraints).find((c) => c.group === group); next && !chain.includes(next.with); next = colocations(constraints).find((c) => c.group === chain[chain.length - 1]))
+    chain.push(next.with);
   return chain;
 }
 
@@ -68,12 +69,16 @@ export function apartFrom(group: string, constraints: readonly Constraint[]): st
 
 /** The groups a group waits for before it starts (the `first` of its order constraints). */
 export function dependenciesOf(group: string, constraints: readonly Constraint[]): string[] {
-  return orders(constraints).filter((c) => c.then === group).map((c) => c.first);
+  return orders(constraints)
+    .filter((c) => c.then === group)
+    .map((c) => c.first);
 }
 
 /** The groups that start after a group (the `then` of its order constraints). */
 export function dependentsOf(group: string, constraints: readonly Constraint[]): string[] {
-  return orders(constraints).filter((c) => c.first === group).map((c) => c.then);
+  return orders(constraints)
+    .filter((c) => c.first === group)
+    .map((c) => c.then);
 }
 
 /** An order path from `from` to `to` through order constraints, or null. */
@@ -111,7 +116,8 @@ export function constraintProblems(constraint: Constraint, groups: readonly Reso
   if (a === b) return [`a group cannot be constrained with itself (${a})`];
   const id = constraintId(constraint);
   if (existing.some((e) => constraintId(e) === id)) return [`constraint ${id} already exists`];
-  if (constraint.kind === 'anti-colocation' && existing.some((e) => e.kind === 'anti-colocation' && e.group === b && e.with === a)) return [`${a} and ${b} are already apart (anti-colocation:${b}:${a})`];
+  if (constraint.kind === 'anti-colocation' && existing.some((e) => e.kind === 'anti-colocation' && e.group === b && e.with === a))
+    return [`${a} and ${b} are already apart (anti-colocation:${b}:${a})`];
   const after = [...existing, constraint];
   if (constraint.kind === 'colocation') {
     const anchor = colocations(existing).find((e) => e.group === a);

@@ -24,7 +24,12 @@ export const FENCE_AGENT_NAME = /^fence_[a-z0-9_]+$/;
 const SECRET_NAME = /^(passw(or)?d|password_script|identity_file|snmp_priv_passwd|snmp_priv_passwd_script|api_key|token)$/;
 
 const unescape = (text: string) =>
-  text.replace(/&apos;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  text
+    .replace(/&apos;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 const attr = (tag: string, name: string) => {
   const value = new RegExp(`\\b${name}="([^"]*)"`).exec(tag)?.[1];
   return value === undefined ? null : unescape(value);

@@ -8,15 +8,30 @@ const armed = { armed: true, timeoutMs: 5_000, device: '/dev/watchdog' };
 
 describe('fence levels', () => {
   it('without levels: every device that names the node, by name, then the watchdog', () => {
-    expect(fenceSteps('node1', devices, {}, armed)).toEqual([{ kind: 'device', device: 'ipmi' }, { kind: 'device', device: 'pdu' }, { kind: 'watchdog', timeoutMs: 5_000 }]);
+    expect(fenceSteps('node1', devices, {}, armed)).toEqual([
+      { kind: 'device', device: 'ipmi' },
+      { kind: 'device', device: 'pdu' },
+      { kind: 'watchdog', timeoutMs: 5_000 },
+    ]);
   });
 
   it("with levels: the admin's order, the watchdog always last", () => {
-    expect(fenceSteps('node1', devices, { node1: ['pdu', 'ipmi'] }, armed)).toEqual([{ kind: 'device', device: 'pdu' }, { kind: 'device', device: 'ipmi' }, { kind: 'watchdog', timeoutMs: 5_000 }]);
+    expect(fenceSteps('node1', devices, { node1: ['pdu', 'ipmi'] }, armed)).toEqual([
+      { kind: 'device', device: 'pdu' },
+      { kind: 'device', device: 'ipmi' },
+      { kind: 'watchdog', timeoutMs: 5_000 },
+    ]);
   });
 
   it('a device removed since the levels were set is skipped; an unarmed watchdog is no step', () => {
-    expect(fenceSteps('node1', devices.filter((d) => d.name !== 'pdu'), { node1: ['pdu', 'ipmi'] }, { ...armed, armed: false })).toEqual([{ kind: 'device', device: 'ipmi' }]);
+    expect(
+      fenceSteps(
+        'node1',
+        devices.filter((d) => d.name !== 'pdu'),
+        { node1: ['pdu', 'ipmi'] },
+        { ...armed, armed: false },
+      ),
+    ).toEqual([{ kind: 'device', device: 'ipmi' }]);
     expect(fenceSteps('node2', [], {}, undefined)).toEqual([]);
   });
 
@@ -60,6 +75,9 @@ describe('walking the levels', () => {
 
   it('stuck without any way to fence, and says why', () => {
     expect(nextFenceStep({ node: 'node2', steps: [], failed: [], leftAt: 0, now: 1e9 })).toEqual({ kind: 'stuck', why: unfenceableReason('node2', []) });
-    expect(nextFenceStep({ node: 'node1', steps: [{ kind: 'device', device: 'ipmi' }], failed: ['ipmi'], leftAt: 0, now: 1e9 })).toEqual({ kind: 'stuck', why: 'every fence device of node1 failed (ipmi) and it has no armed watchdog' });
+    expect(nextFenceStep({ node: 'node1', steps: [{ kind: 'device', device: 'ipmi' }], failed: ['ipmi'], leftAt: 0, now: 1e9 })).toEqual({
+      kind: 'stuck',
+      why: 'every fence device of node1 failed (ipmi) and it has no armed watchdog',
+    });
   });
 });

@@ -35,10 +35,7 @@ export function fenceLevelProblems(node: string, levels: unknown, devices: reado
 }
 
 /** Where the watchdog rule stands for a departed owner, once its devices failed or it has none. */
-export type WatchdogFence =
-  | { state: 'fenced'; waitedMs: number }
-  | { state: 'waiting'; remainingMs: number }
-  | { state: 'unavailable'; why: string };
+export type WatchdogFence = { state: 'fenced'; waitedMs: number } | { state: 'waiting'; remainingMs: number } | { state: 'unavailable'; why: string };
 
 /**
  * sbd's rule: a departed owner that had advertised an armed watchdog counts as fenced once
@@ -61,11 +58,7 @@ export function unfenceableReason(node: string, steps: readonly FenceStep[]): st
 }
 
 /** What the leader does next about a departed owner. */
-export type FenceNext =
-  | { kind: 'try-device'; device: string }
-  | { kind: 'fenced-by-watchdog'; waitedMs: number }
-  | { kind: 'wait-watchdog'; remainingMs: number }
-  | { kind: 'stuck'; why: string };
+export type FenceNext = { kind: 'try-device'; device: string } | { kind: 'fenced-by-watchdog'; waitedMs: number } | { kind: 'wait-watchdog'; remainingMs: number } | { kind: 'stuck'; why: string };
 
 /**
  * The levels walked in order: the first device not yet tried this round; once every device

@@ -40,7 +40,10 @@ export function decideFence(request: FenceRequest, policy: FencePolicy = DEFAULT
     const wait = policy.minDelayMs - (request.now - last);
     return { ok: false, rule: 'min-delay', reason: `${request.node} was fenced ${Math.round((request.now - last) / 1000)} s ago: wait ${Math.ceil(wait / 1000)} s`, retryAfterMs: wait };
   }
-  const recent = request.history.filter((h) => request.now - h.at < policy.stormWindowMs).map((h) => h.at).sort((a, b) => a - b);
+  const recent = request.history
+    .filter((h) => request.now - h.at < policy.stormWindowMs)
+    .map((h) => h.at)
+    .sort((a, b) => a - b);
   if (recent.length >= policy.stormLimit) {
     const wait = (recent[recent.length - policy.stormLimit] ?? request.now) + policy.stormWindowMs - request.now;
     return { ok: false, rule: 'storm', reason: `${recent.length} fences in the last ${policy.stormWindowMs / 60_000} min: fencing paused (storm limit)`, retryAfterMs: wait };

@@ -53,7 +53,11 @@ describe('fence safety rules', () => {
   });
 
   it('stops a fencing storm', () => {
-    const history = [{ node: 'a', at: 800_000 }, { node: 'b', at: 850_000 }, { node: 'c', at: 900_000 }];
+    const history = [
+      { node: 'a', at: 800_000 },
+      { node: 'b', at: 850_000 },
+      { node: 'c', at: 900_000 },
+    ];
     expect(decideFence({ ...base, history })).toMatchObject({ ok: false, rule: 'storm', retryAfterMs: 100_000 });
   });
 });

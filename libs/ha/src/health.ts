@@ -53,7 +53,8 @@ export function healthCheckProblems(check: HealthCheck): string[] {
   if (check.kind === 'http' && (typeof check.target !== 'string' || !/^https?:\/\/\S+$/.test(check.target))) problems.push('health.target must be an http(s) URL');
   if (check.kind === 'tcp' && (typeof check.target !== 'string' || !/^[\w.-]+:\d{1,5}$/.test(check.target))) problems.push('health.target must be HOST:PORT');
   if (check.kind === 'systemd' && unitNameProblem(check.target)) problems.push(`health.target: ${unitNameProblem(check.target) ?? ''}`);
-  if (check.kind === 'command' && (!Array.isArray(check.target) || check.target.length === 0 || !check.target.every((a) => typeof a === 'string' && a !== ''))) problems.push('health.target must be a command and its arguments (non-empty strings)');
+  if (check.kind === 'command' && (!Array.isArray(check.target) || check.target.length === 0 || !check.target.every((a) => typeof a === 'string' && a !== '')))
+    problems.push('health.target must be a command and its arguments (non-empty strings)');
   const range = (key: keyof HealthCheck, min: number, max: number) => {
     const v = check[key];
     if (!Number.isInteger(v) || (v as number) < min || (v as number) > max) problems.push(`health.${key} must be from ${min} to ${max}`);

@@ -4,7 +4,15 @@ import { roleAtLeast, withoutIdentity, type ApiTokenRecord, type ClusterUser } f
 
 const HASH = 'scrypt$16384$8$1$c2FsdA$aGFzaA';
 const user = (name: string, role: ClusterUser['role']): ClusterUser => ({ name, role, passwordHash: HASH, sessionEpoch: 0, createdAt: '2026-01-01T00:00:00.000Z' });
-const token = (id: string, owner: string, role: ApiTokenRecord['role'], name = `t-${id}`): ApiTokenRecord => ({ id, name, owner, role, secretHash: 'a'.repeat(64), createdAt: '2026-01-01T00:00:00.000Z', expiresAt: null });
+const token = (id: string, owner: string, role: ApiTokenRecord['role'], name = `t-${id}`): ApiTokenRecord => ({
+  id,
+  name,
+  owner,
+  role,
+  secretHash: 'a'.repeat(64),
+  createdAt: '2026-01-01T00:00:00.000Z',
+  expiresAt: null,
+});
 const config = (users: ClusterUser[], apiTokens: ApiTokenRecord[] = []): ClusterConfig => ({ ...DEFAULT_CLUSTER_CONFIG, users, apiTokens });
 
 describe('roles', () => {
@@ -73,8 +81,14 @@ describe('API tokens', () => {
   });
 
   it('refuses a duplicate id or name, an unknown owner, a bad expiry', () => {
-    expect(changeProblems(c, { kind: 'put-api-token', token: token('aaaaaaaaaaaa', 'op', 'viewer', 'ci') })).toEqual(['a token with id aaaaaaaaaaaa already exists', 'op already has a token named "ci"']);
-    expect(changeProblems(c, { kind: 'put-api-token', token: { ...token('cccccccccccc', 'ghost', 'viewer'), expiresAt: 'soon' } })).toEqual(['expiresAt must be a date or null', 'no user named ghost']);
+    expect(changeProblems(c, { kind: 'put-api-token', token: token('aaaaaaaaaaaa', 'op', 'viewer', 'ci') })).toEqual([
+      'a token with id aaaaaaaaaaaa already exists',
+      'op already has a token named "ci"',
+    ]);
+    expect(changeProblems(c, { kind: 'put-api-token', token: { ...token('cccccccccccc', 'ghost', 'viewer'), expiresAt: 'soon' } })).toEqual([
+      'expiresAt must be a date or null',
+      'no user named ghost',
+    ]);
   });
 
   it('revokes by id', () => {
@@ -107,4 +121,3 @@ describe('recovery codes', () => {
     expect(changeProblems(withCodes, { kind: 'use-recovery-code', name: 'zoe', codeHash: 'a'.repeat(64) })).toEqual(['no user named zoe']);
   });
 });
-

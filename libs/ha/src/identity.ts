@@ -88,7 +88,8 @@ function totpProblems(totp: UserTotp | null | undefined): string[] {
   if (typeof totp.secret !== 'string' || !TOTP_SECRET.test(totp.secret)) problems.push('a TOTP secret must be 16-128 base32 characters');
   if (typeof totp.enabledAt !== 'string' || Number.isNaN(Date.parse(totp.enabledAt))) problems.push('totp.enabledAt must be a date');
   const hashes: unknown = totp.recoveryCodeHashes;
-  if (!Array.isArray(hashes) || hashes.length > RECOVERY_CODE_COUNT || !hashes.every((h) => typeof h === 'string' && SHA256_HEX.test(h))) problems.push(`totp.recoveryCodeHashes must be at most ${RECOVERY_CODE_COUNT} SHA-256 hashes`);
+  if (!Array.isArray(hashes) || hashes.length > RECOVERY_CODE_COUNT || !hashes.every((h) => typeof h === 'string' && SHA256_HEX.test(h)))
+    problems.push(`totp.recoveryCodeHashes must be at most ${RECOVERY_CODE_COUNT} SHA-256 hashes`);
   return problems;
 }
 
@@ -159,7 +160,10 @@ export function applyIdentityChange<T extends Identity>(config: T, change: Ident
     case 'delete-api-token':
       return { ...config, apiTokens: tokens.filter((t) => t.id !== change.id) };
     case 'use-recovery-code':
-      return { ...config, users: users.map((u) => (u.name === change.name && u.totp ? { ...u, totp: { ...u.totp, recoveryCodeHashes: u.totp.recoveryCodeHashes.filter((h) => h !== change.codeHash) } } : u)) };
+      return {
+        ...config,
+        users: users.map((u) => (u.name === change.name && u.totp ? { ...u, totp: { ...u.totp, recoveryCodeHashes: u.totp.recoveryCodeHashes.filter((h) => h !== change.codeHash) } } : u)),
+      };
   }
 }
 

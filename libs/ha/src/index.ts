@@ -8,7 +8,19 @@ export { cmapChangedKey, NOT_RUNNING, parseQuorumStatus, wrongCorosyncIdentity }
 export type { QuorumStatus } from './quorum-status';
 export { createCorosyncDriver, DEFAULT_COROSYNC_PATHS } from './driver/corosync.driver';
 export type { CorosyncDriver, CorosyncPaths, CorosyncWatch } from './driver/corosync.driver';
-export { adoption, applyChange, applySettings, changeProblems, DEFAULT_CLUSTER_CONFIG, highestCommitted, majority, replacedConfig, settingsProblems, SHUTDOWN_POLICIES, withDefaults } from './cluster-config';
+export {
+  adoption,
+  applyChange,
+  applySettings,
+  changeProblems,
+  DEFAULT_CLUSTER_CONFIG,
+  highestCommitted,
+  majority,
+  replacedConfig,
+  settingsProblems,
+  SHUTDOWN_POLICIES,
+  withDefaults,
+} from './cluster-config';
 export type { AgentFenceDevice, ClusterConfig, ClusterSettings, ConfigChange, FenceDevice, ShutdownPolicy, VersionedConfig, WebhookFenceDevice } from './cluster-config';
 export { FENCE_AGENT_NAME, fenceParameterProblems, parseFenceMetadata, renderFenceStdin, SFHA_SUPPLIED_PARAMETERS } from './fence-agent';
 export type { FenceAgentMetadata, FenceParameter } from './fence-agent';
@@ -50,10 +62,46 @@ export { BASE_PROTOCOL, changeProtocol, CONFIG_PROTOCOL, mixedVersions, protocol
 export type { AnnouncedVersion } from './config-protocol';
 export { CONFIG_DOCUMENT_FORMAT, CONFIG_DOCUMENT_VERSION, configDiff, documentProblems, parseConfigDocument, PORTABLE_FIELDS, portableConfig, unmaskedConfig } from './config-document';
 export type { ConfigDocument, PortableConfig } from './config-document';
-export { applyIdentityChange, identityProblems, IDENTITY_CHANGE_KINDS, isIdentityChange, isRole, RECOVERY_CODE_COUNT, ROLES, roleAtLeast, roleRank, TOKEN_ID, USER_NAME, withoutIdentity } from './identity';
+export {
+  applyIdentityChange,
+  identityProblems,
+  IDENTITY_CHANGE_KINDS,
+  isIdentityChange,
+  isRole,
+  RECOVERY_CODE_COUNT,
+  ROLES,
+  roleAtLeast,
+  roleRank,
+  TOKEN_ID,
+  USER_NAME,
+  withoutIdentity,
+} from './identity';
 export type { ApiTokenRecord, ClusterUser, Identity, IdentityChange, Role, UserTotp } from './identity';
-export { maskedNotifyTarget, notifyTargetProblems, notifyTargetSecrets, NOTIFY_KINDS, NOTIFY_LANGUAGES, NOTIFY_LEVELS, NOTIFY_SECRET_FIELDS, NOTIFY_TARGET_NAME, SMTP_TLS_MODES, targetWants, unmaskedNotifyTarget } from './notify-targets';
-export type { EmailNotifyTarget, GotifyNotifyTarget, NotifyKind, NotifyLanguage, NotifyLevel, NotifyTarget, NtfyNotifyTarget, ScriptNotifyTarget, SmtpTlsMode, WebhookNotifyTarget } from './notify-targets';
+export {
+  maskedNotifyTarget,
+  notifyTargetProblems,
+  notifyTargetSecrets,
+  NOTIFY_KINDS,
+  NOTIFY_LANGUAGES,
+  NOTIFY_LEVELS,
+  NOTIFY_SECRET_FIELDS,
+  NOTIFY_TARGET_NAME,
+  SMTP_TLS_MODES,
+  targetWants,
+  unmaskedNotifyTarget,
+} from './notify-targets';
+export type {
+  EmailNotifyTarget,
+  GotifyNotifyTarget,
+  NotifyKind,
+  NotifyLanguage,
+  NotifyLevel,
+  NotifyTarget,
+  NtfyNotifyTarget,
+  ScriptNotifyTarget,
+  SmtpTlsMode,
+  WebhookNotifyTarget,
+} from './notify-targets';
 export * from './scheduler';
 export { managementAddressProblems, managementStep, vipTakesManagementAddress } from './management-address';
 export type { ManagementAddress, ManagementInput, ManagementStep } from './management-address';

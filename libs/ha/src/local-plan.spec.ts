@@ -4,7 +4,12 @@ import type { Resource, ResourceGroup } from './resources';
 
 const vip: Resource = { kind: 'vip', name: 'ip', address: '192.0.2.100/24', interface: 'eth0' };
 const app: Resource = { kind: 'process', name: 'app', command: ['app'] };
-const web: Resource = { kind: 'process', name: 'web', command: ['web'], health: { kind: 'tcp', target: '127.0.0.1:80', intervalMs: 1000, timeoutMs: 500, failuresBeforeUnhealthy: 1, successesBeforeHealthy: 1 } };
+const web: Resource = {
+  kind: 'process',
+  name: 'web',
+  command: ['web'],
+  health: { kind: 'tcp', target: '127.0.0.1:80', intervalMs: 1000, timeoutMs: 500, failuresBeforeUnhealthy: 1, successesBeforeHealthy: 1 },
+};
 const group: ResourceGroup = { name: 'g', resources: [vip, app, web], preferredNode: null, sticky: true };
 const local = (over: Partial<LocalGroup> = {}): LocalGroup => ({ group, mine: true, waiting: false, leaving: false, started: new Set(), ...over });
 

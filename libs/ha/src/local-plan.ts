@@ -50,16 +50,23 @@ export interface LocalOps {
 export async function runLocalGroup(g: LocalGroup, ops: LocalOps): Promise<Record<string, boolean>> {
   const observe = (resource: Resource): Promise<Observed> =>
     // Through a promise, so that even an error thrown before one is returned stays this resource's.
-    Promise.resolve(resource).then((r) => ops.observe(r)).catch((error: Error) => {
-      ops.onError(resource, 'observe', error);
-      return 'unknown' as const;
-    });
+    Promise.resolve(resource)
+      .then((r) => ops.observe(r))
+      .catch((error: Error) => {
+        ops.onError(resource, 'observe', error);
+        return 'unknown' as const;
+      });
   const running: Record<string, boolean> = {};
   for (const resource of g.mine ? g.group.resources : [...g.group.resources].reverse()) {
     let state = await observe(resource);
     const action = localAction(g, resource, state);
     if (action !== 'none') {
-      const error = await Promise.resolve(resource).then((r) => ops.act(action, r)).then(() => null, (e: Error) => e);
+      const error = await Promise.resolve(resource)
+        .then((r) => ops.act(action, r))
+        .then(
+          () => null,
+          (e: Error) => e,
+        );
       if (error) ops.onError(resource, action, error);
       // What a start, stop or restart left (a health check alone changes nothing it would not report next time).
       if (error || action !== 'check-health') state = await observe(resource);

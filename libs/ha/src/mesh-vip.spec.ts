@@ -23,7 +23,9 @@ describe('mesh VIP addresses', () => {
   });
 
   it('must not be the address promised to a pending invitation', () => {
-    expect(meshVipProblems(group('db', meshVip('db-vip', '10.100.0.4/32')), { ...mesh, invitedIps: ['10.100.0.4'] })).toEqual(['resources[0]: mesh VIP 10.100.0.4 is the address of a pending invitation (revoke it, or choose another address)']);
+    expect(meshVipProblems(group('db', meshVip('db-vip', '10.100.0.4/32')), { ...mesh, invitedIps: ['10.100.0.4'] })).toEqual([
+      'resources[0]: mesh VIP 10.100.0.4 is the address of a pending invitation (revoke it, or choose another address)',
+    ]);
     expect(meshVipProblems(group('db', meshVip('db-vip', '10.100.0.5/32')), { ...mesh, invitedIps: ['10.100.0.4'] })).toEqual([]);
   });
 

@@ -4,7 +4,18 @@ import { maskedNotifyTarget, notifyTargetProblems, notifyTargetSecrets, targetWa
 
 const common = { events: 'incidents', minLevel: 'info', language: 'fr' } as const;
 const webhook: NotifyTarget = { ...common, name: 'ops', kind: 'webhook', url: 'https://hooks.example.test/sfha', secret: 's3cret' };
-const email: NotifyTarget = { ...common, name: 'mail', kind: 'email', host: 'smtp.example.test', port: 587, tls: 'starttls', user: 'sfha', password: 'pw', from: 'sfha@example.test', to: ['ops@example.test'] };
+const email: NotifyTarget = {
+  ...common,
+  name: 'mail',
+  kind: 'email',
+  host: 'smtp.example.test',
+  port: 587,
+  tls: 'starttls',
+  user: 'sfha',
+  password: 'pw',
+  from: 'sfha@example.test',
+  to: ['ops@example.test'],
+};
 
 describe('notifyTargetProblems', () => {
   it('accepts each kind well formed', () => {
@@ -24,7 +35,10 @@ describe('notifyTargetProblems', () => {
     expect(notifyTargetProblems({ ...email, port: 0, tls: 'ssl' })).toEqual(['port must be a whole number from 1 to 65535', 'tls must be one of none, starttls, tls']);
     expect(notifyTargetProblems({ ...common, name: 'local', kind: 'script', path: 'on-incident.sh' })).toEqual(['path must be an absolute path to an executable (got "on-incident.sh")']);
     expect(notifyTargetProblems({ ...common, name: 'x', kind: 'pager' })).toEqual(['kind must be one of webhook, email, ntfy, gotify, script (got "pager")']);
-    expect(notifyTargetProblems({ ...webhook, name: 'Bad Name', minLevel: 'loud' })).toEqual(['name must be 1-63 lowercase letters, digits, dashes or underscores', 'minLevel must be one of info, warn, error']);
+    expect(notifyTargetProblems({ ...webhook, name: 'Bad Name', minLevel: 'loud' })).toEqual([
+      'name must be 1-63 lowercase letters, digits, dashes or underscores',
+      'minLevel must be one of info, warn, error',
+    ]);
     expect(notifyTargetProblems({ ...webhook, topic: 'x' })[0]).toMatch(/^unknown field topic for a webhook target/);
   });
 });

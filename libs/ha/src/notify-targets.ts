@@ -152,7 +152,8 @@ export function notifyTargetProblems(target: unknown): string[] {
       if (typeof target.token !== 'string' || target.token === '' || !ONE_LINE(target.token)) problems.push('token (the Gotify application token) is required');
       break;
     case 'script':
-      if (typeof target.path !== 'string' || !target.path.startsWith('/') || !ONE_LINE(target.path) || target.path.includes('/../')) problems.push(`path must be an absolute path to an executable (got ${JSON.stringify(target.path ?? null)})`);
+      if (typeof target.path !== 'string' || !target.path.startsWith('/') || !ONE_LINE(target.path) || target.path.includes('/../'))
+        problems.push(`path must be an absolute path to an executable (got ${JSON.stringify(target.path ?? null)})`);
       break;
   }
   return problems;

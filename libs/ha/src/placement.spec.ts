@@ -22,7 +22,9 @@ describe('placement', () => {
 
   it('keeps a group where it runs (sticky) even when the preferred node is back', () => {
     expect(placeGroups({ groups: [web], assignments: { web: 'node2' }, eligible: ['node1', 'node2'], online: ['node1', 'node2'], fenced: [] }).assignments).toEqual({ web: 'node2' });
-    expect(placeGroups({ groups: [{ ...web, sticky: false }], assignments: { web: 'node2' }, eligible: ['node1', 'node2'], online: ['node1', 'node2'], fenced: [] }).assignments).toEqual({ web: 'node1' });
+    expect(placeGroups({ groups: [{ ...web, sticky: false }], assignments: { web: 'node2' }, eligible: ['node1', 'node2'], online: ['node1', 'node2'], fenced: [] }).assignments).toEqual({
+      web: 'node1',
+    });
   });
 
   it('moves a group whose owner left only after that owner is fenced', () => {
@@ -36,30 +38,66 @@ describe('placement', () => {
     const gone = placeGroups({ groups: [web], assignments: { web: 'node1' }, eligible: ['node2', 'node3'], online: ['node2', 'node3'], fenced: [], frozen: ['node1'] });
     expect(gone).toEqual({ assignments: { web: 'node1' }, toFence: [], blocked: {} });
     // Still online while it stops (or back before it thawed): non-sticky groups do not move to their preferred node either.
-    expect(placeGroups({ groups: [{ ...web, preferredNode: 'node2', sticky: false }], assignments: { web: 'node1' }, eligible: ['node1', 'node2'], online: ['node1', 'node2'], fenced: [], frozen: ['node1'] }).assignments).toEqual({ web: 'node1' });
+    expect(
+      placeGroups({
+        groups: [{ ...web, preferredNode: 'node2', sticky: false }],
+        assignments: { web: 'node1' },
+        eligible: ['node1', 'node2'],
+        online: ['node1', 'node2'],
+        fenced: [],
+        frozen: ['node1'],
+      }).assignments,
+    ).toEqual({ web: 'node1' });
     // Its colocated groups wait with it, and say why.
     const db = group('db');
-    expect(placeGroups({ groups: [web, db], assignments: { web: 'node1' }, eligible: ['node2'], online: ['node2'], fenced: [], frozen: ['node1'], constraints: [{ kind: 'colocation', group: 'db', with: 'web' }] })).toMatchObject({ assignments: { web: 'node1', db: null }, blocked: { db: 'colocated with web, frozen on node1' } });
+    expect(
+      placeGroups({
+        groups: [web, db],
+        assignments: { web: 'node1' },
+        eligible: ['node2'],
+        online: ['node2'],
+        fenced: [],
+        frozen: ['node1'],
+        constraints: [{ kind: 'colocation', group: 'db', with: 'web' }],
+      }),
+    ).toMatchObject({ assignments: { web: 'node1', db: null }, blocked: { db: 'colocated with web, frozen on node1' } });
   });
 
   it('leaves a group unplaced when no node is eligible, and says why', () => {
-    expect(placeGroups({ groups: [web], assignments: {}, eligible: [], online: [], fenced: [] })).toEqual({ assignments: { web: null }, toFence: [], blocked: { web: 'no eligible node (online, quorate, not in standby)' } });
+    expect(placeGroups({ groups: [web], assignments: {}, eligible: [], online: [], fenced: [] })).toEqual({
+      assignments: { web: null },
+      toFence: [],
+      blocked: { web: 'no eligible node (online, quorate, not in standby)' },
+    });
   });
 });
 
 describe('admin moves and handover', () => {
   it('honours a pin over stickiness while the pinned node is eligible', () => {
-    expect(placeGroups({ groups: [web], assignments: { web: 'node1' }, eligible: ['node1', 'node2'], online: ['node1', 'node2'], fenced: [], moves: { web: 'node2' } }).assignments).toEqual({ web: 'node2' });
+    expect(placeGroups({ groups: [web], assignments: { web: 'node1' }, eligible: ['node1', 'node2'], online: ['node1', 'node2'], fenced: [], moves: { web: 'node2' } }).assignments).toEqual({
+      web: 'node2',
+    });
     expect(placeGroups({ groups: [web], assignments: { web: 'node1' }, eligible: ['node1'], online: ['node1'], fenced: [], moves: { web: 'node2' } }).assignments).toEqual({ web: 'node1' });
   });
 
   it('never fences a live owner that is only ineligible (standby): the group just moves', () => {
-    expect(placeGroups({ groups: [web], assignments: { web: 'node1' }, eligible: ['node2'], online: ['node1', 'node2'], fenced: [] })).toEqual({ assignments: { web: 'node2' }, toFence: [], blocked: {} });
+    expect(placeGroups({ groups: [web], assignments: { web: 'node1' }, eligible: ['node2'], online: ['node1', 'node2'], fenced: [] })).toEqual({
+      assignments: { web: 'node2' },
+      toFence: [],
+      blocked: {},
+    });
   });
 
   it('moves a group off a node where it failed (banned), and never back there', () => {
-    expect(placeGroups({ groups: [web], assignments: { web: 'node1' }, eligible: ['node1', 'node2'], online: ['node1', 'node2'], fenced: [], bans: { web: ['node1'] } })).toEqual({ assignments: { web: 'node2' }, toFence: [], blocked: {} });
-    expect(placeGroups({ groups: [web], assignments: {}, eligible: ['node1'], online: ['node1'], fenced: [], bans: { web: ['node1'] } })).toMatchObject({ assignments: { web: null }, blocked: { web: 'banned on every eligible node (node1)' } });
+    expect(placeGroups({ groups: [web], assignments: { web: 'node1' }, eligible: ['node1', 'node2'], online: ['node1', 'node2'], fenced: [], bans: { web: ['node1'] } })).toEqual({
+      assignments: { web: 'node2' },
+      toFence: [],
+      blocked: {},
+    });
+    expect(placeGroups({ groups: [web], assignments: {}, eligible: ['node1'], online: ['node1'], fenced: [], bans: { web: ['node1'] } })).toMatchObject({
+      assignments: { web: null },
+      blocked: { web: 'banned on every eligible node (node1)' },
+    });
   });
 
   it('stops a group on a live owner before giving it to another node', () => {
@@ -105,7 +143,14 @@ describe('colocation', () => {
   });
 
   it('holds a dependent while its anchor waits for a fence (it cannot run where the anchor does not)', () => {
-    const result = placeGroups({ groups: [app, db], assignments: { app: 'node1', db: 'node2' }, eligible: ['node1', 'node3'], online: ['node1', 'node3'], fenced: [], constraints: together.slice(0, 1) });
+    const result = placeGroups({
+      groups: [app, db],
+      assignments: { app: 'node1', db: 'node2' },
+      eligible: ['node1', 'node3'],
+      online: ['node1', 'node3'],
+      fenced: [],
+      constraints: together.slice(0, 1),
+    });
     expect(result).toEqual({ assignments: { app: null, db: 'node2' }, toFence: ['node2'], blocked: { app: 'colocated with db, whose node left and is not fenced yet' } });
   });
 
@@ -140,7 +185,10 @@ describe('anti-colocation', () => {
   it('moves the constrained group (not the other) when the constraint is added while they share a node', () => {
     expect(place({ groups: [group('a'), group('b')], assignments: { a: 'node2', b: 'node2' }, constraints: apart }).assignments).toEqual({ a: 'node2', b: 'node1' });
     // Whichever way round it is written: the group named first moves, the one it avoids stays.
-    expect(place({ groups: [group('a'), group('b')], assignments: { a: 'node2', b: 'node2' }, constraints: [{ kind: 'anti-colocation', group: 'a', with: 'b' }] }).assignments).toEqual({ a: 'node1', b: 'node2' });
+    expect(place({ groups: [group('a'), group('b')], assignments: { a: 'node2', b: 'node2' }, constraints: [{ kind: 'anti-colocation', group: 'a', with: 'b' }] }).assignments).toEqual({
+      a: 'node1',
+      b: 'node2',
+    });
   });
 
   it('keeps them apart after a failover: the group that lost its node goes to a node without the other', () => {
@@ -154,7 +202,10 @@ describe('anti-colocation', () => {
   });
 
   it('applies to every group of a colocated set', () => {
-    const constraints: Constraint[] = [{ kind: 'colocation', group: 'app', with: 'db' }, { kind: 'anti-colocation', group: 'other', with: 'app' }];
+    const constraints: Constraint[] = [
+      { kind: 'colocation', group: 'app', with: 'db' },
+      { kind: 'anti-colocation', group: 'other', with: 'app' },
+    ];
     expect(place({ groups: [group('app'), group('db', 'node1'), group('other', 'node1')], constraints }).assignments).toEqual({ app: 'node1', db: 'node1', other: 'node2' });
   });
 
@@ -192,7 +243,10 @@ describe('handover with order constraints', () => {
   });
 
   it('follows chains: a → b → c stop as c, then b, then a', () => {
-    const chain: Constraint[] = [{ kind: 'order', first: 'a', then: 'b' }, { kind: 'order', first: 'b', then: 'c' }];
+    const chain: Constraint[] = [
+      { kind: 'order', first: 'a', then: 'b' },
+      { kind: 'order', first: 'b', then: 'c' },
+    ];
     const all = { a: 'node1', b: 'node1', c: 'node1' };
     const to = { a: 'node2', b: 'node2', c: 'node2' };
     expect(withHandover(all, to, online, () => ['node1'], chain)).toEqual({ a: 'node1', b: 'node1', c: null });

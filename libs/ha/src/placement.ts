@@ -65,7 +65,10 @@ export function placeGroups(input: PlacementInput): PlacementDecision {
   const sets = colocationSets([...byName.keys()], constraints).map((names) => names.map((n) => byName.get(n) as ResourceGroup));
   const anchor = (set: ResourceGroup[]) => set[0] as ResourceGroup;
   const apartGroups = (set: ResourceGroup[]) => [...new Set(set.flatMap((g) => apartFrom(g.name, constraints)))].filter((g) => !set.some((s) => s.name === g));
-  const apartNodes = (set: ResourceGroup[]) => apartGroups(set).map((g) => assignments[g]).filter((n): n is string => !!n);
+  const apartNodes = (set: ResourceGroup[]) =>
+    apartGroups(set)
+      .map((g) => assignments[g])
+      .filter((n): n is string => !!n);
   const fits = (set: ResourceGroup[], node: string | null | undefined): node is string => !!node && load.has(node) && !banned(anchor(set).name, node) && !apartNodes(set).includes(node);
   const fitsAll = (set: ResourceGroup[], node: string) => set.every((g) => !banned(g.name, node));
   const pinned = (set: ResourceGroup[]) => set.map((g) => input.moves?.[g.name]).find((n) => fits(set, n)) ?? null;

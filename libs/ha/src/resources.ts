@@ -60,7 +60,9 @@ export function groupProblems(group: ResourceGroup, others: readonly ResourceGro
   const names = new Set<string>();
   // Another group may be malformed too (an imported document): skip what is not a resource.
   const taken = new Map(others.filter((g) => g.name !== group.name).flatMap((g) => (g.resources ?? []).filter(Boolean).map((r) => [r.name, g.name] as const)));
-  const addresses = new Map(others.filter((g) => g.name !== group.name).flatMap((g) => (g.resources ?? []).filter((r): r is VipResource => r?.kind === 'vip').map((r) => [r.address.split('/')[0], g.name] as const)));
+  const addresses = new Map(
+    others.filter((g) => g.name !== group.name).flatMap((g) => (g.resources ?? []).filter((r): r is VipResource => r?.kind === 'vip').map((r) => [r.address.split('/')[0], g.name] as const)),
+  );
   (group.resources ?? []).forEach((r, i) => {
     const at = `resources[${i}]`;
     if (!r || !NAME.test(r.name)) problems.push(`${at}: name must be 1-63 lowercase letters, digits, dashes or underscores`);

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { shutdownStep, type ShutdownFacts } from './shutdown-step';
 
-const facts = (patch: Partial<ShutdownFacts> = {}): ShutdownFacts => ({ self: 'node1', policy: 'migrate', quorate: true, online: ['node1', 'node2', 'node3'], standby: [], maintenance: false, assignedHere: ['web', 'db'], ...patch });
+const facts = (patch: Partial<ShutdownFacts> = {}): ShutdownFacts => ({
+  self: 'node1',
+  policy: 'migrate',
+  quorate: true,
+  online: ['node1', 'node2', 'node3'],
+  standby: [],
+  maintenance: false,
+  assignedHere: ['web', 'db'],
+  ...patch,
+});
 
 describe('what a stopping node does with its groups', () => {
   it('migrate (default): hands its groups over when another eligible member is online', () => {

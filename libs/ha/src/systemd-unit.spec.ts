@@ -11,7 +11,8 @@ const RESTARTING = 'Result=exit-code\nLoadState=loaded\nActiveState=activating\n
 
 describe('unit names', () => {
   it('accepts unit names systemctl can start', () => {
-    for (const unit of ['nginx.service', 'app@blue.service', 'postgresql@15-main.service', 'web.socket', 'srv-data.mount', 'my_app.target', 'a:b\\x2dc.service']) expect(unitNameProblem(unit)).toBeNull();
+    for (const unit of ['nginx.service', 'app@blue.service', 'postgresql@15-main.service', 'web.socket', 'srv-data.mount', 'my_app.target', 'a:b\\x2dc.service'])
+      expect(unitNameProblem(unit)).toBeNull();
   });
 
   it('refuses what is not one, saying why', () => {
@@ -52,7 +53,9 @@ describe('unit state', () => {
 
   it('refuses to start a unit systemd also starts at boot, saying how to disable it', () => {
     const state = (unitFileState: string) => parseUnitState(`${ACTIVE}\nUnitFileState=${unitFileState}`);
-    expect(enabledUnitProblem('web.service', state('enabled'))).toBe('web.service is enabled in systemd on this host, so it would also start at boot: disable it (systemctl disable web.service); sfha must be the only one starting it');
+    expect(enabledUnitProblem('web.service', state('enabled'))).toBe(
+      'web.service is enabled in systemd on this host, so it would also start at boot: disable it (systemctl disable web.service); sfha must be the only one starting it',
+    );
     expect(enabledUnitProblem('web.service', state('enabled-runtime'))).toContain('(systemctl disable --runtime web.service)');
     for (const ok of ['disabled', 'static', 'indirect', '']) expect(enabledUnitProblem('web.service', state(ok))).toBeNull();
   });
@@ -77,7 +80,8 @@ describe('systemctl failures', () => {
     const stderr = "System has not been booted with systemd as init system (PID 1). Can't operate.\nFailed to connect to bus: Host is down\n";
     expect(systemctlFailure('start', 'web.service', 1, stderr)).toEqual({
       reason: 'no-systemd',
-      message: "cannot start web.service: systemd is not running on this host (systemctl: System has not been booted with systemd as init system (PID 1). Can't operate.); use a process resource instead",
+      message:
+        "cannot start web.service: systemd is not running on this host (systemctl: System has not been booted with systemd as init system (PID 1). Can't operate.); use a process resource instead",
     });
   });
 
@@ -89,10 +93,12 @@ describe('systemctl failures', () => {
   });
 
   it('says when the unit does not exist, else repeats systemd', () => {
-    expect(systemctlFailure('start', 'web.service', 5, 'Failed to start web.service: Unit web.service not found.\n').message).toBe('cannot start web.service: no such unit on this host (install its unit file first)');
-    expect(systemctlFailure('start', 'web.service', 1, 'Job for web.service failed because the control process exited with error code.\nSee "journalctl -xeu web.service" for details.\n').message).toBe(
-      'cannot start web.service: systemctl exited 1: Job for web.service failed because the control process exited with error code.',
+    expect(systemctlFailure('start', 'web.service', 5, 'Failed to start web.service: Unit web.service not found.\n').message).toBe(
+      'cannot start web.service: no such unit on this host (install its unit file first)',
     );
+    expect(
+      systemctlFailure('start', 'web.service', 1, 'Job for web.service failed because the control process exited with error code.\nSee "journalctl -xeu web.service" for details.\n').message,
+    ).toBe('cannot start web.service: systemctl exited 1: Job for web.service failed because the control process exited with error code.');
   });
 });
 

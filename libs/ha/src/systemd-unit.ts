@@ -116,7 +116,8 @@ export function systemctlFailure(action: 'start' | 'stop' | 'query', unit: strin
   const said = stderr.trim().split('\n').filter(Boolean);
   const failed = (message: string) => ({ reason: 'failed' as const, message: `cannot ${action} ${unit}: ${message}` });
   // sd_booted() is false: no systemd manages this host, so no unit of it runs here.
-  if (said.some((l) => /not been booted with systemd/i.test(l))) return { reason: 'no-systemd', message: `cannot ${action} ${unit}: systemd is not running on this host (systemctl: ${said[0] ?? ''}); use a process resource instead` };
+  if (said.some((l) => /not been booted with systemd/i.test(l)))
+    return { reason: 'no-systemd', message: `cannot ${action} ${unit}: systemd is not running on this host (systemctl: ${said[0] ?? ''}); use a process resource instead` };
   const bus = said.find((l) => /Failed to connect to bus/i.test(l));
   if (bus) return failed(`systemctl could not reach systemd (${bus})`);
   if (said.some((l) => /not found|not loaded/i.test(l))) return failed('no such unit on this host (install its unit file first)');

@@ -44,13 +44,7 @@ export class NonceCache {
 export type PeerAuthResult = { ok: true; node: string } | { ok: false; reason: string };
 
 /** Checks a signed request: fresh, not replayed, signed with the cluster secret (constant time). */
-export function verifyPeerRequest(
-  secret: string,
-  request: SignedRequest,
-  headers: Readonly<Record<string, string | undefined>>,
-  now: number,
-  nonces: NonceCache,
-): PeerAuthResult {
+export function verifyPeerRequest(secret: string, request: SignedRequest, headers: Readonly<Record<string, string | undefined>>, now: number, nonces: NonceCache): PeerAuthResult {
   const node = headers[PEER_HEADERS.node];
   const time = headers[PEER_HEADERS.time];
   const nonce = headers[PEER_HEADERS.nonce];

@@ -16,8 +16,24 @@ describe('wg show dump', () => {
     expect(JSON.stringify(dump)).not.toContain(PRIVATE);
     expect(dump.interface).toEqual({ publicKey: 'HIgo9xNzJMWLKASShiTqIybxZ0U3wGLiUeJ1PKf8ykw=', listenPort: 51820, fwmark: 'off' });
     expect(dump.peers).toEqual([
-      { publicKey: 'xTIBA5rboUvnH4htodjb6e697QjLERt1NAB4mZqp8Dg=', endpoint: '192.0.2.2:51820', allowedIps: ['10.100.0.2/32'], latestHandshake: 1763750000, rxBytes: 1234, txBytes: 5678, persistentKeepalive: 25 },
-      { publicKey: 'TrMvSoP4jYQlY6RIzBgbssQqY3vxI2Pi+y71lOWWXX0=', endpoint: null, allowedIps: ['10.100.0.3/32', '10.100.0.100/32'], latestHandshake: null, rxBytes: 0, txBytes: 0, persistentKeepalive: null },
+      {
+        publicKey: 'xTIBA5rboUvnH4htodjb6e697QjLERt1NAB4mZqp8Dg=',
+        endpoint: '192.0.2.2:51820',
+        allowedIps: ['10.100.0.2/32'],
+        latestHandshake: 1763750000,
+        rxBytes: 1234,
+        txBytes: 5678,
+        persistentKeepalive: 25,
+      },
+      {
+        publicKey: 'TrMvSoP4jYQlY6RIzBgbssQqY3vxI2Pi+y71lOWWXX0=',
+        endpoint: null,
+        allowedIps: ['10.100.0.3/32', '10.100.0.100/32'],
+        latestHandshake: null,
+        rxBytes: 0,
+        txBytes: 0,
+        persistentKeepalive: null,
+      },
     ]);
   });
 

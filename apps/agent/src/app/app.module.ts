@@ -40,7 +40,26 @@ export class AppModule {
   static register(config: AgentConfig, logger: JsonLogger, secrets: SecretRegistry): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.register(config, logger, secrets), DatabaseModule, EventsModule, MetricsModule, AuthModule, HealthModule, StatusModule, MeshModule, HaModule, FencingModule, ResourcesModule, ConstraintsModule, DoctorModule, ConfigTransferModule, NamesModule, IncidentsModule, WatchdogModule, NotifyModule],
+      imports: [
+        CoreModule.register(config, logger, secrets),
+        DatabaseModule,
+        EventsModule,
+        MetricsModule,
+        AuthModule,
+        HealthModule,
+        StatusModule,
+        MeshModule,
+        HaModule,
+        FencingModule,
+        ResourcesModule,
+        ConstraintsModule,
+        DoctorModule,
+        ConfigTransferModule,
+        NamesModule,
+        IncidentsModule,
+        WatchdogModule,
+        NotifyModule,
+      ],
     };
   }
 }

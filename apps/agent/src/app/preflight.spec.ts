@@ -19,7 +19,10 @@ describe('startup preflight (one line, before anything starts)', () => {
   });
 
   it('refuses a kernel without WireGuard when wireguard-go is absent', () => {
-    expect(startupProblem(config, facts({ found: without('wireguard-go') }))).toEqual({ exitCode: 3, line: 'no WireGuard: this kernel has no WireGuard module and wireguard-go is not installed (apt install wireguard-go)' });
+    expect(startupProblem(config, facts({ found: without('wireguard-go') }))).toEqual({
+      exitCode: 3,
+      line: 'no WireGuard: this kernel has no WireGuard module and wireguard-go is not installed (apt install wireguard-go)',
+    });
   });
 
   it("refuses to fight the distribution's corosync.service", () => {
@@ -27,8 +30,13 @@ describe('startup preflight (one line, before anything starts)', () => {
   });
 
   it('explains a taken or foreign admin address (exit 1: it may pass)', () => {
-    expect(startupProblem(config, facts({ bindError: 'EADDRINUSE' }))).toEqual({ exitCode: 1, line: 'the admin address 127.0.0.1:7780 is already in use (another sfha agent? ss -ltnp shows who): stop it or set SFHA_BIND in /etc/sfha/agent.env' });
-    expect(startupProblem({ bindHost: '::1', bindPort: 80 }, facts({ bindError: 'EACCES' }))?.line).toBe('the admin address [::1]:80 needs more privileges (a port below 1024 needs root or CAP_NET_BIND_SERVICE)');
+    expect(startupProblem(config, facts({ bindError: 'EADDRINUSE' }))).toEqual({
+      exitCode: 1,
+      line: 'the admin address 127.0.0.1:7780 is already in use (another sfha agent? ss -ltnp shows who): stop it or set SFHA_BIND in /etc/sfha/agent.env',
+    });
+    expect(startupProblem({ bindHost: '::1', bindPort: 80 }, facts({ bindError: 'EACCES' }))?.line).toBe(
+      'the admin address [::1]:80 needs more privileges (a port below 1024 needs root or CAP_NET_BIND_SERVICE)',
+    );
     expect(startupProblem(config, facts({ bindError: 'EADDRNOTAVAIL' }))?.line).toContain('is not an address of this host');
   });
 });

@@ -47,15 +47,18 @@ export function startupProblem(config: Pick<AgentConfig, 'bindHost' | 'bindPort'
     return { exitCode: 3, line: 'no WireGuard: this kernel has no WireGuard module and wireguard-go is not installed (apt install wireguard-go)' };
   }
   if (facts.corosyncServiceActive) {
-    return { exitCode: 3, line: "corosync.service is running: the sfha agent runs Corosync itself (systemctl disable --now corosync.service; the sfha package masks it)" };
+    return { exitCode: 3, line: 'corosync.service is running: the sfha agent runs Corosync itself (systemctl disable --now corosync.service; the sfha package masks it)' };
   }
   if (facts.bindError !== null) {
     const where = `${config.bindHost.includes(':') ? `[${config.bindHost}]` : config.bindHost}:${config.bindPort}`;
     const why =
-      facts.bindError === 'EADDRINUSE' ? 'is already in use (another sfha agent? ss -ltnp shows who): stop it or set SFHA_BIND in /etc/sfha/agent.env'
-      : facts.bindError === 'EADDRNOTAVAIL' ? 'is not an address of this host: set SFHA_BIND in /etc/sfha/agent.env'
-      : facts.bindError === 'EACCES' ? 'needs more privileges (a port below 1024 needs root or CAP_NET_BIND_SERVICE)'
-      : `cannot be listened on (${facts.bindError})`;
+      facts.bindError === 'EADDRINUSE'
+        ? 'is already in use (another sfha agent? ss -ltnp shows who): stop it or set SFHA_BIND in /etc/sfha/agent.env'
+        : facts.bindError === 'EADDRNOTAVAIL'
+          ? 'is not an address of this host: set SFHA_BIND in /etc/sfha/agent.env'
+          : facts.bindError === 'EACCES'
+            ? 'needs more privileges (a port below 1024 needs root or CAP_NET_BIND_SERVICE)'
+            : `cannot be listened on (${facts.bindError})`;
     return { exitCode: 1, line: `the admin address ${where} ${why}` };
   }
   return null;

@@ -100,7 +100,7 @@ export class AuthService {
 
   /** Changes the caller's own password (it must know the current one); its sessions end on every node. */
   async changePassword(dto: ChangePasswordDto, principal: Principal, caller: Caller): Promise<void> {
-    if (principal.kind !== 'user') throw new DomainError(ErrorCode.Forbidden, 'only a logged-in user changes its own password (an admin sets others\' with PUT /users/{name}/password)');
+    if (principal.kind !== 'user') throw new DomainError(ErrorCode.Forbidden, "only a logged-in user changes its own password (an admin sets others' with PUT /users/{name}/password)");
     this.throttle.reserve('password', caller, principal.user);
     try {
       await this.users.changeOwnPassword(principal.user, dto.currentPassword, dto.newPassword, principal);

@@ -1,5 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { CONFIG_DOCUMENT_FORMAT, CONFIG_DOCUMENT_VERSION, configDiff, documentProblems, fenceParameterProblems, maskedNotifyTarget, parseConfigDocument, portableConfig, unmaskedConfig, type ConfigDocument, type FenceDevice, type PortableConfig } from '@sfha/ha';
+import {
+  CONFIG_DOCUMENT_FORMAT,
+  CONFIG_DOCUMENT_VERSION,
+  configDiff,
+  documentProblems,
+  fenceParameterProblems,
+  maskedNotifyTarget,
+  parseConfigDocument,
+  portableConfig,
+  unmaskedConfig,
+  type ConfigDocument,
+  type FenceDevice,
+  type PortableConfig,
+} from '@sfha/ha';
 import { DomainError } from '../errors/domain-error';
 import { ErrorCode } from '../errors/error-code';
 import type { FenceDeviceDto } from '../fencing/dto/fencing.dto';
@@ -13,7 +26,9 @@ import type { ImportResultDto } from './dto/config-transfer.dto';
 /** A device as the fencing API shows it (secrets masked), back in the config's shape. */
 function deviceFromDto(d: FenceDeviceDto): FenceDevice {
   const common = { name: d.name, hostMap: d.hostMap, timeoutSeconds: d.timeoutSeconds };
-  return d.kind === 'webhook' && d.webhook ? { ...common, kind: 'webhook', webhook: { url: d.webhook.url, headers: d.webhook.headers ?? {} } } : { ...common, kind: 'agent', agent: d.agent ?? '', params: d.params };
+  return d.kind === 'webhook' && d.webhook
+    ? { ...common, kind: 'webhook', webhook: { url: d.webhook.url, headers: d.webhook.headers ?? {} } }
+    : { ...common, kind: 'agent', agent: d.agent ?? '', params: d.params };
 }
 
 /** `sfha config export|import` (docs/backup.md): the replicated config as one JSON document. */

@@ -33,10 +33,14 @@ describe('serial loop', () => {
 
   it('wake runs at once when idle, and once more right after a run in progress', async () => {
     const started: number[] = [];
-    const loop = serialLoop(10_000, async () => {
-      started.push(Date.now());
-      await sleep(30);
-    }, () => undefined);
+    const loop = serialLoop(
+      10_000,
+      async () => {
+        started.push(Date.now());
+        await sleep(30);
+      },
+      () => undefined,
+    );
     await sleep(50); // the first run is over; the next is 10 s away
     expect(started).toHaveLength(1);
     loop.wake();

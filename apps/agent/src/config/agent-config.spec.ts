@@ -8,7 +8,18 @@ describe('agent configuration', () => {
     const result = parse(['--node-name', 'alpha']);
     expect(result).toEqual({
       ok: true,
-      config: { dataDir: '/var/lib/sfha', bindHost: '127.0.0.1', bindPort: 7780, logLevel: 'info', nodeName: 'alpha', tokenTtlSeconds: 3600, webDir: '/opt/sfha/web', membershipPollMs: 1000, hostsFile: '/etc/hosts', watchdogDevice: null },
+      config: {
+        dataDir: '/var/lib/sfha',
+        bindHost: '127.0.0.1',
+        bindPort: 7780,
+        logLevel: 'info',
+        nodeName: 'alpha',
+        tokenTtlSeconds: 3600,
+        webDir: '/opt/sfha/web',
+        membershipPollMs: 1000,
+        hostsFile: '/etc/hosts',
+        watchdogDevice: null,
+      },
     });
   });
 

@@ -45,8 +45,18 @@ export const AGENT_OPTIONS: readonly OptionSpec[] = [
   { flag: '--node-name', env: 'SFHA_NODE_NAME', key: 'nodeName', help: 'name of this node (default: the host name)' },
   { flag: '--token-ttl', env: 'SFHA_TOKEN_TTL', key: 'tokenTtl', help: 'admin session lifetime in seconds, 60 to 86400 (default 3600)' },
   { flag: '--web-dir', env: 'SFHA_WEB_DIR', key: 'webDir', help: 'directory of the built dashboard (default: the one shipped with the agent)' },
-  { flag: '--membership-poll-ms', env: 'SFHA_MEMBERSHIP_POLL_MS', key: 'membershipPoll', help: "fallback poll of Corosync's quorum in ms, 100 to 60000; changes are followed live from Corosync's events (default 1000)" },
-  { flag: '--watchdog-device', env: 'SFHA_WATCHDOG_DEVICE', key: 'watchdogDevice', help: 'watchdog device to arm once in a quorate cluster: a path, "auto" (/dev/watchdog when present) or "none" (default none; the package sets auto)' },
+  {
+    flag: '--membership-poll-ms',
+    env: 'SFHA_MEMBERSHIP_POLL_MS',
+    key: 'membershipPoll',
+    help: "fallback poll of Corosync's quorum in ms, 100 to 60000; changes are followed live from Corosync's events (default 1000)",
+  },
+  {
+    flag: '--watchdog-device',
+    env: 'SFHA_WATCHDOG_DEVICE',
+    key: 'watchdogDevice',
+    help: 'watchdog device to arm once in a quorate cluster: a path, "auto" (/dev/watchdog when present) or "none" (default none; the package sets auto)',
+  },
   { flag: '--hosts-file', env: 'SFHA_HOSTS_FILE', key: 'hostsFile', help: 'hosts file where members are named NODE.CLUSTER.sfha, or "none" (default /etc/hosts)' },
 ];
 
@@ -141,7 +151,8 @@ export function parseAgentConfig(argv: readonly string[], env: Readonly<Record<s
 
   const pollText = pick('membershipPoll');
   const membershipPollMs = pollText === undefined ? DEFAULTS.membershipPollMs : Number(pollText);
-  if (!Number.isInteger(membershipPollMs) || membershipPollMs < 100 || membershipPollMs > 60_000) errors.push(`${label('membershipPoll')}: must be a whole number of milliseconds from 100 to 60000, got "${pollText}"`);
+  if (!Number.isInteger(membershipPollMs) || membershipPollMs < 100 || membershipPollMs > 60_000)
+    errors.push(`${label('membershipPoll')}: must be a whole number of milliseconds from 100 to 60000, got "${pollText}"`);
 
   const hostsText = pick('hostsFile') ?? DEFAULTS.hostsFile;
   if (hostsText !== 'none' && !isAbsolute(hostsText)) errors.push(`${label('hostsFile')}: must be an absolute path or "none", got "${hostsText}"`);

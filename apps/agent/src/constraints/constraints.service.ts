@@ -26,7 +26,8 @@ export class ConstraintsService {
   }
 
   async remove(id: string): Promise<void> {
-    if (!(this.configs.current().config.constraints ?? []).some((c) => constraintId(c) === id)) throw new DomainError(ErrorCode.NotFound, `no constraint ${id} (ids look like colocation:web:db, anti-colocation:a:b, order:db:web)`);
+    if (!(this.configs.current().config.constraints ?? []).some((c) => constraintId(c) === id))
+      throw new DomainError(ErrorCode.NotFound, `no constraint ${id} (ids look like colocation:web:db, anti-colocation:a:b, order:db:web)`);
     await this.configs.propose({ kind: 'delete-constraint', id });
   }
 }

@@ -24,7 +24,10 @@ describe('migrations', () => {
     expect(applyMigrations(db, [m1, m2])).toEqual([2]);
     expect(applyMigrations(db, [m1, m2])).toEqual([]);
     const rows = db.prepare('SELECT version, name FROM schema_migrations').all();
-    expect(rows).toEqual([{ version: 1, name: 'one' }, { version: 2, name: 'two' }]);
+    expect(rows).toEqual([
+      { version: 1, name: 'one' },
+      { version: 2, name: 'two' },
+    ]);
     db.prepare('INSERT INTO a (x, y) VALUES (1, ?)').run('ok');
   });
 

@@ -73,9 +73,7 @@ export class DoctorService implements OnApplicationBootstrap, OnApplicationShutd
     if (!self?.desiredUp) return { up: false, facts: { member: false, listenPort: self?.listenPort ?? 0, portBound: false, peers: [] } };
     const before = await this.mesh.status();
     const portBound = before.up ? (await this.wireguard.dump(self.interface)).interface.listenPort === self.listenPort : false;
-    const probes = await Promise.all(
-      before.peers.map(async (p) => ({ name: p.name, path: await probePath(this.exec, p.meshIp), clock: await this.measureClock(p.name, p.meshIp, self.peerApiPort) })),
-    );
+    const probes = await Promise.all(before.peers.map(async (p) => ({ name: p.name, path: await probePath(this.exec, p.meshIp), clock: await this.measureClock(p.name, p.meshIp, self.peerApiPort) })));
     const after = await this.mesh.status();
     const rx = (name: string, status: typeof before) => status.peers.find((p) => p.name === name)?.rxBytes ?? 0;
     const peers: PeerProbe[] = probes.map(({ name, path, clock }) => ({

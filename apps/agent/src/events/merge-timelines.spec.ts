@@ -2,7 +2,16 @@ import type { ClusterEvent } from '@sfha/contracts';
 import { describe, expect, it } from 'vitest';
 import { eventsFrom, mergeTimelines } from './merge-timelines';
 
-const ev = (origin: string, id: number, at: string, node = 'node1', user?: string): ClusterEvent => ({ origin, id, at: `2026-01-01T00:00:${at}Z`, code: 'node.left', params: { node }, category: 'membership', severity: 'warn', ...(user ? { user } : {}) });
+const ev = (origin: string, id: number, at: string, node = 'node1', user?: string): ClusterEvent => ({
+  origin,
+  id,
+  at: `2026-01-01T00:00:${at}Z`,
+  code: 'node.left',
+  params: { node },
+  category: 'membership',
+  severity: 'warn',
+  ...(user ? { user } : {}),
+});
 
 describe('mergeTimelines', () => {
   it('merges every member’s events newest first, each once (origin + id), ties ordered the same everywhere', () => {

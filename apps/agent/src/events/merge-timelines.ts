@@ -14,9 +14,7 @@ export function matchesFilter(e: ClusterEvent, f: Omit<EventFilter, 'limit' | 'a
 export function mergeTimelines(lists: readonly (readonly ClusterEvent[])[], filter: Omit<EventFilter, 'afterId'>): ClusterEvent[] {
   const seen = new Map<string, ClusterEvent>();
   for (const list of lists) for (const e of list) if (matchesFilter(e, filter)) seen.set(`${e.origin}#${e.id}`, e);
-  return [...seen.values()]
-    .sort((a, b) => b.at.localeCompare(a.at) || a.origin.localeCompare(b.origin) || b.id - a.id)
-    .slice(0, filter.limit);
+  return [...seen.values()].sort((a, b) => b.at.localeCompare(a.at) || a.origin.localeCompare(b.origin) || b.id - a.id).slice(0, filter.limit);
 }
 
 /** A member's answer, checked: only well-formed events it says it recorded itself. */
@@ -24,6 +22,12 @@ export function eventsFrom(member: string, body: unknown): ClusterEvent[] {
   if (!Array.isArray(body)) return [];
   return body.filter(
     (e): e is ClusterEvent =>
-      typeof e === 'object' && e !== null && typeof (e as ClusterEvent).id === 'number' && typeof (e as ClusterEvent).at === 'string' && typeof (e as ClusterEvent).code === 'string' && (e as ClusterEvent).origin === member && typeof (e as ClusterEvent).params === 'object',
+      typeof e === 'object' &&
+      e !== null &&
+      typeof (e as ClusterEvent).id === 'number' &&
+      typeof (e as ClusterEvent).at === 'string' &&
+      typeof (e as ClusterEvent).code === 'string' &&
+      (e as ClusterEvent).origin === member &&
+      typeof (e as ClusterEvent).params === 'object',
   );
 }

@@ -42,6 +42,10 @@ describe('command outcome log (one line per change of state, not per poll)', () 
     for (let i = 0; i < 5; i++) await probe(0);
     await probe(3);
     const parsed = lines.map((l) => JSON.parse(l) as { msg: string; exitCode: number });
-    expect(parsed.map((p) => [p.msg, p.exitCode])).toEqual([["sh -c 'exit $CODE'", 3], ["sh -c 'exit $CODE'", 0], ["sh -c 'exit $CODE'", 3]]);
+    expect(parsed.map((p) => [p.msg, p.exitCode])).toEqual([
+      ["sh -c 'exit $CODE'", 3],
+      ["sh -c 'exit $CODE'", 0],
+      ["sh -c 'exit $CODE'", 3],
+    ]);
   }, 30_000); // real processes: seconds on a loaded machine
 });

@@ -15,7 +15,12 @@ export const executorProvider = {
       // Every command at debug, secrets masked; at info only when its outcome changes (not per poll).
       observe: (e) => {
         const { level, changedFrom } = outcomes.decide(e);
-        logger.event(level, 'exec', e.commandLine, { exitCode: e.exitCode, ms: e.durationMs, ...(e.kind ? { failure: e.kind } : {}), ...(changedFrom === undefined ? {} : { previousExitCode: changedFrom }) });
+        logger.event(level, 'exec', e.commandLine, {
+          exitCode: e.exitCode,
+          ms: e.durationMs,
+          ...(e.kind ? { failure: e.kind } : {}),
+          ...(changedFrom === undefined ? {} : { previousExitCode: changedFrom }),
+        });
       },
       secrets: () => secrets.values(),
     });

@@ -16,7 +16,19 @@ export interface FenceEvent {
   durationMs: number;
 }
 
-type Row = { id: number; node: string; action: string; device: string; requested_by: string; started_at: string; finished_at: string; ok: number; exit_code: number; output: string; duration_ms: number };
+type Row = {
+  id: number;
+  node: string;
+  action: string;
+  device: string;
+  requested_by: string;
+  started_at: string;
+  finished_at: string;
+  ok: number;
+  exit_code: number;
+  output: string;
+  duration_ms: number;
+};
 
 /** The only file that touches fence_history. */
 @Injectable()

@@ -1,6 +1,28 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { EventsService } from '../events/events.service';
-import { decideFence, DEFAULT_FENCE_POLICY, fenceLevelProblems, fenceParameterProblems, fenceSteps, FenceAgentNotFound, maskedWebhookUrl, SECRET_MASK, SFHA_SUPPLIED_PARAMETERS, unmaskedValues, unmaskedWebhookUrl, webhookProblems, webhookUrlSecrets, type AgentFenceDevice, type FenceAction, type FenceAgentDriver, type FenceAgentMetadata, type FenceDevice, type FenceRun, type FenceWebhookDriver, type WebhookTarget } from '@sfha/ha';
+import {
+  decideFence,
+  DEFAULT_FENCE_POLICY,
+  fenceLevelProblems,
+  fenceParameterProblems,
+  fenceSteps,
+  FenceAgentNotFound,
+  maskedWebhookUrl,
+  SECRET_MASK,
+  SFHA_SUPPLIED_PARAMETERS,
+  unmaskedValues,
+  unmaskedWebhookUrl,
+  webhookProblems,
+  webhookUrlSecrets,
+  type AgentFenceDevice,
+  type FenceAction,
+  type FenceAgentDriver,
+  type FenceAgentMetadata,
+  type FenceDevice,
+  type FenceRun,
+  type FenceWebhookDriver,
+  type WebhookTarget,
+} from '@sfha/ha';
 import { currentActor } from '../auth/actor-context';
 import { DomainError } from '../errors/domain-error';
 import { ErrorCode } from '../errors/error-code';
@@ -17,7 +39,6 @@ import type { FenceAgentDto, FenceDeviceDto, FenceEventDto, FenceLevelDto, Fenci
 import { FENCE_AGENT_DRIVER } from './fence-agent-driver.provider';
 import { FENCE_WEBHOOK_DRIVER } from './fence-webhook-driver.provider';
 import { FenceHistoryRepository } from './fence-history.repository';
-
 
 const DEVICE_NAME = /^[a-z0-9][a-z0-9_-]{0,62}$/;
 
@@ -75,8 +96,12 @@ export class FencingService implements OnModuleInit {
     const problems = [
       ...(url ? [...url.problems, ...headers.problems] : params.problems),
       ...(webhook ? webhookProblems(webhook) : fenceParameterProblems(await this.metadata(agent), params.values)),
-      ...Object.keys(dto.hostMap).filter((n) => !members.includes(n)).map((n) => `hostMap: ${n} is not a member (members: ${members.join(', ')})`),
-      ...Object.entries(dto.hostMap).filter(([, plug]) => typeof plug !== 'string' || plug === '' || /[\r\n]/.test(plug)).map(([n]) => `hostMap: the plug of ${n} must be a one-line name`),
+      ...Object.keys(dto.hostMap)
+        .filter((n) => !members.includes(n))
+        .map((n) => `hostMap: ${n} is not a member (members: ${members.join(', ')})`),
+      ...Object.entries(dto.hostMap)
+        .filter(([, plug]) => typeof plug !== 'string' || plug === '' || /[\r\n]/.test(plug))
+        .map(([n]) => `hostMap: the plug of ${n} must be a one-line name`),
     ];
     if (Object.keys(dto.hostMap).length === 0) problems.push('hostMap must name at least one node and its plug');
     if (problems.length > 0) throw new DomainError(ErrorCode.ValidationFailed, problems.join('; '));
@@ -119,7 +144,13 @@ export class FencingService implements OnModuleInit {
       }),
     );
     const { settings } = this.configs.current().config;
-    return { enabled: this.configuredDevices().length > 0, devices: await this.devices(), nodes, levels: this.levels(), policy: { ...DEFAULT_FENCE_POLICY, minDelayMs: settings.fenceMinDelayMs, stormLimit: settings.fenceStormLimit } };
+    return {
+      enabled: this.configuredDevices().length > 0,
+      devices: await this.devices(),
+      nodes,
+      levels: this.levels(),
+      policy: { ...DEFAULT_FENCE_POLICY, minDelayMs: settings.fenceMinDelayMs, stormLimit: settings.fenceStormLimit },
+    };
   }
 
   /**
@@ -136,14 +167,17 @@ export class FencingService implements OnModuleInit {
     if (action !== 'on') {
       const { settings } = this.configs.current().config;
       const policy = { ...DEFAULT_FENCE_POLICY, minDelayMs: settings.fenceMinDelayMs, stormLimit: settings.fenceStormLimit };
-      const decision = decideFence({
-        node,
-        manual: requestedBy === 'admin',
-        quorate: this.membership.view()?.quorate ?? false,
-        now,
-        clusterKnown: this.configs.knowsCluster(),
-        history: (await this.clusterHistory()).filter((e) => e.action !== 'on').map((e) => ({ node: e.node, at: Date.parse(e.startedAt) })),
-      }, policy);
+      const decision = decideFence(
+        {
+          node,
+          manual: requestedBy === 'admin',
+          quorate: this.membership.view()?.quorate ?? false,
+          now,
+          clusterKnown: this.configs.knowsCluster(),
+          history: (await this.clusterHistory()).filter((e) => e.action !== 'on').map((e) => ({ node: e.node, at: Date.parse(e.startedAt) })),
+        },
+        policy,
+      );
       if (!decision.ok) throw new DomainError(decision.rule === 'quorum' ? ErrorCode.NoQuorum : ErrorCode.FenceRefused, decision.reason);
     }
     // The history names who asked: the user or token of the request, or the leader.
@@ -152,7 +186,9 @@ export class FencingService implements OnModuleInit {
     for (const device of devices) {
       const event = await this.runLevel(device, node, action, requester);
       if (event.ok) return { ...event, executedBy: this.mesh.state().self.nodeName };
-      failures.push(`${device.kind === 'webhook' ? 'the webhook' : 'the fence agent'}${devices.length > 1 ? ` of ${device.name}` : ''} did not confirm ${action} of ${node} (exit code ${event.exitCode}): ${event.output}`);
+      failures.push(
+        `${device.kind === 'webhook' ? 'the webhook' : 'the fence agent'}${devices.length > 1 ? ` of ${device.name}` : ''} did not confirm ${action} of ${node} (exit code ${event.exitCode}): ${event.output}`,
+      );
     }
     throw new DomainError(ErrorCode.FenceFailed, failures.join('; then '));
   }
@@ -195,7 +231,9 @@ export class FencingService implements OnModuleInit {
       durationMs: run.durationMs,
     });
     const fence = { node, device: device.name, ms: run.durationMs, requestedBy: requester, exitCode: run.exitCode };
-    this.events.record(action === 'on' ? { code: event.ok ? 'unfence.confirmed' : 'unfence.failed', params: fence } : { code: event.ok ? 'fence.confirmed' : 'fence.failed', params: { ...fence, action } });
+    this.events.record(
+      action === 'on' ? { code: event.ok ? 'unfence.confirmed' : 'unfence.failed', params: fence } : { code: event.ok ? 'fence.confirmed' : 'fence.failed', params: { ...fence, action } },
+    );
     return event;
   }
 
@@ -257,7 +295,13 @@ export class FencingService implements OnModuleInit {
     const common = { name: device.name, hostMap: device.hostMap, timeoutSeconds: device.timeoutSeconds };
     if (device.kind === 'webhook') {
       this.secretsOf(device); // the log masks them from now on, not only once a fence ran
-      return { ...common, kind: 'webhook', agent: null, params: {}, webhook: { url: maskedWebhookUrl(device.webhook.url), headers: Object.fromEntries(Object.keys(device.webhook.headers).map((k) => [k, SECRET_MASK])) } };
+      return {
+        ...common,
+        kind: 'webhook',
+        agent: null,
+        params: {},
+        webhook: { url: maskedWebhookUrl(device.webhook.url), headers: Object.fromEntries(Object.keys(device.webhook.headers).map((k) => [k, SECRET_MASK])) },
+      };
     }
     return { ...common, kind: 'agent', agent: device.agent, params: await this.maskedParams(device), webhook: null };
   }

@@ -9,7 +9,13 @@ import { ApiErrorBody } from '../errors/api-error-body';
 import { ClusterConfigService } from './cluster-config.service';
 import { ClusterConfigDto, MaintenanceDto, UpdateSettingsDto } from './dto/cluster-config.dto';
 
-const toDto = ({ generation, config }: VersionedConfig): ClusterConfigDto => ({ generation, settings: config.settings, standby: config.standby ?? [], frozen: config.frozen ?? [], maintenance: config.maintenance ?? false });
+const toDto = ({ generation, config }: VersionedConfig): ClusterConfigDto => ({
+  generation,
+  settings: config.settings,
+  standby: config.standby ?? [],
+  frozen: config.frozen ?? [],
+  maintenance: config.maintenance ?? false,
+});
 
 @ApiTags('cluster')
 @ApiBearerAuth()
@@ -40,7 +46,10 @@ export class ClusterConfigController {
   @OperatorOrAdmin()
   @Post('nodes/:node/unstandby')
   @HttpCode(200)
-  @ApiOperation({ operationId: 'unstandbyNode', summary: 'Take a node out of standby; a frozen node (freeze shutdown policy) is thawed too: if it is away, the cluster fences it and recovers its groups' })
+  @ApiOperation({
+    operationId: 'unstandbyNode',
+    summary: 'Take a node out of standby; a frozen node (freeze shutdown policy) is thawed too: if it is away, the cluster fences it and recovers its groups',
+  })
   @ApiOkResponse({ type: ClusterConfigDto })
   unstandby(@Param('node') node: string): Promise<ClusterConfigDto> {
     return this.setStandby(node, false);

@@ -22,7 +22,8 @@ export class ClusterConfigRepository {
   }
 
   pending(): VersionedConfig | null {
-    const row = this.db.prepare('SELECT pending_generation, pending_document FROM cluster_config WHERE id = 1').get() as { pending_generation: number | null; pending_document: string | null } | undefined;
+    const row = this.db.prepare('SELECT pending_generation, pending_document FROM cluster_config WHERE id = 1').get() as
+      { pending_generation: number | null; pending_document: string | null } | undefined;
     return row?.pending_generation && row.pending_document ? { generation: row.pending_generation, config: JSON.parse(row.pending_document) as ClusterConfig } : null;
   }
 

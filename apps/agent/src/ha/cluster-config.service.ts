@@ -168,7 +168,8 @@ export class ClusterConfigService implements OnModuleInit, OnApplicationBootstra
     await this.guard(change);
     const result = leader.name === state.self.nodeName ? await this.commitHere(change) : await this.forward(change, leader, state);
     // Identity changes are told by their own events (users, tokens), never with their hashes.
-    if (change.kind !== 'assign' && change.kind !== 'ban' && !isIdentityChange(change)) this.events.record({ code: 'config.changed', params: { generation: result.generation, change: summarizeChange(change) } });
+    if (change.kind !== 'assign' && change.kind !== 'ban' && !isIdentityChange(change))
+      this.events.record({ code: 'config.changed', params: { generation: result.generation, change: summarizeChange(change) } });
     return result;
   }
 
@@ -296,7 +297,11 @@ export class ClusterConfigService implements OnModuleInit, OnApplicationBootstra
   private async adoptBeforeChange(state: MeshState): Promise<void> {
     const deadline = Date.now() + ADOPT_FOR_CHANGE_MS;
     while (!(await this.adoptHighest(state))) {
-      if (Date.now() >= deadline) throw new DomainError(ErrorCode.NotCommitted, `${state.self.nodeName} has just become the leader and could not read the latest config from a majority yet: nothing was applied, try again in a few seconds`);
+      if (Date.now() >= deadline)
+        throw new DomainError(
+          ErrorCode.NotCommitted,
+          `${state.self.nodeName} has just become the leader and could not read the latest config from a majority yet: nothing was applied, try again in a few seconds`,
+        );
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
   }
@@ -344,7 +349,12 @@ export class ClusterConfigService implements OnModuleInit, OnApplicationBootstra
   }
 
   private onlineOthers(state: MeshState): Member[] {
-    const online = new Set(this.membership.view()?.nodes.filter((n) => n.online).map((n) => n.name) ?? []);
+    const online = new Set(
+      this.membership
+        .view()
+        ?.nodes.filter((n) => n.online)
+        .map((n) => n.name) ?? [],
+    );
     return state.members.filter((m) => m.name !== state.self.nodeName && online.has(m.name));
   }
 

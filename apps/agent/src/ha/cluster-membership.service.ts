@@ -50,7 +50,11 @@ export class ClusterMembership implements OnApplicationBootstrap, OnApplicationS
   ) {}
 
   onApplicationBootstrap(): void {
-    this.loop = serialLoop(this.agentConfig.membershipPollMs, () => this.tick(), (error) => this.logger.event('warn', 'cluster', `membership: ${error.message}`));
+    this.loop = serialLoop(
+      this.agentConfig.membershipPollMs,
+      () => this.tick(),
+      (error) => this.logger.event('warn', 'cluster', `membership: ${error.message}`),
+    );
     // A cluster created or joined, a member added or removed: Corosync follows at once.
     this.mesh.onChanged(() => this.loop?.wake());
   }
@@ -126,7 +130,13 @@ export class ClusterMembership implements OnApplicationBootstrap, OnApplicationS
     const authkey = corosyncAuthkey(state.cluster.secret);
     this.secrets.add(authkey.toString('base64'));
     const { settings } = this.config.committed().config;
-    const conf = renderCorosyncConf({ clusterName: state.cluster.name, nodes: corosyncNodes(state.members, state.cluster.network), tokenMs: settings.tokenMs, tokenCoefficientMs: settings.tokenCoefficientMs, logFile: LOG_FILE });
+    const conf = renderCorosyncConf({
+      clusterName: state.cluster.name,
+      nodes: corosyncNodes(state.members, state.cluster.network),
+      tokenMs: settings.tokenMs,
+      tokenCoefficientMs: settings.tokenCoefficientMs,
+      logFile: LOG_FILE,
+    });
     // A reload refused (CS_ERR_TRY_AGAIN while a membership forms) stays due until it succeeds.
     if (this.corosync.writeConfig(conf, authkey)) this.reloadDue = true;
     const viewOf = (quorum: QuorumStatus) => clusterView(state.self.nodeName, state.members, state.cluster.network, quorum, this.config.committed().config.standby ?? []);

@@ -22,7 +22,11 @@ describe('cluster view', () => {
     const witness: Member = { ...member(1), name: 'wit', role: 'witness' };
     const view = clusterView('node2', [witness, member(2), member(3)], '10.100.0.0/24', quorum([1, 2, 3], true));
     expect(view.leader).toBe('node2');
-    expect(view.nodes.map((n) => [n.name, n.role])).toEqual([['wit', 'witness'], ['node2', 'full'], ['node3', 'full']]);
+    expect(view.nodes.map((n) => [n.name, n.role])).toEqual([
+      ['wit', 'witness'],
+      ['node2', 'full'],
+      ['node3', 'full'],
+    ]);
   });
 
   it('elects the lowest online node of a quorate partition', () => {

@@ -45,7 +45,10 @@ export interface ClusterView {
 export function clusterView(selfName: string, members: readonly Member[], network: string, quorum: QuorumStatus, standby: readonly string[] = []): ClusterView {
   const roles = new Map(members.map((m) => [m.name, m.role ?? ('full' as const)]));
   const nodes = corosyncNodes(members, network).map((n) => ({ ...n, role: roles.get(n.name) ?? 'full', online: quorum.members.includes(n.nodeId) }));
-  const leaderId = electLeader(nodes.map((n) => ({ nodeId: n.nodeId, online: n.online, standby: standby.includes(n.name), witness: n.role === 'witness' })), quorum.quorate);
+  const leaderId = electLeader(
+    nodes.map((n) => ({ nodeId: n.nodeId, online: n.online, standby: standby.includes(n.name), witness: n.role === 'witness' })),
+    quorum.quorate,
+  );
   return {
     corosyncRunning: quorum.running,
     quorate: quorum.quorate,

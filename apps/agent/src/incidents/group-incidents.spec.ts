@@ -49,13 +49,25 @@ describe('groupIncidents', () => {
   });
 
   it('resolves when the lost node comes back and starts its groups again', () => {
-    const [incident] = groupIncidents([...FAILOVER.slice(0, 2), at(130, 'node2', { code: 'node.joined', params: { node: 'node1' } }), started(132, 'node1', 'web', 'web-vip'), started(133, 'node1', 'db', 'db-process')]);
+    const [incident] = groupIncidents([
+      ...FAILOVER.slice(0, 2),
+      at(130, 'node2', { code: 'node.joined', params: { node: 'node1' } }),
+      started(132, 'node1', 'web', 'web-vip'),
+      started(133, 'node1', 'db', 'db-process'),
+    ]);
     expect(incident?.resolvedAt).toBe('2026-01-01T00:02:13.000Z');
-    expect(incident?.groups.map((g) => [g.to, g.downtimeMs])).toEqual([['node1', 32_000], ['node1', 33_000]]);
+    expect(incident?.groups.map((g) => [g.to, g.downtimeMs])).toEqual([
+      ['node1', 32_000],
+      ['node1', 33_000],
+    ]);
   });
 
   it('a node that owned nothing: opened when it leaves, resolved when it is back', () => {
-    const incidents = groupIncidents([FAILOVER[0] as ClusterEvent, at(10, 'node1', { code: 'node.left', params: { node: 'node3' } }), at(20, 'node1', { code: 'node.joined', params: { node: 'node3' } })]);
+    const incidents = groupIncidents([
+      FAILOVER[0] as ClusterEvent,
+      at(10, 'node1', { code: 'node.left', params: { node: 'node3' } }),
+      at(20, 'node1', { code: 'node.joined', params: { node: 'node3' } }),
+    ]);
     // mail ran on node3: it is one of its groups
     expect(incidents[0]?.groups.map((g) => g.group)).toEqual(['mail']);
     const empty = groupIncidents([at(10, 'node1', { code: 'node.left', params: { node: 'node9' } }), at(20, 'node1', { code: 'node.joined', params: { node: 'node9' } })]);
@@ -69,7 +81,9 @@ describe('groupIncidents', () => {
       at(51, 'node2', { code: 'placement.changed', params: { assignments: { web: 'node2', db: 'node1', mail: 'node3' } } }),
       started(53, 'node2', 'web', 'web-process'),
     ]);
-    expect(incidents).toMatchObject([{ trigger: { kind: 'group-failed', group: 'web', node: 'node1' }, resolvedAt: '2026-01-01T00:00:53.000Z', groups: [{ group: 'web', from: 'node1', to: 'node2', downtimeMs: 3_000 }] }]);
+    expect(incidents).toMatchObject([
+      { trigger: { kind: 'group-failed', group: 'web', node: 'node1' }, resolvedAt: '2026-01-01T00:00:53.000Z', groups: [{ group: 'web', from: 'node1', to: 'node2', downtimeMs: 3_000 }] },
+    ]);
   });
 
   it('a node cut off for a moment that kept its groups running: resolved when it is back, down for 0 s', () => {
@@ -86,7 +100,13 @@ describe('groupIncidents', () => {
     // node1's view (node2 lost, owning nothing) is an incident of its own, over when node2 is back.
     expect(incidents).toHaveLength(2);
     expect(incidents.find((i) => i.trigger.node === 'node2')).toMatchObject({ resolvedAt: '2026-01-01T00:01:43.000Z', groups: [] });
-    expect(incidents.find((i) => i.trigger.node === 'node1')).toMatchObject({ resolvedAt: '2026-01-01T00:01:43.000Z', groups: [{ group: 'web', to: 'node1', downtimeMs: 0 }, { group: 'db', to: 'node1', downtimeMs: 0 }] });
+    expect(incidents.find((i) => i.trigger.node === 'node1')).toMatchObject({
+      resolvedAt: '2026-01-01T00:01:43.000Z',
+      groups: [
+        { group: 'web', to: 'node1', downtimeMs: 0 },
+        { group: 'db', to: 'node1', downtimeMs: 0 },
+      ],
+    });
   });
 
   it('a node cut off that stopped a group (it lost quorum) is resolved only once it started it again', () => {
@@ -99,9 +119,18 @@ describe('groupIncidents', () => {
     ];
     const [waiting] = groupIncidents(cutOff);
     expect(waiting?.resolvedAt).toBeNull();
-    expect(waiting?.groups.map((g) => [g.group, g.downtimeMs])).toEqual([['web', null], ['db', 0]]);
+    expect(waiting?.groups.map((g) => [g.group, g.downtimeMs])).toEqual([
+      ['web', null],
+      ['db', 0],
+    ]);
     const [incident] = groupIncidents([...cutOff, started(104, 'node1', 'web', 'web-process')]);
-    expect(incident).toMatchObject({ resolvedAt: '2026-01-01T00:01:44.000Z', groups: [{ group: 'web', downtimeMs: 4_000 }, { group: 'db', downtimeMs: 0 }] });
+    expect(incident).toMatchObject({
+      resolvedAt: '2026-01-01T00:01:44.000Z',
+      groups: [
+        { group: 'web', downtimeMs: 4_000 },
+        { group: 'db', downtimeMs: 0 },
+      ],
+    });
   });
 
   it('a node lost again after it came back opens a new incident: the new failure is never hidden in the old one', () => {
@@ -121,7 +150,13 @@ describe('groupIncidents', () => {
       ['2026-01-01T00:01:40.000Z', '2026-01-01T00:01:50.000Z'],
       ['2026-01-01T00:03:20.000Z', '2026-01-01T00:03:24.000Z'],
     ]);
-    expect(incidents[1]).toMatchObject({ fences: [{ device: 'pdu', ok: true }], groups: [{ group: 'web', from: 'node1', to: 'node2', downtimeMs: 3_000 }, { group: 'db', from: 'node1', to: 'node3', downtimeMs: 4_000 }] });
+    expect(incidents[1]).toMatchObject({
+      fences: [{ device: 'pdu', ok: true }],
+      groups: [
+        { group: 'web', from: 'node1', to: 'node2', downtimeMs: 3_000 },
+        { group: 'db', from: 'node1', to: 'node3', downtimeMs: 4_000 },
+      ],
+    });
   });
 
   it('knows the lost node’s groups from the survivors’ node.left when the placement event died with the leader', () => {

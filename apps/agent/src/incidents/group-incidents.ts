@@ -72,7 +72,11 @@ export function groupIncidents(timeline: readonly ClusterEvent[]): Incident[] {
   const keptRunning = (node: string, from: string, to: string) =>
     events.some((e) => e.origin === node && (e.code === 'quorum.lost' || (e.code === 'node.left' && e.params.node !== node)) && Date.parse(e.at) >= Date.parse(from) - SPLIT_SLACK_MS && e.at <= to);
   const allServed = (i: Incident) => i.groups.length > 0 && i.groups.every((g) => g.servedAt !== null);
-  const lastServed = (i: Incident) => i.groups.map((g) => g.servedAt ?? '').sort().at(-1) ?? null;
+  const lastServed = (i: Incident) =>
+    i.groups
+      .map((g) => g.servedAt ?? '')
+      .sort()
+      .at(-1) ?? null;
 
   for (const e of events) {
     switch (e.code) {
@@ -106,7 +110,8 @@ export function groupIncidents(timeline: readonly ClusterEvent[]): Incident[] {
         break;
       }
       case 'health.gave-up': {
-        if (!open().some((i) => i.trigger.kind === 'group-failed' && i.trigger.group === e.params.group && i.trigger.node === e.params.node)) start(e, { kind: 'group-failed', group: e.params.group, node: e.params.node }, [e.params.group]);
+        if (!open().some((i) => i.trigger.kind === 'group-failed' && i.trigger.group === e.params.group && i.trigger.node === e.params.node))
+          start(e, { kind: 'group-failed', group: e.params.group, node: e.params.node }, [e.params.group]);
         break;
       }
       case 'fence.confirmed':

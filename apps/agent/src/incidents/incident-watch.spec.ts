@@ -14,7 +14,10 @@ describe('watchIncidents', () => {
   it('the first look after a start only learns what exists', () => {
     const r = watchIncidents(null, [old, lost(false)], leader);
     expect(kinds(r)).toEqual([]);
-    expect([...r.known]).toEqual([['old', true], ['node1-lost', false]]);
+    expect([...r.known]).toEqual([
+      ['old', true],
+      ['node1-lost', false],
+    ]);
   });
 
   it('a follower keeps track but announces nothing', () => {
@@ -41,7 +44,18 @@ describe('watchIncidents', () => {
   });
 
   it('a new leader announces again what is still open (the old leader may have died before announcing it), not what was resolved', () => {
-    expect(kinds(watchIncidents(new Map([['old', true], ['node1-lost', false]]), [old, lost(false)], tookOver))).toEqual(['opened node1-lost']);
+    expect(
+      kinds(
+        watchIncidents(
+          new Map([
+            ['old', true],
+            ['node1-lost', false],
+          ]),
+          [old, lost(false)],
+          tookOver,
+        ),
+      ),
+    ).toEqual(['opened node1-lost']);
   });
   it('a restarted node that leads announces nothing that opened before it started, even learned late (its first look lacked the others’ events)', () => {
     const restartedAt = '2026-01-01T00:02:00.000Z';

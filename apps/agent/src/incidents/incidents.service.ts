@@ -40,7 +40,11 @@ export class IncidentsService implements OnApplicationBootstrap, OnApplicationSh
   ) {}
 
   onApplicationBootstrap(): void {
-    this.loop = serialLoop(WATCH_MS, () => this.watch(), (error) => this.logger.event('warn', 'incidents', `watch: ${error.message}`));
+    this.loop = serialLoop(
+      WATCH_MS,
+      () => this.watch(),
+      (error) => this.logger.event('warn', 'incidents', `watch: ${error.message}`),
+    );
   }
 
   onApplicationShutdown(): void {

@@ -44,12 +44,19 @@ export class EndpointResolver {
 
   private async resolve(endpoint: string): Promise<void> {
     const parts = parseEndpoint(endpoint);
-    const answer = !parts || parts.literal ? { address: '' } : await this.lookup(parts.host).then((address) => ({ address }), (error: Error) => ({ error: error.message }));
+    const answer =
+      !parts || parts.literal
+        ? { address: '' }
+        : await this.lookup(parts.host).then(
+            (address) => ({ address }),
+            (error: Error) => ({ error: error.message }),
+          );
     const previous = this.known.get(endpoint);
     const next = nextResolution(endpoint, answer, previous);
     this.known.set(endpoint, next);
     if (parts?.literal) return;
-    if (next.endpoint !== previous?.endpoint && next.endpoint) this.logger.event('info', 'mesh', `endpoint ${endpoint} resolves to ${next.endpoint}${previous?.endpoint ? ` (was ${previous.endpoint})` : ''}`);
+    if (next.endpoint !== previous?.endpoint && next.endpoint)
+      this.logger.event('info', 'mesh', `endpoint ${endpoint} resolves to ${next.endpoint}${previous?.endpoint ? ` (was ${previous.endpoint})` : ''}`);
     if (next.problem && next.problem !== previous?.problem) this.logger.event('warn', 'mesh', `endpoint ${endpoint}: ${next.problem}${next.endpoint ? `; keeping ${next.endpoint}` : ''}`);
   }
 }

@@ -46,7 +46,10 @@ describe('desired peers', () => {
     const members = [member('node1', 1), member('node2', 2), member('node3', 3)];
     const routes = { node2: ['10.100.0.200/32', '10.100.0.3/32'], node1: ['10.100.0.201/32'] };
     expect(desiredPeers('node1', members, [], routes).map((p) => p.allowedIps)).toEqual([['10.100.0.2/32', '10.100.0.200/32'], ['10.100.0.3/32']]);
-    expect(desiredPeers('node3', members, [], routes).map((p) => p.allowedIps)).toEqual([['10.100.0.1/32', '10.100.0.201/32'], ['10.100.0.2/32', '10.100.0.200/32']]);
+    expect(desiredPeers('node3', members, [], routes).map((p) => p.allowedIps)).toEqual([
+      ['10.100.0.1/32', '10.100.0.201/32'],
+      ['10.100.0.2/32', '10.100.0.200/32'],
+    ]);
   });
 
   it('drops a bootstrap key whose address now belongs to a member', () => {

@@ -31,7 +31,12 @@ export function desiredPeers(
   const memberIps = new Set(members.map((m) => m.meshIp));
   const peers: DesiredPeer[] = members
     .filter((m) => m.name !== selfName)
-    .map((m) => ({ publicKey: m.publicKey, endpoint: endpointOf(m.endpoint), allowedIps: [`${m.meshIp}/32`, ...(vipRoutes[m.name] ?? []).filter((ip) => !memberIps.has(ip.split('/')[0] ?? ''))], keepalive: m.keepalive }));
+    .map((m) => ({
+      publicKey: m.publicKey,
+      endpoint: endpointOf(m.endpoint),
+      allowedIps: [`${m.meshIp}/32`, ...(vipRoutes[m.name] ?? []).filter((ip) => !memberIps.has(ip.split('/')[0] ?? ''))],
+      keepalive: m.keepalive,
+    }));
   for (const invitation of pendingInvitations) {
     if (memberIps.has(invitation.assignedIp)) continue;
     peers.push({ publicKey: invitation.bootstrapPublicKey, endpoint: null, allowedIps: [`${invitation.assignedIp}/32`], keepalive: 0 });

@@ -53,7 +53,15 @@ export class MeshClusterService {
     const endpoint = dto.endpoint ?? (await this.detectEndpoint(port));
     const keys = generateKeyPair();
     const now = new Date().toISOString();
-    const self: MeshSelf = { nodeName: this.config.nodeName, interface: MESH_DEFAULTS.interface, meshIp: ip, listenPort: port, peerApiPort: MESH_DEFAULTS.peerApiPort, mtu: MESH_DEFAULTS.mtu, desiredUp: true };
+    const self: MeshSelf = {
+      nodeName: this.config.nodeName,
+      interface: MESH_DEFAULTS.interface,
+      meshIp: ip,
+      listenPort: port,
+      peerApiPort: MESH_DEFAULTS.peerApiPort,
+      mtu: MESH_DEFAULTS.mtu,
+      desiredUp: true,
+    };
     const me: Member = { name: self.nodeName, meshIp: ip, publicKey: keys.publicKey, pendingPublicKey: null, endpoint, keepalive: dto.keepalive ?? MESH_DEFAULTS.keepalive, joinedAt: now };
     try {
       this.keys.write('current', keys.privateKey);
@@ -80,7 +88,16 @@ export class MeshClusterService {
       name: state.cluster.name,
       network: state.cluster.network,
       generation: state.cluster.generation,
-      members: state.members.map((m) => ({ name: m.name, role: m.role ?? 'full', meshIp: m.meshIp, publicKey: m.publicKey, endpoint: m.endpoint, keepalive: m.keepalive, joinedAt: m.joinedAt, self: m.name === state.self.nodeName })),
+      members: state.members.map((m) => ({
+        name: m.name,
+        role: m.role ?? 'full',
+        meshIp: m.meshIp,
+        publicKey: m.publicKey,
+        endpoint: m.endpoint,
+        keepalive: m.keepalive,
+        joinedAt: m.joinedAt,
+        self: m.name === state.self.nodeName,
+      })),
     };
   }
 
@@ -98,7 +115,15 @@ export class MeshClusterService {
     if (!isHostAddress(dto.ip, network)) throw new DomainError(ErrorCode.ValidationFailed, `ip ${dto.ip} is not a host address of the mesh network ${state.cluster.network}`);
     const clash = state.members.find((m) => m.name === dto.name || m.meshIp === dto.ip || m.publicKey === dto.publicKey);
     if (clash) throw new DomainError(ErrorCode.MemberConflict, `member ${clash.name} (${clash.meshIp}) already has this name, address or key`);
-    const member: Member = { name: dto.name, meshIp: dto.ip, publicKey: dto.publicKey, pendingPublicKey: null, endpoint: dto.endpoint, keepalive: MESH_DEFAULTS.keepalive, joinedAt: new Date().toISOString() };
+    const member: Member = {
+      name: dto.name,
+      meshIp: dto.ip,
+      publicKey: dto.publicKey,
+      pendingPublicKey: null,
+      endpoint: dto.endpoint,
+      keepalive: MESH_DEFAULTS.keepalive,
+      joinedAt: new Date().toISOString(),
+    };
     await this.replication.commit((members) => [...members, member]);
     return this.clusterDto();
   }

@@ -136,7 +136,8 @@ export class MeshInvitationService implements OnModuleInit {
       throw new DomainError(ErrorCode.InvitationForged, 'this invitation was not issued by this cluster (its signature does not match)');
     }
     const record = this.repo.invitation(invitation.invitationId);
-    if (!record || record.assignedIp !== invitation.assignedIp || record.role !== (invitation.role ?? 'full')) throw new DomainError(ErrorCode.InvitationNotFound, `invitation ${invitation.invitationId} was not issued by ${state.self.nodeName}`);
+    if (!record || record.assignedIp !== invitation.assignedIp || record.role !== (invitation.role ?? 'full'))
+      throw new DomainError(ErrorCode.InvitationNotFound, `invitation ${invitation.invitationId} was not issued by ${state.self.nodeName}`);
     if (remoteIp !== record.assignedIp) throw new DomainError(ErrorCode.InvitationForged, 'the redeem request does not come through the invitation’s own tunnel');
     const already = state.members.find((m) => m.name === body.name && m.publicKey === body.publicKey && m.meshIp === record.assignedIp);
     if (already && record.usedBy === body.name) {
@@ -154,11 +155,23 @@ export class MeshInvitationService implements OnModuleInit {
       if (record.revokedAt) throw new DomainError(ErrorCode.InvitationRevoked, 'this invitation was revoked');
       throw new DomainError(ErrorCode.InvitationExpired, `this invitation expired at ${record.expiresAt}`);
     }
-    const member: Member = { name: body.name, meshIp: record.assignedIp, publicKey: body.publicKey, pendingPublicKey: null, endpoint: body.endpoint, keepalive: state.me?.keepalive ?? 25, joinedAt: now, ...(record.role === 'witness' ? { role: 'witness' as const } : {}) };
+    const member: Member = {
+      name: body.name,
+      meshIp: record.assignedIp,
+      publicKey: body.publicKey,
+      pendingPublicKey: null,
+      endpoint: body.endpoint,
+      keepalive: state.me?.keepalive ?? 25,
+      joinedAt: now,
+      ...(record.role === 'witness' ? { role: 'witness' as const } : {}),
+    };
     // The others learn the new member first, so its handshakes succeed at once; this node swaps
     // the bootstrap key for the real one only after its answer has left through the bootstrap tunnel.
     const list = await this.replication.commit((members) => [...members, member], { exclude: [member.name], applyLocally: false, pushTimeoutMs: 1_500 });
-    this.events.record({ code: 'mesh.member-joined', params: { node: member.name, meshIp: member.meshIp, endpoint: member.endpoint, invitedBy: state.self.nodeName, invitation: record.id, role: record.role } });
+    this.events.record({
+      code: 'mesh.member-joined',
+      params: { node: member.name, meshIp: member.meshIp, endpoint: member.endpoint, invitedBy: state.self.nodeName, invitation: record.id, role: record.role },
+    });
     return this.redeemAnswer(state, list, member);
   }
 

@@ -70,7 +70,8 @@ export class MeshJoinService {
     this.secrets.add(invitation.bootstrapPrivateKey);
     this.secrets.add(dto.token.trim());
     await driverStep(() => this.driver.checkTools());
-    if (await this.driver.interfaceExists(MESH_DEFAULTS.interface)) throw new DomainError(ErrorCode.MeshFailed, `interface ${MESH_DEFAULTS.interface} already exists on this host: remove it first (ip link del ${MESH_DEFAULTS.interface})`);
+    if (await this.driver.interfaceExists(MESH_DEFAULTS.interface))
+      throw new DomainError(ErrorCode.MeshFailed, `interface ${MESH_DEFAULTS.interface} already exists on this host: remove it first (ip link del ${MESH_DEFAULTS.interface})`);
     const prefix = parseCidr(invitation.network).network.prefix;
     const inviterEndpoint = invitation.inviter.endpoints[0] ?? '';
     const own = generateKeyPair();
@@ -78,10 +79,21 @@ export class MeshJoinService {
     try {
       this.keys.write('bootstrap', invitation.bootstrapPrivateKey);
       await driverStep(() =>
-        this.driver.ensureInterface({ name: MESH_DEFAULTS.interface, privateKeyFile: this.keys.path('bootstrap'), listenPort: invitation.port, address: `${invitation.assignedIp}/${prefix}`, mtu: MESH_DEFAULTS.mtu }),
+        this.driver.ensureInterface({
+          name: MESH_DEFAULTS.interface,
+          privateKeyFile: this.keys.path('bootstrap'),
+          listenPort: invitation.port,
+          address: `${invitation.assignedIp}/${prefix}`,
+          mtu: MESH_DEFAULTS.mtu,
+        }),
       );
       await driverStep(() =>
-        this.driver.setPeer(MESH_DEFAULTS.interface, { publicKey: invitation.inviter.publicKey, endpoint: inviterEndpoint, allowedIps: [`${invitation.inviter.meshIp}/32`], keepalive: MESH_DEFAULTS.keepalive }),
+        this.driver.setPeer(MESH_DEFAULTS.interface, {
+          publicKey: invitation.inviter.publicKey,
+          endpoint: inviterEndpoint,
+          allowedIps: [`${invitation.inviter.meshIp}/32`],
+          keepalive: MESH_DEFAULTS.keepalive,
+        }),
       );
       const endpoint = dto.endpoint ?? (await this.detectEndpoint(inviterEndpoint, invitation.port));
       const answer = await this.redeem(invitation, { token: dto.token.trim(), publicKey: own.publicKey, endpoint, name: this.config.nodeName });
@@ -91,7 +103,15 @@ export class MeshJoinService {
       this.repo.transaction(() => {
         this.repo.createCluster(
           { ...answer.cluster, generation: answer.generation, createdAt: new Date().toISOString() },
-          { nodeName: this.config.nodeName, interface: MESH_DEFAULTS.interface, meshIp: invitation.assignedIp, listenPort: invitation.port, peerApiPort: invitation.inviter.peerApiPort, mtu: MESH_DEFAULTS.mtu, desiredUp: true },
+          {
+            nodeName: this.config.nodeName,
+            interface: MESH_DEFAULTS.interface,
+            meshIp: invitation.assignedIp,
+            listenPort: invitation.port,
+            peerApiPort: invitation.inviter.peerApiPort,
+            mtu: MESH_DEFAULTS.mtu,
+            desiredUp: true,
+          },
         );
         this.repo.replaceMembers(answer.generation, answer.members);
       });
@@ -111,7 +131,15 @@ export class MeshJoinService {
     }
     const elapsedMs = Date.now() - started;
     this.logger.event('info', 'mesh', `joined cluster "${invitation.clusterName}" as ${invitation.assignedIp}`, { connected, elapsedMs });
-    return { clusterName: invitation.clusterName, nodeName: this.config.nodeName, meshIp: invitation.assignedIp, role: invitation.role ?? 'full', members: others.map((m) => m.name), connected, elapsedMs };
+    return {
+      clusterName: invitation.clusterName,
+      nodeName: this.config.nodeName,
+      meshIp: invitation.assignedIp,
+      role: invitation.role ?? 'full',
+      members: others.map((m) => m.name),
+      connected,
+      elapsedMs,
+    };
   }
 
   private readInvitation(token: string): JoinInvitation {

@@ -66,7 +66,12 @@ export class MeshReconciler implements OnApplicationBootstrap, OnApplicationShut
   /** Routes each mesh VIP to its owner (its peer's allowed-IPs); reconciles at once when they changed. */
   routeVips(routes: Readonly<Record<string, readonly string[]>>, addresses: readonly string[]): Promise<void> {
     this.vipAddresses = addresses;
-    const canonical = (r: Readonly<Record<string, readonly string[]>>) => JSON.stringify(Object.entries(r).filter(([, ips]) => ips.length > 0).sort(([a], [b]) => a.localeCompare(b)));
+    const canonical = (r: Readonly<Record<string, readonly string[]>>) =>
+      JSON.stringify(
+        Object.entries(r)
+          .filter(([, ips]) => ips.length > 0)
+          .sort(([a], [b]) => a.localeCompare(b)),
+      );
     if (canonical(routes) === canonical(this.vipRoutes)) return Promise.resolve();
     this.vipRoutes = routes;
     return this.repo.cluster() ? this.reconcile() : Promise.resolve();

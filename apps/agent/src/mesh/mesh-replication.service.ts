@@ -73,7 +73,11 @@ export class MeshReplication implements OnModuleInit, OnApplicationBootstrap, On
   /** Sends the list to every other member it names (best effort: the 15 s sync repairs misses). */
   async push(list: MemberList, exclude: readonly string[], timeoutMs?: number): Promise<void> {
     const state = this.state();
-    await this.pushTo(list.members.filter((m) => m.name !== state.self.nodeName && !exclude.includes(m.name)), list, timeoutMs);
+    await this.pushTo(
+      list.members.filter((m) => m.name !== state.self.nodeName && !exclude.includes(m.name)),
+      list,
+      timeoutMs,
+    );
   }
 
   /** Sends the list to the given members, whether or not it names them. */

@@ -72,15 +72,13 @@ export class MeshRepository {
 
   cluster(): ClusterRecord | null {
     const row = this.db.prepare('SELECT cluster_id, name, network, secret, generation, created_at FROM cluster WHERE id = 1').get() as
-      | { cluster_id: string; name: string; network: string; secret: string; generation: number; created_at: string }
-      | undefined;
+      { cluster_id: string; name: string; network: string; secret: string; generation: number; created_at: string } | undefined;
     return row ? { clusterId: row.cluster_id, name: row.name, network: row.network, secret: row.secret, generation: row.generation, createdAt: row.created_at } : null;
   }
 
   self(): MeshSelf | null {
     const row = this.db.prepare('SELECT * FROM mesh_self WHERE id = 1').get() as
-      | { node_name: string; interface: string; mesh_ip: string; listen_port: number; peer_api_port: number; mtu: number; desired_up: number }
-      | undefined;
+      { node_name: string; interface: string; mesh_ip: string; listen_port: number; peer_api_port: number; mtu: number; desired_up: number } | undefined;
     return row
       ? { nodeName: row.node_name, interface: row.interface, meshIp: row.mesh_ip, listenPort: row.listen_port, peerApiPort: row.peer_api_port, mtu: row.mtu, desiredUp: row.desired_up === 1 }
       : null;
@@ -109,9 +107,7 @@ export class MeshRepository {
   replaceMembers(generation: number, members: readonly Member[]): void {
     this.transaction(() => {
       this.db.prepare('DELETE FROM members').run();
-      const insert = this.db.prepare(
-        'INSERT INTO members (name, mesh_ip, public_key, pending_public_key, endpoint, keepalive, joined_at, role) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-      );
+      const insert = this.db.prepare('INSERT INTO members (name, mesh_ip, public_key, pending_public_key, endpoint, keepalive, joined_at, role) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
       for (const m of members) insert.run(m.name, m.meshIp, m.publicKey, m.pendingPublicKey, m.endpoint, m.keepalive, m.joinedAt, m.role ?? 'full');
       this.db.prepare('UPDATE cluster SET generation = ? WHERE id = 1').run(generation);
     });
@@ -141,9 +137,7 @@ export class MeshRepository {
 
   /** Single use, atomically: true only for the one caller that marks it used. */
   consumeInvitation(id: string, usedBy: string, now: string): boolean {
-    const result = this.db
-      .prepare('UPDATE invitations SET used_at = ?, used_by = ? WHERE id = ? AND used_at IS NULL AND revoked_at IS NULL AND expires_at > ?')
-      .run(now, usedBy, id, now);
+    const result = this.db.prepare('UPDATE invitations SET used_at = ?, used_by = ? WHERE id = ? AND used_at IS NULL AND revoked_at IS NULL AND expires_at > ?').run(now, usedBy, id, now);
     return result.changes === 1;
   }
 

@@ -25,7 +25,10 @@ describe('peer link history', () => {
 
   it('forgets a peer that left the mesh', () => {
     const history = new PeerHistory(5);
-    history.record(0, [{ name: 'node2', rttMs: 1, rxBytes: 0, txBytes: 0 }, { name: 'node3', rttMs: 1, rxBytes: 0, txBytes: 0 }]);
+    history.record(0, [
+      { name: 'node2', rttMs: 1, rxBytes: 0, txBytes: 0 },
+      { name: 'node3', rttMs: 1, rxBytes: 0, txBytes: 0 },
+    ]);
     history.record(30_000, [{ name: 'node2', rttMs: 1, rxBytes: 0, txBytes: 0 }]);
     expect(history.series('node3')).toEqual([]);
     expect(history.series('node2')).toHaveLength(2);

@@ -31,7 +31,11 @@ export class ClusterSnapshotReader {
       }
     };
     const config = attempt(() => find(ClusterConfigService)?.current() ?? null);
-    const peers = await (find(MeshFacade)?.status().then((s) => s.peers) ?? Promise.resolve([])).catch(() => []);
+    const peers = await (
+      find(MeshFacade)
+        ?.status()
+        .then((s) => s.peers) ?? Promise.resolve([])
+    ).catch(() => []);
     return {
       self: attempt(() => find(MeshFacade)?.state().self.nodeName ?? null),
       view: attempt(() => find(ClusterMembership)?.view() ?? null),

@@ -89,7 +89,9 @@ describe('/metrics: the cluster state', () => {
     service.observeIncident(1);
     const exported = new Set([...(await service.render()).matchAll(/^# TYPE (\w+) /gm)].map((m) => m[1]));
     const docs = join(__dirname, '../../../../docs/monitoring');
-    const used = [readFileSync(join(docs, 'alerts.yml'), 'utf8'), readFileSync(join(docs, 'grafana-dashboard.json'), 'utf8')].flatMap((text) => [...text.matchAll(/\b(sfha_\w+)/g)].map((m) => (m[1] ?? '').replace(/_(bucket|sum|count)$/, '')));
+    const used = [readFileSync(join(docs, 'alerts.yml'), 'utf8'), readFileSync(join(docs, 'grafana-dashboard.json'), 'utf8')].flatMap((text) =>
+      [...text.matchAll(/\b(sfha_\w+)/g)].map((m) => (m[1] ?? '').replace(/_(bucket|sum|count)$/, '')),
+    );
     expect(used.length).toBeGreaterThan(15);
     expect([...new Set(used)].filter((name) => !exported.has(name))).toEqual([]);
   });

@@ -9,12 +9,12 @@ import { ClusterSnapshotReader } from './cluster-snapshot.service';
 /** The cluster gauges, with their help and labels (set from `clusterSamples` at each scrape). */
 const CLUSTER_GAUGES: Record<string, { help: string; labels: readonly string[] }> = {
   sfha_cluster_quorate: { help: '1 when this node is in a quorate partition', labels: [] },
-  sfha_cluster_votes: { help: 'Votes present in this node\'s partition (Corosync)', labels: [] },
+  sfha_cluster_votes: { help: "Votes present in this node's partition (Corosync)", labels: [] },
   sfha_cluster_expected_votes: { help: 'Votes expected (Corosync)', labels: [] },
   sfha_cluster_quorum_votes: { help: 'Votes needed for quorum (Corosync)', labels: [] },
   sfha_cluster_members: { help: 'Members of the cluster', labels: [] },
-  sfha_cluster_members_online: { help: 'Members online in this node\'s membership', labels: [] },
-  sfha_cluster_member_online: { help: '1 when the member is online in this node\'s membership', labels: ['node'] },
+  sfha_cluster_members_online: { help: "Members online in this node's membership", labels: [] },
+  sfha_cluster_member_online: { help: "1 when the member is online in this node's membership", labels: ['node'] },
   sfha_cluster_leader: { help: '1 for the member this node sees as leader', labels: ['node'] },
   sfha_cluster_is_leader: { help: '1 when this node is the leader', labels: [] },
   sfha_config_generation: { help: 'Generation of the committed cluster configuration', labels: [] },
@@ -22,9 +22,9 @@ const CLUSTER_GAUGES: Record<string, { help: string; labels: readonly string[] }
   sfha_group_placed: { help: '1 when the group is assigned to a node, 0 when it runs nowhere', labels: ['group'] },
   sfha_resource_running: { help: '1 when the resource runs on this node', labels: ['group', 'resource', 'node'] },
   sfha_resource_health: { help: 'Health of a resource on this node: 1 for its current state', labels: ['group', 'resource', 'node', 'state'] },
-  sfha_resource_restarts: { help: 'Local restarts within the group\'s restart window', labels: ['group', 'resource', 'node'] },
+  sfha_resource_restarts: { help: "Local restarts within the group's restart window", labels: ['group', 'resource', 'node'] },
   sfha_peer_latest_handshake_age_seconds: { help: 'Seconds since the latest WireGuard handshake with the peer', labels: ['peer'] },
-  sfha_peer_connected: { help: '1 when the peer\'s latest handshake is recent', labels: ['peer'] },
+  sfha_peer_connected: { help: "1 when the peer's latest handshake is recent", labels: ['peer'] },
   sfha_peer_rtt_seconds: { help: 'Round-trip time to the peer through the mesh', labels: ['peer'] },
 };
 /** WireGuard's transfer counters: counters (they only grow, and reset with the interface). */

@@ -42,7 +42,11 @@ export class MemberNames implements OnApplicationBootstrap, OnApplicationShutdow
     const cluster = this.repo.cluster();
     const self = this.repo.self();
     if (!cluster || !self) return null;
-    return renderHostsBlock(cluster.name, this.repo.members().map((m) => ({ name: m.name, meshIp: m.meshIp })), self.nodeName);
+    return renderHostsBlock(
+      cluster.name,
+      this.repo.members().map((m) => ({ name: m.name, meshIp: m.meshIp })),
+      self.nodeName,
+    );
   }
 
   async sync(): Promise<void> {

@@ -21,7 +21,11 @@ describe('renderMessage', () => {
   it('an opened incident in French (default): the node, the fence, the groups', () => {
     const m = renderMessage({ ...input, kind: 'opened', incident: open, language: 'fr' });
     expect(m.title).toBe('sfha prod: incident ouvert — nœud node1 perdu');
-    expect(m.text).toBe(['Ouvert à 2026-01-01 00:01:40 UTC.', 'Fencing de node1 par pdu : confirmé en 0,8 s.', 'Groupe web (sur node1) : en attente d’un nœud.', 'Envoyé par node2 (leader).', 'Incident node2#41.'].join('\n'));
+    expect(m.text).toBe(
+      ['Ouvert à 2026-01-01 00:01:40 UTC.', 'Fencing de node1 par pdu : confirmé en 0,8 s.', 'Groupe web (sur node1) : en attente d’un nœud.', 'Envoyé par node2 (leader).', 'Incident node2#41.'].join(
+        '\n',
+      ),
+    );
     expect(m).toMatchObject({ level: 'warn', incidentId: 'node2#41', triggerKind: 'node-lost', node: 'node1' });
   });
   it('a resolved incident in English, with each group’s measured downtime and the incident’s length', () => {
@@ -35,7 +39,12 @@ describe('renderMessage', () => {
     expect(renderMessage({ ...input, kind: 'opened', incident: { ...open, fences: incident.fences.map((f) => ({ ...f, ok: false })) }, language: 'en' }).level).toBe('error');
   });
   it('a test message names the target and the sender', () => {
-    expect(renderMessage({ ...input, kind: 'test', incident: null, language: 'en' })).toMatchObject({ kind: 'test', triggerKind: 'test', node: 'node2', text: 'Test message of target "ops", sent by node2. If you read this, it works.' });
+    expect(renderMessage({ ...input, kind: 'test', incident: null, language: 'en' })).toMatchObject({
+      kind: 'test',
+      triggerKind: 'test',
+      node: 'node2',
+      text: 'Test message of target "ops", sent by node2. If you read this, it works.',
+    });
   });
 });
 
@@ -46,7 +55,10 @@ describe('signing', () => {
   });
   it('a webhook request carries the signature of exactly its body; a receiver detects any change', () => {
     const m = renderMessage({ ...input, kind: 'resolved', incident, language: 'fr' });
-    const req = webhookRequest({ name: 'ops', kind: 'webhook', url: 'http://10.0.0.1/hook', secret: 's3cret', events: 'incidents', minLevel: 'info', language: 'fr' }, { source: 'sfha', cluster: 'prod', target: 'ops', event: 'resolved', level: m.level, title: m.title, text: m.text, sender: 'node2', sentAt: 'now', incident });
+    const req = webhookRequest(
+      { name: 'ops', kind: 'webhook', url: 'http://10.0.0.1/hook', secret: 's3cret', events: 'incidents', minLevel: 'info', language: 'fr' },
+      { source: 'sfha', cluster: 'prod', target: 'ops', event: 'resolved', level: m.level, title: m.title, text: m.text, sender: 'node2', sentAt: 'now', incident },
+    );
     expect(signatureMatches('s3cret', req.body, req.headers['X-Sfha-Signature'])).toBe(true);
     expect(signatureMatches('s3cret', req.body.replace('4000', '4001'), req.headers['X-Sfha-Signature'])).toBe(false);
     expect(signatureMatches('other', req.body, req.headers['X-Sfha-Signature'])).toBe(false);
@@ -69,7 +81,14 @@ describe('ntfy and script shaping', () => {
     const m = renderMessage({ ...input, kind: 'resolved', incident, language: 'en' });
     const run = scriptInvocation(m, incident, input);
     expect(run.args).toEqual(['resolved', 'node2#41', 'node-lost', 'node1']);
-    expect(run.env).toMatchObject({ SFHA_EVENT: 'resolved', SFHA_INCIDENT_ID: 'node2#41', SFHA_NODE: 'node1', SFHA_DOWNTIME_MS: '4000', SFHA_GROUPS: 'web:node1>node2:4000', SFHA_FENCES: 'node1:pdu:ok:800' });
+    expect(run.env).toMatchObject({
+      SFHA_EVENT: 'resolved',
+      SFHA_INCIDENT_ID: 'node2#41',
+      SFHA_NODE: 'node1',
+      SFHA_DOWNTIME_MS: '4000',
+      SFHA_GROUPS: 'web:node1>node2:4000',
+      SFHA_FENCES: 'node1:pdu:ok:800',
+    });
   });
 });
 

@@ -54,7 +54,9 @@ export function renderMessage(input: MessageInput): NotifyMessage {
   lines.push(
     ...(incident.groups.length === 0
       ? [t.noGroup]
-      : incident.groups.map((g) => (g.to === null ? t.groupWaiting(g.group, g.from) : g.downtimeMs === null ? t.groupMoving(g.group, g.from, g.to) : t.groupServed(g.group, g.from, g.to, t.seconds(g.downtimeMs))))),
+      : incident.groups.map((g) =>
+          g.to === null ? t.groupWaiting(g.group, g.from) : g.downtimeMs === null ? t.groupMoving(g.group, g.from, g.to) : t.groupServed(g.group, g.from, g.to, t.seconds(g.downtimeMs)),
+        )),
   );
   lines.push(t.sentBy(input.sender), t.reference(incident.id));
   return {

@@ -42,7 +42,11 @@ export function ntfyRequest(target: NtfyNotifyTarget, message: NotifyMessage): H
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (target.token) headers.authorization = `Bearer ${target.token}`;
   const tags = message.kind === 'resolved' ? ['white_check_mark'] : message.kind === 'opened' ? ['warning'] : ['bell'];
-  return { url: target.url.replace(/\/+$/, '') + '/', headers, body: JSON.stringify({ topic: target.topic, title: message.title, message: message.text, priority: NTFY_PRIORITY[message.level], tags }) };
+  return {
+    url: target.url.replace(/\/+$/, '') + '/',
+    headers,
+    body: JSON.stringify({ topic: target.topic, title: message.title, message: message.text, priority: NTFY_PRIORITY[message.level], tags }),
+  };
 }
 
 /** Gotify's message API: POST {url}/message with the application token. Pure. */

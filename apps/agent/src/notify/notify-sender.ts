@@ -54,7 +54,18 @@ export function createNotifySender(exec: Executor): NotifySender {
       switch (target.kind) {
         case 'webhook':
           return post(
-            webhookRequest(target, { source: 'sfha', cluster: context.cluster, target: target.name, event: message.kind, level: message.level, title: message.title, text: message.text, sender: context.sender, sentAt: new Date().toISOString(), incident: context.incident }),
+            webhookRequest(target, {
+              source: 'sfha',
+              cluster: context.cluster,
+              target: target.name,
+              event: message.kind,
+              level: message.level,
+              title: message.title,
+              text: message.text,
+              sender: context.sender,
+              sentAt: new Date().toISOString(),
+              incident: context.incident,
+            }),
             timeoutMs,
           );
         case 'ntfy':

@@ -17,7 +17,6 @@ import { NOTIFY_SENDER } from './notify-sender.provider';
 import type { NotifySender } from './notify-sender';
 import { retryDelayMs } from './retry-schedule';
 
-
 /**
  * Notifications (docs/architecture.md "Notifications"): the leader's incident watch announces each
  * incident opened and resolved once (IncidentsService.onChange); this sends one message per target
@@ -162,4 +161,3 @@ async function scriptProblems(path: string): Promise<string[]> {
     return [(error as NodeJS.ErrnoException).code === 'ENOENT' ? `path ${path} does not exist on this node` : `path ${path} is not executable`];
   }
 }
-

@@ -41,7 +41,11 @@ afterAll(() => server.stop());
 /** A raw request (node:http lets a GET carry a body), signed with the cluster secret unless told. */
 function send(method: string, path: string, body: string, options: { sign?: string | null } = {}): Promise<{ status: number; body: { code?: string; message?: string } }> {
   const secret = options.sign === undefined ? SECRET : options.sign;
-  const headers: Record<string, string> = { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), ...(secret ? signPeerRequest(secret, 'node1', { method, path, body }, Date.now()) : {}) };
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    'content-length': String(Buffer.byteLength(body)),
+    ...(secret ? signPeerRequest(secret, 'node1', { method, path, body }, Date.now()) : {}),
+  };
   return new Promise((resolve, reject) => {
     const req = httpRequest({ host: '127.0.0.1', port, method, path, headers }, (res) => {
       let text = '';

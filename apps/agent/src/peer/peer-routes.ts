@@ -73,7 +73,13 @@ export const PEER_ROUTES = {
   /** The sfha version and config protocol this node runs (mixed versions during an upgrade). */
   version: route({ method: 'GET', path: '/peer/v1/version', auth: 'cluster', request: EmptyBody, answer: z.object({ version: z.string().max(64), protocol: z.number().int().min(1) }) }),
   /** When each API token was last used on this node. */
-  tokenUses: route({ method: 'GET', path: '/peer/v1/api-tokens/use', auth: 'cluster', request: EmptyBody, answer: z.array(z.object({ tokenId: z.string(), lastUsedAt: z.string(), lastIp: z.string() })) }),
+  tokenUses: route({
+    method: 'GET',
+    path: '/peer/v1/api-tokens/use',
+    auth: 'cluster',
+    request: EmptyBody,
+    answer: z.array(z.object({ tokenId: z.string(), lastUsedAt: z.string(), lastIp: z.string() })),
+  }),
   /** A failed or successful credential check on this node: every member counts it (lockout shared by the cluster). */
   loginSignal: route({ method: 'POST', path: '/peer/v1/auth/login-signal', auth: 'cluster', request: LoginSignalSchema, answer: z.object({ applied: z.literal(true) }) }),
   /** This node's clock (sfha doctor measures the offset). */

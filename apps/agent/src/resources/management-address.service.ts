@@ -44,9 +44,11 @@ export class ManagementAddressService implements OnApplicationBootstrap, BeforeA
   }
 
   private check(): void {
-    this.running = this.running.then(() => this.step()).catch((error: unknown) => {
-      this.logger.event('warn', 'resource', `management address: ${(error as Error).message}`);
-    });
+    this.running = this.running
+      .then(() => this.step())
+      .catch((error: unknown) => {
+        this.logger.event('warn', 'resource', `management address: ${(error as Error).message}`);
+      });
   }
 
   private async step(): Promise<void> {

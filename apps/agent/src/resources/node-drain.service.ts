@@ -108,7 +108,9 @@ export class NodeDrainService implements BeforeApplicationShutdown, OnApplicatio
   private async handOver(self: string): Promise<void> {
     const { config } = this.configs.current();
     const view = this.membership.view();
-    const assignedHere = Object.entries(config.assignments ?? {}).filter(([, node]) => node === self).map(([group]) => group);
+    const assignedHere = Object.entries(config.assignments ?? {})
+      .filter(([, node]) => node === self)
+      .map(([group]) => group);
     const step = shutdownStep({
       self,
       policy: config.settings.shutdownPolicy,

@@ -1,5 +1,30 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { actionOutcome, decide, EMPTY_MEMORY, fenceCapabilities, fenceOutcome, forgetBanRequest, localReport, pendingRetired, resourceKey, retiredKey, stopEverythingHere, type Action, type Decision, type FenceRecord, type HealthProbe, type LocalResourceState, type Memory, type NodeReport, type ProbeResult, type Resource, type ResourceDriver, type ResourceGroup, type SchedulerEvent, type Snapshot } from '@sfha/ha';
+import {
+  actionOutcome,
+  decide,
+  EMPTY_MEMORY,
+  fenceCapabilities,
+  fenceOutcome,
+  forgetBanRequest,
+  localReport,
+  pendingRetired,
+  resourceKey,
+  retiredKey,
+  stopEverythingHere,
+  type Action,
+  type Decision,
+  type FenceRecord,
+  type HealthProbe,
+  type LocalResourceState,
+  type Memory,
+  type NodeReport,
+  type ProbeResult,
+  type Resource,
+  type ResourceDriver,
+  type ResourceGroup,
+  type SchedulerEvent,
+  type Snapshot,
+} from '@sfha/ha';
 import type { EventInput } from '@sfha/contracts';
 import { EventsService } from '../events/events.service';
 import { placementBlock } from '../events/placement-block';
@@ -67,7 +92,11 @@ export class ResourceEngine implements OnModuleInit, OnApplicationBootstrap, OnA
   }
 
   onApplicationBootstrap(): void {
-    this.loop = serialLoop(TICK_MS, () => this.tick(), (error) => this.logger.event('warn', 'resources', `engine: ${error.message}`));
+    this.loop = serialLoop(
+      TICK_MS,
+      () => this.tick(),
+      (error) => this.logger.event('warn', 'resources', `engine: ${error.message}`),
+    );
     // Events drive the engine; the tick is the fallback (and paces health checks).
     this.membership.onChange(() => this.loop?.wake());
     this.configs.onCommitted(() => this.loop?.wake());
@@ -86,7 +115,10 @@ export class ResourceEngine implements OnModuleInit, OnApplicationBootstrap, OnA
     const actions = stopEverythingHere(snapshot);
     this.acting = actions.length > 0;
     for (const action of actions) {
-      const error = await this.run(action, snapshot.self).then(() => null, (e: Error) => e);
+      const error = await this.run(action, snapshot.self).then(
+        () => null,
+        (e: Error) => e,
+      );
       const event = actionOutcome(action, error, snapshot.self);
       if (event) this.record(event);
       this.progressAt = Date.now();
@@ -182,13 +214,20 @@ export class ResourceEngine implements OnModuleInit, OnApplicationBootstrap, OnA
     return {
       self,
       agentStartedAt: this.startedAt,
-      membership: { quorate: view.quorate, leader: view.leader, nodes: view.nodes.map((n) => ({ name: n.name, nodeId: n.nodeId, online: n.online, ...(n.role === 'witness' ? { witness: true } : {}) })) },
+      membership: {
+        quorate: view.quorate,
+        leader: view.leader,
+        nodes: view.nodes.map((n) => ({ name: n.name, nodeId: n.nodeId, online: n.online, ...(n.role === 'witness' ? { witness: true } : {}) })),
+      },
       configCurrent,
       config,
       observed,
       retiredObserved,
       probes: this.probes,
-      capabilities: fenceCapabilities(config, this.mesh.state().members.map((m) => m.name)),
+      capabilities: fenceCapabilities(
+        config,
+        this.mesh.state().members.map((m) => m.name),
+      ),
     };
   }
 
@@ -206,7 +245,10 @@ export class ResourceEngine implements OnModuleInit, OnApplicationBootstrap, OnA
     decision.events.forEach((e) => this.record(e));
     for (const e of decision.events) if (e.code === 'fence.watchdog-confirmed') this.fencing.recordWatchdogFence(e.params.node, e.params.waitedMs, e.params.timeoutMs);
     for (const order of decision.fences) {
-      const error = await this.fencing.fence(order.node, 'off', 'leader').then(() => null, (e: Error) => e);
+      const error = await this.fencing.fence(order.node, 'off', 'leader').then(
+        () => null,
+        (e: Error) => e,
+      );
       this.record(fenceOutcome(order, error));
     }
     for (const change of decision.proposals) {
@@ -218,7 +260,10 @@ export class ResourceEngine implements OnModuleInit, OnApplicationBootstrap, OnA
     const acted = new Set<string>();
     for (const action of decision.actions) {
       const began = Date.now();
-      const error = await this.run(action, snapshot.self).then(() => null, (e: Error) => e);
+      const error = await this.run(action, snapshot.self).then(
+        () => null,
+        (e: Error) => e,
+      );
       const event = actionOutcome(action, error, snapshot.self);
       // How long a start takes here: `sfha simulate` predicts from this history.
       if (event) this.record(event, { ms: Date.now() - began });
@@ -265,7 +310,12 @@ export class ResourceEngine implements OnModuleInit, OnApplicationBootstrap, OnA
 
   /** The scheduler's events are the catalogue's (libs/contracts); only a placement's reason is turned into data here. */
   private record(e: SchedulerEvent, extra: { ms?: number } = {}): void {
-    const input: EventInput = e.code === 'group.unplaceable' ? { code: e.code, params: { group: e.params.group, reason: placementBlock(e.params.reason) } } : e.code === 'resource.started' ? { code: e.code, params: { ...e.params, ...extra } } : e;
+    const input: EventInput =
+      e.code === 'group.unplaceable'
+        ? { code: e.code, params: { group: e.params.group, reason: placementBlock(e.params.reason) } }
+        : e.code === 'resource.started'
+          ? { code: e.code, params: { ...e.params, ...extra } }
+          : e;
     this.events.record(input);
   }
 
@@ -288,9 +338,7 @@ export class ResourceEngine implements OnModuleInit, OnApplicationBootstrap, OnA
         if (name === state.self.nodeName) return map.set(name, this.report());
         const member = state.members.find((m) => m.name === name);
         if (!member) return;
-        const answer = await this.client
-          .call(PEER_ROUTES.resourceState, { meshIp: member.meshIp, port: state.self.peerApiPort }, { timeoutMs: 1_500 })
-          .catch(() => null);
+        const answer = await this.client.call(PEER_ROUTES.resourceState, { meshIp: member.meshIp, port: state.self.peerApiPort }, { timeoutMs: 1_500 }).catch(() => null);
         if (answer?.ok) map.set(name, answer.body);
       }),
     );

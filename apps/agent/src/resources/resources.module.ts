@@ -17,7 +17,18 @@ import { SchedulerInsight } from './scheduler-insight.service';
 @Module({
   imports: [MeshModule, HaModule, FencingModule],
   controllers: [ResourcesController, SchedulerInsightController],
-  providers: [resourceDriverProvider, healthProbeProvider, systemdDriverProvider, ResourceEngine, NodeDrainService, MeshVipRouter, ManagementAddressService, InvitedAddresses, ResourcesService, SchedulerInsight],
+  providers: [
+    resourceDriverProvider,
+    healthProbeProvider,
+    systemdDriverProvider,
+    ResourceEngine,
+    NodeDrainService,
+    MeshVipRouter,
+    ManagementAddressService,
+    InvitedAddresses,
+    ResourcesService,
+    SchedulerInsight,
+  ],
   exports: [ResourceEngine, ResourcesService, ManagementAddressService],
 })
 export class ResourcesModule {}

@@ -1,5 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DEFAULT_RESTART_POLICY, enabledUnitProblem, groupProblems, isMeshVip, meshVipAddress, meshVipProblems, witnessPlacementProblem, type Resource, type ResourceGroup, type SystemdDriver } from '@sfha/ha';
+import {
+  DEFAULT_RESTART_POLICY,
+  enabledUnitProblem,
+  groupProblems,
+  isMeshVip,
+  meshVipAddress,
+  meshVipProblems,
+  witnessPlacementProblem,
+  type Resource,
+  type ResourceGroup,
+  type SystemdDriver,
+} from '@sfha/ha';
 
 const HEALTH_DEFAULTS = { intervalMs: 2_000, timeoutMs: 1_000, failuresBeforeUnhealthy: 2, successesBeforeHealthy: 1 };
 /** DTO instances carry unset optional fields as own undefined properties: drop them before merging defaults. */
@@ -66,7 +77,14 @@ export class ResourcesService {
    */
   private async enabledUnits(resources: readonly Resource[]): Promise<string[]> {
     const units = resources.filter((r) => r.kind === 'systemd');
-    const problems = await Promise.all(units.map((r) => this.systemd.unitState(r.unit).then((state) => enabledUnitProblem(r.unit, state), () => null)));
+    const problems = await Promise.all(
+      units.map((r) =>
+        this.systemd.unitState(r.unit).then(
+          (state) => enabledUnitProblem(r.unit, state),
+          () => null,
+        ),
+      ),
+    );
     return problems.flatMap((problem, i) => (problem ? [`${units[i]?.name ?? ''}: ${problem}`] : []));
   }
 

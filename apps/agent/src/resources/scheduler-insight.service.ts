@@ -41,7 +41,11 @@ export class SchedulerInsight {
     const timings = await this.timings(snapshot.config.settings.tokenMs);
     const nodes = snapshot.membership.nodes;
     try {
-      const steps = simulate({ config: snapshot.config, nodes, reports: snapshot.reports ?? {}, fenceHistory: snapshot.fenceHistory ?? [], capabilities: snapshot.capabilities, timings, twoNode: nodes.length === 2 }, events, Date.now());
+      const steps = simulate(
+        { config: snapshot.config, nodes, reports: snapshot.reports ?? {}, fenceHistory: snapshot.fenceHistory ?? [], capabilities: snapshot.capabilities, timings, twoNode: nodes.length === 2 },
+        events,
+        Date.now(),
+      );
       return { steps, timings };
     } catch (error) {
       if (error instanceof SimulationError) throw new DomainError(ErrorCode.ValidationFailed, error.message);
@@ -63,9 +67,7 @@ export class SchedulerInsight {
   /** This cluster's own history where it has one (fences, starts), else estimates; detection from the Corosync token. */
   private async timings(tokenMs: number): Promise<Timings & { fenceSamples: number; startSamples: number }> {
     const fences = (await this.fencing.clusterHistory()).filter((e) => e.ok && e.action !== 'on').map((e) => e.durationMs);
-    const starts = this.events
-      .list({ category: 'resource', limit: 500 })
-      .flatMap((e) => (e.code === 'resource.started' && typeof e.params.ms === 'number' ? [e.params.ms] : []));
+    const starts = this.events.list({ category: 'resource', limit: 500 }).flatMap((e) => (e.code === 'resource.started' && typeof e.params.ms === 'number' ? [e.params.ms] : []));
     return {
       // Corosync declares a node lost after the token timeout plus the consensus timeout (1.2 × token).
       detectionMs: Math.round(tokenMs * 2.2),

@@ -20,6 +20,10 @@ export class ApiTokenUseRepository {
   }
 
   all(): TokenUse[] {
-    return (this.db.prepare('SELECT token_id, last_used_at, last_ip FROM api_token_use').all() as { token_id: string; last_used_at: string; last_ip: string }[]).map((r) => ({ tokenId: r.token_id, lastUsedAt: r.last_used_at, lastIp: r.last_ip }));
+    return (this.db.prepare('SELECT token_id, last_used_at, last_ip FROM api_token_use').all() as { token_id: string; last_used_at: string; last_ip: string }[]).map((r) => ({
+      tokenId: r.token_id,
+      lastUsedAt: r.last_used_at,
+      lastIp: r.last_ip,
+    }));
   }
 }

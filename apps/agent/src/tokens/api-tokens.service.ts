@@ -70,11 +70,24 @@ export class ApiTokensService implements OnModuleInit {
   async create(input: { name: string; role: Role; expiresAt: string | null; owner?: string }, by: Principal): Promise<{ token: PublicApiToken; secret: string }> {
     const owner = this.ownerFor(input.owner, by);
     if (!roleAtLeast(owner.role, input.role)) {
-      throw new DomainError(ErrorCode.Forbidden, by.kind === 'user' ? `a token cannot have a role above yours (${by.user} is ${by.role}, asked ${input.role})` : `a token cannot have a role above its user's (${owner.name} is ${owner.role}, asked ${input.role})`);
+      throw new DomainError(
+        ErrorCode.Forbidden,
+        by.kind === 'user'
+          ? `a token cannot have a role above yours (${by.user} is ${by.role}, asked ${input.role})`
+          : `a token cannot have a role above its user's (${owner.name} is ${owner.role}, asked ${input.role})`,
+      );
     }
     if (input.expiresAt !== null && Date.parse(input.expiresAt) <= Date.now()) throw new DomainError(ErrorCode.ValidationFailed, 'expiresAt must be in the future');
     const made = newApiToken();
-    const record: ApiTokenRecord = { id: made.id, name: input.name, owner: owner.name, role: input.role, secretHash: hashTokenSecret(made.secret), createdAt: new Date().toISOString(), expiresAt: input.expiresAt };
+    const record: ApiTokenRecord = {
+      id: made.id,
+      name: input.name,
+      owner: owner.name,
+      role: input.role,
+      secretHash: hashTokenSecret(made.secret),
+      createdAt: new Date().toISOString(),
+      expiresAt: input.expiresAt,
+    };
     await this.configs.propose({ kind: 'put-api-token', token: record });
     this.events.record({ code: 'api-token.created', params: { name: record.name, owner: record.owner, role: record.role }, user: by.actor });
     return { token: { ...this.toPublic(record), lastUsedAt: null, lastUsedFrom: null }, secret: made.text };
@@ -108,7 +121,7 @@ export class ApiTokensService implements OnModuleInit {
       if (named !== undefined && named !== by.user) throw new DomainError(ErrorCode.Forbidden, `a user makes API tokens for itself only (you are ${by.user})`);
       return { name: by.user, role: by.role };
     }
-    if (named === undefined) throw new DomainError(ErrorCode.ValidationFailed, 'from the node\'s local access, name the user the token is for (owner)');
+    if (named === undefined) throw new DomainError(ErrorCode.ValidationFailed, "from the node's local access, name the user the token is for (owner)");
     const user = this.configs.current().config.users?.find((u) => u.name === named);
     if (!user) throw new DomainError(ErrorCode.UserNotFound, `no user named ${named}`);
     return { name: user.name, role: user.role };

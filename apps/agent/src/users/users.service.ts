@@ -148,7 +148,7 @@ export class UsersService implements OnApplicationBootstrap, OnApplicationShutdo
     if ((this.configs.current().config.users ?? []).length > 0) {
       // Another member's admin reached the config first: the cluster's users stand.
       this.legacy.forgetLegacyAdmin();
-      this.logger.event('warn', 'auth', 'this node\'s former admin password was dropped: the cluster already has users (log in with theirs)');
+      this.logger.event('warn', 'auth', "this node's former admin password was dropped: the cluster already has users (log in with theirs)");
       return;
     }
     try {
@@ -160,4 +160,3 @@ export class UsersService implements OnApplicationBootstrap, OnApplicationShutdo
     }
   }
 }
-

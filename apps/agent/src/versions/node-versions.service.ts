@@ -75,7 +75,12 @@ export class NodeVersions implements OnModuleInit, OnApplicationBootstrap, OnApp
   /** Asks every online member for its announcement (2 s each); a member that does not answer keeps its last one. */
   async refresh(): Promise<void> {
     const state = this.mesh.state();
-    const online = new Set(this.membership.view()?.nodes.filter((n) => n.online).map((n) => n.name) ?? []);
+    const online = new Set(
+      this.membership
+        .view()
+        ?.nodes.filter((n) => n.online)
+        .map((n) => n.name) ?? [],
+    );
     const others = state.members.filter((m) => m.name !== state.self.nodeName && online.has(m.name));
     await Promise.all(
       others.map(async (m) => {
@@ -100,10 +105,18 @@ export class NodeVersions implements OnModuleInit, OnApplicationBootstrap, OnApp
   private async check(change: ConfigChange): Promise<void> {
     const { members } = this.mesh.state();
     const all = this.all();
-    const refusal = protocolRefusal(change, members.map((m) => m.name), all);
+    const refusal = protocolRefusal(
+      change,
+      members.map((m) => m.name),
+      all,
+    );
     if (refusal === null) return;
     await this.refresh();
-    const fresh = protocolRefusal(change, members.map((m) => m.name), this.all());
+    const fresh = protocolRefusal(
+      change,
+      members.map((m) => m.name),
+      this.all(),
+    );
     if (fresh !== null) throw new DomainError(ErrorCode.MemberTooOld, fresh);
   }
 }

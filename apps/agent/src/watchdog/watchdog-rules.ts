@@ -37,7 +37,8 @@ export function armTimeout(clusterTimeoutMs: number, deviceTimeoutMs: number | n
   if (kind !== 'character-device') return { ok: true, timeoutMs: clusterTimeoutMs };
   if (deviceTimeoutMs === null) return { ok: false, why: 'the device does not report its timeout (/sys/class/watchdog/*/timeout)' };
   const { min, max } = WATCHDOG_TIMEOUT_BOUNDS_MS;
-  if (deviceTimeoutMs < min || deviceTimeoutMs > max) return { ok: false, why: `the device's timeout (${deviceTimeoutMs / 1000} s) is outside ${min / 1000}-${max / 1000} s (set it with wdctl -s SECONDS)` };
+  if (deviceTimeoutMs < min || deviceTimeoutMs > max)
+    return { ok: false, why: `the device's timeout (${deviceTimeoutMs / 1000} s) is outside ${min / 1000}-${max / 1000} s (set it with wdctl -s SECONDS)` };
   return { ok: true, timeoutMs: deviceTimeoutMs };
 }
 

@@ -125,7 +125,12 @@ export class WatchdogService implements OnApplicationBootstrap, OnApplicationShu
     const members = this.mesh.stateOrNull()?.members.map((m) => m.name) ?? [];
     const nodes = members.map((node) => {
       const advert = config.watchdogs?.[node];
-      return { node, armed: advert?.armed ?? false, timeoutMs: advert?.armed ? advert.timeoutMs : null, fenceDevices: (config.fenceDevices ?? []).filter((d) => d.hostMap[node] !== undefined).map((d) => d.name) };
+      return {
+        node,
+        armed: advert?.armed ?? false,
+        timeoutMs: advert?.armed ? advert.timeoutMs : null,
+        fenceDevices: (config.fenceDevices ?? []).filter((d) => d.hostMap[node] !== undefined).map((d) => d.name),
+      };
     });
     return { ...this.status(), nodes };
   }
@@ -133,7 +138,8 @@ export class WatchdogService implements OnApplicationBootstrap, OnApplicationShu
   /** `sfha node watchdog test --force`: stops petting; the machine resets within the timeout. */
   test(force: boolean): { resetsWithinMs: number } {
     if (!this.handle) throw new DomainError(ErrorCode.ValidationFailed, `the watchdog is not armed here (${this.status().why}): nothing to test`);
-    if (!force) throw new DomainError(ErrorCode.ValidationFailed, `this stops petting the watchdog: the machine resets within ${this.armedTimeoutMs / 1000} s, without a clean stop. Repeat with force to do it`);
+    if (!force)
+      throw new DomainError(ErrorCode.ValidationFailed, `this stops petting the watchdog: the machine resets within ${this.armedTimeoutMs / 1000} s, without a clean stop. Repeat with force to do it`);
     this.testing = true;
     this.logger.event('warn', 'watchdog', `watchdog test: petting stopped on request, the machine resets within ${this.armedTimeoutMs / 1000} s`);
     return { resetsWithinMs: this.armedTimeoutMs };
@@ -159,8 +165,16 @@ export class WatchdogService implements OnApplicationBootstrap, OnApplicationShu
     const fresh = viewAgeMs <= this.armedTimeoutMs / 2;
     const decided = petDecision({ now, loopProgressAt: this.engine.lastProgressAt(), loopStallMs: LOOP_STALL_MS, quorate: (view?.quorate ?? false) && fresh, runsNothing: this.engine.runsNothing() });
     // Quorum counted out only for staleness: say so, not "no quorum".
-    const next = !decided.pet && view?.quorate && !fresh ? { pet: false as const, why: `the membership view is ${(viewAgeMs / 1000).toFixed(1)} s old (Corosync not read in time) and resources run here` } : decided;
-    if (this.decision && this.decision.pet !== next.pet) this.logger.event(next.pet ? 'info' : 'warn', 'watchdog', next.pet ? `watchdog petted again: ${next.why}` : `watchdog no longer petted: ${next.why} (the machine resets in ${this.armedTimeoutMs / 1000} s unless that changes)`);
+    const next =
+      !decided.pet && view?.quorate && !fresh
+        ? { pet: false as const, why: `the membership view is ${(viewAgeMs / 1000).toFixed(1)} s old (Corosync not read in time) and resources run here` }
+        : decided;
+    if (this.decision && this.decision.pet !== next.pet)
+      this.logger.event(
+        next.pet ? 'info' : 'warn',
+        'watchdog',
+        next.pet ? `watchdog petted again: ${next.why}` : `watchdog no longer petted: ${next.why} (the machine resets in ${this.armedTimeoutMs / 1000} s unless that changes)`,
+      );
     this.decision = next;
     if (this.decision.pet && !this.testing && now - (this.lastPetAt ?? 0) >= petIntervalMs(this.armedTimeoutMs)) {
       if (this.handle?.write('.')) this.lastPetAt = now;

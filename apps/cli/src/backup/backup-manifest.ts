@@ -54,7 +54,8 @@ export function checkBackup(entries: readonly TarEntry[]): { manifest: BackupMan
     return { problem: `damaged backup: ${MANIFEST_PATH} is not JSON` };
   }
   if (manifest?.format !== BACKUP_FORMAT) return { problem: `not an sfha node backup: format ${JSON.stringify(manifest?.format ?? null)}` };
-  if (manifest.version !== BACKUP_VERSION) return { problem: `backup version ${JSON.stringify((manifest as { version?: unknown }).version ?? null)} is not supported: this sfha reads version ${String(BACKUP_VERSION)}` };
+  if (manifest.version !== BACKUP_VERSION)
+    return { problem: `backup version ${JSON.stringify((manifest as { version?: unknown }).version ?? null)} is not supported: this sfha reads version ${String(BACKUP_VERSION)}` };
   if (!Array.isArray(manifest.files)) return { problem: `damaged backup: ${MANIFEST_PATH} lists no files` };
   for (const file of files) {
     if (!ALLOWED(file.path)) return { problem: `unexpected file in the backup: ${file.path}` };

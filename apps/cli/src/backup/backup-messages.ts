@@ -1,7 +1,8 @@
 import type { Lang } from '../i18n';
 
 const fr = {
-  exported: (file: string, generation: number, secrets: boolean) => `configuration (génération ${generation}) écrite dans ${file} (0600)${secrets ? ', AVEC les secrets : gardez ce fichier à l\'abri' : ', secrets masqués'}`,
+  exported: (file: string, generation: number, secrets: boolean) =>
+    `configuration (génération ${generation}) écrite dans ${file} (0600)${secrets ? ", AVEC les secrets : gardez ce fichier à l'abri" : ', secrets masqués'}`,
   unreadable: (file: string, why: string) => `impossible de lire ${file} (${why})`,
   unwritable: (file: string, why: string) => `impossible d'écrire ${file} (${why})`,
   noChange: 'rien à changer : le cluster a déjà cette configuration',
@@ -10,7 +11,8 @@ const fr = {
   backedUp: (file: string, node: string, size: number) => `sauvegarde de ${node} écrite dans ${file} (0600, ${size} octets)`,
   agentRunning: (url: string) => `l'agent tourne encore (${url}) : arrêtez-le d'abord (systemctl stop sfha-agent), puis relancez sfha restore`,
   replaces: (cluster: string) => `ce nœud détient déjà l'état du cluster ${cluster} : --force pour le remplacer par la sauvegarde`,
-  restored: (node: string, cluster: string, meshIp: string, at: string) => `${node} restauré (cluster ${cluster}, mesh ${meshIp}, sauvegarde du ${at}) : démarrez l'agent (systemctl start sfha-agent), il rejoint le cluster et rattrape la configuration`,
+  restored: (node: string, cluster: string, meshIp: string, at: string) =>
+    `${node} restauré (cluster ${cluster}, mesh ${meshIp}, sauvegarde du ${at}) : démarrez l'agent (systemctl start sfha-agent), il rejoint le cluster et rattrape la configuration`,
   badArchive: (why: string) => `sauvegarde refusée, rien n'a changé : ${why}`,
   outsideCluster: 'hors cluster',
 };
@@ -25,7 +27,8 @@ const en: typeof fr = {
   backedUp: (file, node, size) => `backup of ${node} written to ${file} (0600, ${size} bytes)`,
   agentRunning: (url) => `the agent is still running (${url}): stop it first (systemctl stop sfha-agent), then run sfha restore again`,
   replaces: (cluster) => `this node already holds the state of cluster ${cluster}: --force replaces it with the backup`,
-  restored: (node, cluster, meshIp, at) => `${node} restored (cluster ${cluster}, mesh ${meshIp}, backup of ${at}): start the agent (systemctl start sfha-agent); it rejoins the cluster and catches up with the config`,
+  restored: (node, cluster, meshIp, at) =>
+    `${node} restored (cluster ${cluster}, mesh ${meshIp}, backup of ${at}): start the agent (systemctl start sfha-agent); it rejoins the cluster and catches up with the config`,
   badArchive: (why) => `backup refused, nothing changed: ${why}`,
   outsideCluster: 'outside any cluster',
 };

@@ -26,8 +26,14 @@ function seedNode(paths: NodePaths, cluster = 'prod'): BetterSqlite3.Database {
   mkdirSync(paths.corosyncDir, { recursive: true });
   const db = new BetterSqlite3(join(paths.dataDir, 'sfha.db'));
   db.pragma('journal_mode = WAL');
-  for (const migration of readdirSync(MIGRATIONS).filter((f) => f.endsWith('.sql')).sort()) db.exec(readFileSync(join(MIGRATIONS, migration), 'utf8'));
-  db.prepare("INSERT INTO cluster (id, cluster_id, name, network, secret, generation, created_at) VALUES (1, ?, ?, '10.100.0.0/24', 'the-cluster-secret', 3, '2026-01-01')").run(`${cluster}-id`, cluster);
+  for (const migration of readdirSync(MIGRATIONS)
+    .filter((f) => f.endsWith('.sql'))
+    .sort())
+    db.exec(readFileSync(join(MIGRATIONS, migration), 'utf8'));
+  db.prepare("INSERT INTO cluster (id, cluster_id, name, network, secret, generation, created_at) VALUES (1, ?, ?, '10.100.0.0/24', 'the-cluster-secret', 3, '2026-01-01')").run(
+    `${cluster}-id`,
+    cluster,
+  );
   db.prepare("INSERT INTO mesh_self (id, node_name, interface, mesh_ip, listen_port, peer_api_port, mtu) VALUES (1, 'node3', 'wg-sfha', '10.100.0.3', 51820, 7779, 1420)").run();
   db.prepare('INSERT INTO settings VALUES (?, ?)').run('jwt_signing_key', 'the-jwt-key');
   writeFileSync(join(paths.dataDir, 'mesh', 'current.key'), 'MESH-PRIVATE-KEY\n', { mode: 0o600 });
@@ -38,7 +44,13 @@ function seedNode(paths: NodePaths, cluster = 'prod'): BetterSqlite3.Database {
 describe('the backup archive', () => {
   it('is a tar that GNU tar lists and extracts', () => {
     const file = join(root, 'a.tar');
-    writeFileSync(file, writeTar([{ path: 'manifest.json', mode: 0o600, data: Buffer.from('{}') }, { path: 'mesh/current.key', mode: 0o600, data: Buffer.from('k'.repeat(700)) }]));
+    writeFileSync(
+      file,
+      writeTar([
+        { path: 'manifest.json', mode: 0o600, data: Buffer.from('{}') },
+        { path: 'mesh/current.key', mode: 0o600, data: Buffer.from('k'.repeat(700)) },
+      ]),
+    );
     expect(execFileSync('tar', ['-tf', file], { encoding: 'utf8' }).trim().split('\n')).toEqual(['manifest.json', 'mesh/current.key']);
     execFileSync('tar', ['-xf', file, '-C', root]);
     expect(readFileSync(join(root, 'mesh/current.key'), 'utf8')).toBe('k'.repeat(700));
@@ -99,18 +111,31 @@ describe('node backup and restore', () => {
     const other = join(root, 'other');
     mkdirSync(other);
     const target = { dataDir: join(other, 'data'), corosyncDir: join(other, 'corosync') };
-    const refused = async (bytes: Buffer) => planRestore(bytes, target).then(() => 'accepted', (error: unknown) => (error instanceof BackupError ? error.message : `unexpected ${String(error)}`));
+    const refused = async (bytes: Buffer) =>
+      planRestore(bytes, target).then(
+        () => 'accepted',
+        (error: unknown) => (error instanceof BackupError ? error.message : `unexpected ${String(error)}`),
+      );
     expect(await refused(Buffer.from('hello'))).toMatch(/^not a gzip archive/);
     expect(await refused(packTarGz(entries.slice(1)))).toBe('not an sfha node backup: manifest.json must come first');
-    expect(await refused(packTarGz(entries.map((e) => (e.path === 'mesh/current.key' ? { ...e, data: Buffer.from('OTHER\n') } : e))))).toBe('damaged backup: mesh/current.key does not match its digest');
+    expect(await refused(packTarGz(entries.map((e) => (e.path === 'mesh/current.key' ? { ...e, data: Buffer.from('OTHER\n') } : e))))).toBe(
+      'damaged backup: mesh/current.key does not match its digest',
+    );
     expect(await refused(packTarGz(entries.filter((e) => e.path !== 'corosync/authkey')))).toBe('damaged backup: corosync/authkey is missing');
     expect(await refused(packTarGz([...entries, { path: 'etc/passwd', mode: 0o644, data: Buffer.from('x') }]))).toBe('unexpected file in the backup: etc/passwd');
     const manifest = JSON.parse(entries[0]?.data.toString() ?? '{}') as Record<string, unknown>;
-    expect(await refused(packTarGz([{ path: 'manifest.json', mode: 0o600, data: Buffer.from(JSON.stringify({ ...manifest, version: 4 })) }, ...entries.slice(1)]))).toBe('backup version 4 is not supported: this sfha reads version 1');
+    expect(await refused(packTarGz([{ path: 'manifest.json', mode: 0o600, data: Buffer.from(JSON.stringify({ ...manifest, version: 4 })) }, ...entries.slice(1)]))).toBe(
+      'backup version 4 is not supported: this sfha reads version 1',
+    );
     const corrupt = entries.map((e) => (e.path === 'sfha.db' ? { ...e, data: Buffer.concat([e.data.subarray(0, 100), Buffer.alloc(e.data.length - 100, 0xff)]) } : e));
-    const digest = (path: string) => createHash('sha256').update(corrupt.find((c) => c.path === path)?.data ?? Buffer.alloc(0)).digest('hex');
+    const digest = (path: string) =>
+      createHash('sha256')
+        .update(corrupt.find((c) => c.path === path)?.data ?? Buffer.alloc(0))
+        .digest('hex');
     const fixed = { ...manifest, files: (manifest.files as { path: string }[]).map((f) => ({ ...f, sha256: digest(f.path) })) };
-    expect(await refused(packTarGz([{ path: 'manifest.json', mode: 0o600, data: Buffer.from(JSON.stringify(fixed)) }, ...corrupt.slice(1)]))).toMatch(/^damaged backup: the database (fails SQLite's integrity check|cannot be read)/);
+    expect(await refused(packTarGz([{ path: 'manifest.json', mode: 0o600, data: Buffer.from(JSON.stringify(fixed)) }, ...corrupt.slice(1)]))).toMatch(
+      /^damaged backup: the database (fails SQLite's integrity check|cannot be read)/,
+    );
     expect(existsSync(target.dataDir)).toBe(false);
   });
 });

@@ -78,7 +78,10 @@ export async function createBackup(paths: NodePaths, sfhaVersion: string): Promi
     const files: TarEntry[] = [{ path: DATABASE_PATH, mode: 0o600, data: readFileSync(copy) }];
     const meshDir = join(paths.dataDir, 'mesh');
     if (existsSync(meshDir)) {
-      for (const name of readdirSync(meshDir).filter((n) => /^[a-z]+\.key$/.test(n)).sort()) files.push({ path: `${MESH_KEY_PREFIX}${name}`, mode: 0o600, data: readFileSync(join(meshDir, name)) });
+      for (const name of readdirSync(meshDir)
+        .filter((n) => /^[a-z]+\.key$/.test(n))
+        .sort())
+        files.push({ path: `${MESH_KEY_PREFIX}${name}`, mode: 0o600, data: readFileSync(join(meshDir, name)) });
     }
     const authkey = join(paths.corosyncDir, 'authkey');
     if (existsSync(authkey)) files.push({ path: COROSYNC_AUTHKEY_PATH, mode: 0o400, data: readFileSync(authkey) });

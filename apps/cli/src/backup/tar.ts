@@ -45,7 +45,11 @@ export function writeTar(entries: readonly TarEntry[], mtime = Math.floor(Date.n
   return Buffer.concat(parts);
 }
 
-const text = (h: Buffer, offset: number, width: number) => h.subarray(offset, offset + width).toString('utf8').replace(/\0.*$/s, '');
+const text = (h: Buffer, offset: number, width: number) =>
+  h
+    .subarray(offset, offset + width)
+    .toString('utf8')
+    .replace(/\0.*$/s, '');
 const number = (h: Buffer, offset: number, width: number) => parseInt(text(h, offset, width).trim() || '0', 8);
 
 /** The regular files of an archive, or the first reason it cannot be read (damaged, truncated, unsafe path, not a plain file). */

@@ -61,7 +61,13 @@ const drainCommandFor = (sub: 'drain' | 'undrain') =>
     }
     const moves = before.map((name) => ({ group: name, to: now.find((g) => g.name === name)?.owner ?? null }));
     if (json) return printJson(out, { node, drained: stillHere().length === 0, moves });
-    if (stillHere().length > 0) throw new CliError(m.admin.drainTimeout(node, stillHere().map((g) => g.name)));
+    if (stillHere().length > 0)
+      throw new CliError(
+        m.admin.drainTimeout(
+          node,
+          stillHere().map((g) => g.name),
+        ),
+      );
     out(m.admin.drained(node, moves));
   });
 

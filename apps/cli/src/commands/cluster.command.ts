@@ -7,9 +7,7 @@ export const initCommand = command('init', async ({ m, out, options, json, usage
   if (!cluster || !address) throw usage();
   const number = (name: string) => (options.values.has(name) ? Number(options.values.get(name)) : undefined);
   const endpoint = options.values.get('endpoint');
-  const result = await api((c) =>
-    c.POST('/api/v1/cluster/init', { body: { cluster, address, port: number('port'), keepalive: number('keepalive'), ...(endpoint ? { endpoint } : {}) } }),
-  );
+  const result = await api((c) => c.POST('/api/v1/cluster/init', { body: { cluster, address, port: number('port'), keepalive: number('keepalive'), ...(endpoint ? { endpoint } : {}) } }));
   // The renewed session is for a caller that keeps it (the dashboard); the CLI logs in at each run.
   const { session: _renewed, ...created } = result;
   if (json) return printJson(out, created);

@@ -7,7 +7,20 @@ export const configShowCommand = command('config show', async ({ m, out, json, a
   const config = await api((c) => c.GET('/api/v1/cluster/config'));
   if (json) return printJson(out, config);
   const s = config.settings;
-  out(table([[m.config.generation, String(config.generation)], ['token', `${s.tokenMs} ms`], ['token_coefficient', `${s.tokenCoefficientMs} ms`], ['fence_startup_grace', `${s.fenceStartupGraceMs} ms`], ['fence_min_delay', `${s.fenceMinDelayMs} ms`], ['fence_storm_limit', `${s.fenceStormLimit} / 5 min`], ['shutdown_policy', s.shutdownPolicy], ['frozen', config.frozen.join(', ') || '-'], ['watchdog_timeout', `${s.watchdogTimeoutMs} ms`], ['management_address', s.managementAddress ? `${s.managementAddress.address}@${s.managementAddress.interface}` : 'none']]));
+  out(
+    table([
+      [m.config.generation, String(config.generation)],
+      ['token', `${s.tokenMs} ms`],
+      ['token_coefficient', `${s.tokenCoefficientMs} ms`],
+      ['fence_startup_grace', `${s.fenceStartupGraceMs} ms`],
+      ['fence_min_delay', `${s.fenceMinDelayMs} ms`],
+      ['fence_storm_limit', `${s.fenceStormLimit} / 5 min`],
+      ['shutdown_policy', s.shutdownPolicy],
+      ['frozen', config.frozen.join(', ') || '-'],
+      ['watchdog_timeout', `${s.watchdogTimeoutMs} ms`],
+      ['management_address', s.managementAddress ? `${s.managementAddress.address}@${s.managementAddress.interface}` : 'none'],
+    ]),
+  );
 });
 
 export const configSetCommand = command('config set', async ({ m, out, options, json, usage, api }) => {
@@ -33,7 +46,6 @@ export const configSetCommand = command('config set', async ({ m, out, options, 
   if (json) return printJson(out, config);
   out(m.config.committed(config.generation));
 });
-
 
 /** `192.0.2.50/24[@eth0]` (eth0 when left out) or `none`; the agent checks the address itself. */
 function managementAddress(text: string | undefined, m: Messages): { address: string; interface: string } | null | undefined {

@@ -29,4 +29,3 @@ export const constraintsRemoveCommand = command('constraints remove', async ({ m
   if (json) return printJson(out, { removed: id });
   out(m.constraints.removed(id));
 });
-

@@ -5,7 +5,8 @@ import { command, printJson } from '../command-context';
 type EventRow = Schemas['EventDto'];
 
 /** One line per event, in the CLI's language: when, level, category, node, what (and who). */
-export const eventLine = (lang: EventLang, e: EventRow) => `${e.at}  ${e.severity.padEnd(5)}  ${e.category.padEnd(12)}  ${e.origin.padEnd(10)}  ${renderEvent(lang, e)}${e.user ? `  (${e.user})` : ''}`;
+export const eventLine = (lang: EventLang, e: EventRow) =>
+  `${e.at}  ${e.severity.padEnd(5)}  ${e.category.padEnd(12)}  ${e.origin.padEnd(10)}  ${renderEvent(lang, e)}${e.user ? `  (${e.user})` : ''}`;
 
 /** `sfha events [--category C] [--severity L] [--node N] [--user U] [--limit N] [--local] [--follow]`: the cluster timeline (--local: this node's); --follow streams this node's new ones (SSE). */
 export const eventsCommand = command('events', async ({ args, m, out, options, json, api }) => {

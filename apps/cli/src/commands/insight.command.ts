@@ -44,5 +44,6 @@ export const simulateCommand = command('simulate', async ({ args, m, out, option
   if (result.steps.length === 0) return out(m.insight.nothing);
   for (const step of result.steps) out(`+${(step.atMs / 1000).toFixed(1).padStart(5)} s  ${step.text[args.lang]}`);
   const t = result.timings;
-  if (t) out(m.insight.timings((t.detectionMs / 1000).toFixed(1), t.sources.detection ?? '', (t.fenceMs / 1000).toFixed(1), t.sources.fence ?? '', (t.startMs / 1000).toFixed(1), t.sources.start ?? ''));
+  if (t)
+    out(m.insight.timings((t.detectionMs / 1000).toFixed(1), t.sources.detection ?? '', (t.fenceMs / 1000).toFixed(1), t.sources.fence ?? '', (t.startMs / 1000).toFixed(1), t.sources.start ?? ''));
 });

@@ -46,7 +46,12 @@ export const meshInvitationsCommand = command('mesh invitations', async ({ m, ou
   const list = await api((c) => c.GET('/api/v1/mesh/invitations'));
   if (json) return printJson(out, list);
   if (list.length === 0) return out(m.mesh.noInvitations);
-  out(columns([m.mesh.invHeader, ...list.map((i) => [i.id, i.role === 'witness' ? `${i.assignedIp} (${m.mesh.witness})` : i.assignedIp, i.expiresAt, m.mesh.statuses[i.status] ?? i.status, i.usedBy ?? '—'])]));
+  out(
+    columns([
+      m.mesh.invHeader,
+      ...list.map((i) => [i.id, i.role === 'witness' ? `${i.assignedIp} (${m.mesh.witness})` : i.assignedIp, i.expiresAt, m.mesh.statuses[i.status] ?? i.status, i.usedBy ?? '—']),
+    ]),
+  );
 });
 
 export const meshRevokeCommand = command('mesh revoke', async ({ m, out, options, usage, api }) => {
@@ -96,4 +101,3 @@ export const meshRotateKeysCommand = command('mesh rotate-keys', async ({ m, out
   if (json) return printJson(out, result);
   out(result.pendingPublicKey && phase === 'prepare' ? m.mesh.pending(result.pendingPublicKey) : m.mesh.rotated(phase, result.publicKey));
 });
-

@@ -46,7 +46,8 @@ function readSecret(file: string, m: Messages): string {
 }
 
 /** The option parser keeps the last value: repeated --to are read from the raw arguments. */
-const repeated = (args: readonly string[], name: string) => args.flatMap((a, i) => (a === `--${name}` && args[i + 1] !== undefined ? [args[i + 1] ?? ''] : a.startsWith(`--${name}=`) ? [a.slice(name.length + 3)] : []));
+const repeated = (args: readonly string[], name: string) =>
+  args.flatMap((a, i) => (a === `--${name}` && args[i + 1] !== undefined ? [args[i + 1] ?? ''] : a.startsWith(`--${name}=`) ? [a.slice(name.length + 3)] : []));
 
 export const notifySetCommand = command('notify set', async ({ args, m, out, options, json, usage, api }) => {
   const name = options.positional[0];
@@ -101,6 +102,10 @@ export const notifyLogCommand = command('notify log', async ({ m, out, json, api
   const deliveries = await api((c) => c.GET('/api/v1/notifications/deliveries'));
   if (json) return printJson(out, deliveries);
   if (deliveries.length === 0) return out(m.notify.noDeliveries);
-  out(columns([m.notify.logHeader, ...deliveries.map((d) => [d.at, d.target, m.notify.kinds[d.kind] ?? d.kind, d.incident ?? '-', String(d.attempt), d.ok ? 'ok' : `${m.stonith.failed}: ${d.error ?? ''}`])]));
+  out(
+    columns([
+      m.notify.logHeader,
+      ...deliveries.map((d) => [d.at, d.target, m.notify.kinds[d.kind] ?? d.kind, d.incident ?? '-', String(d.attempt), d.ok ? 'ok' : `${m.stonith.failed}: ${d.error ?? ''}`]),
+    ]),
+  );
 });
-

@@ -27,7 +27,16 @@ export const resourcesListCommand = command('resources list', async ({ m, out, j
 export const groupSetCommand = command('resources group-set', async ({ args, m, out, options, json, usage, api }) => {
   const name = options.positional[0];
   if (!name) throw usage();
-  const resources: { name: string; kind: 'vip' | 'process' | 'systemd'; address?: string; network?: 'lan' | 'mesh'; interface?: string; command?: string[]; unit?: string; health?: { kind: 'http' | 'tcp' | 'systemd'; target: string } }[] = [];
+  const resources: {
+    name: string;
+    kind: 'vip' | 'process' | 'systemd';
+    address?: string;
+    network?: 'lan' | 'mesh';
+    interface?: string;
+    command?: string[];
+    unit?: string;
+    health?: { kind: 'http' | 'tcp' | 'systemd'; target: string };
+  }[] = [];
   args.rest.forEach((arg, i) => {
     const value = args.rest[i + 1] ?? '';
     if (arg === '--vip') {
@@ -65,7 +74,9 @@ export const groupRemoveCommand = command('resources group-remove', async ({ m, 
 /** `sfha health`: each resource's health check on its owner, and its local restarts. */
 export const healthCommand = command('health', async ({ m, out, json, api }) => {
   const groups = await api((c) => c.GET('/api/v1/resources/groups'));
-  const rows = groups.flatMap((g) => g.resources.map((r) => ({ group: g.name, resource: r.name, owner: g.owner, health: r.health, detail: r.healthDetail, restarts: r.restarts, bannedOn: g.bannedOn })));
+  const rows = groups.flatMap((g) =>
+    g.resources.map((r) => ({ group: g.name, resource: r.name, owner: g.owner, health: r.health, detail: r.healthDetail, restarts: r.restarts, bannedOn: g.bannedOn })),
+  );
   if (json) return printJson(out, rows);
   if (rows.length === 0) return out(m.resources.none);
   out(columns([m.resources.healthHeader, ...rows.map((r) => [r.group, r.resource, r.owner ?? m.resources.nowhere, r.health ?? '—', r.detail ?? '', String(r.restarts), r.bannedOn.join(',') || '—'])]));

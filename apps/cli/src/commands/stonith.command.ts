@@ -43,7 +43,12 @@ export const stonithHistoryCommand = command('stonith history', async ({ m, out,
   const events = await api((c) => c.GET('/api/v1/fencing/history'));
   if (json) return printJson(out, events);
   if (events.length === 0) return out(m.stonith.noHistory);
-  out(columns([m.stonith.historyHeader, ...events.map((e) => [e.startedAt, e.node, e.action, e.device, `${e.requestedBy}@${e.executedBy}`, e.ok ? 'ok' : `${m.stonith.failed} (${e.exitCode})`, `${e.durationMs} ms`])]));
+  out(
+    columns([
+      m.stonith.historyHeader,
+      ...events.map((e) => [e.startedAt, e.node, e.action, e.device, `${e.requestedBy}@${e.executedBy}`, e.ok ? 'ok' : `${m.stonith.failed} (${e.exitCode})`, `${e.durationMs} ms`]),
+    ]),
+  );
 });
 
 /** The option parser keeps the last value; repeated --param/--host are read from the raw arguments. */
@@ -71,13 +76,11 @@ export const deviceSetCommand = command('stonith device-set', async ({ args, m, 
   const name = options.positional[0];
   const agent = options.values.get('agent');
   const url = options.values.get('webhook');
-  if (!name || (!agent) === (!url)) throw usage();
+  if (!name || !agent === !url) throw usage();
   const timeout = options.values.get('timeout');
   const headerFile = options.values.get('header-file');
   const headerLines = [...(headerFile ? readHeaderFile(headerFile, m) : []), ...repeated(args.rest, 'header')];
-  const driven = url
-    ? { kind: 'webhook' as const, webhook: { url, headers: headers(headerLines, m) } }
-    : { kind: 'agent' as const, agent, params: pairs(repeated(args.rest, 'param'), m, '--param') };
+  const driven = url ? { kind: 'webhook' as const, webhook: { url, headers: headers(headerLines, m) } } : { kind: 'agent' as const, agent, params: pairs(repeated(args.rest, 'param'), m, '--param') };
   const body = { ...driven, hostMap: pairs(repeated(args.rest, 'host'), m, '--host'), ...(timeout ? { timeoutSeconds: Number(timeout) } : {}) };
   const device = await api((c) => c.PUT('/api/v1/fencing/devices/{name}', { params: { path: { name } }, body }));
   if (json) return printJson(out, device);
@@ -106,10 +109,7 @@ export const fenceLevelCommand = command('stonith level', async ({ m, out, optio
   const clear = options.flags.has('clear');
   // NODE --clear takes no device; NODE alone is not a list.
   if ((clear && (!node || devices.length > 0)) || (node && devices.length === 0 && !clear)) throw usage();
-  const levels = node
-    ? await api((c) => c.PUT('/api/v1/fencing/levels/{node}', { params: { path: { node } }, body: { devices } }))
-    : await api((c) => c.GET('/api/v1/fencing/levels'));
+  const levels = node ? await api((c) => c.PUT('/api/v1/fencing/levels/{node}', { params: { path: { node } }, body: { devices } })) : await api((c) => c.GET('/api/v1/fencing/levels'));
   if (json) return printJson(out, levels);
   out(columns([m.stonith.levelsHeader, ...levels.map((l) => [l.node, l.devices.join(' → ') || '—', m.stonith.levelsCustom(l.custom)])]));
 });
-

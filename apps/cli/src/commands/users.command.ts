@@ -98,4 +98,3 @@ export const tokenRevokeCommand = command('token revoke', async ({ m, out, optio
   if (json) return printJson(out, { revoked: id });
   out(m.tokens.revoked(id));
 });
-

@@ -42,7 +42,11 @@ describe('the command spec', () => {
       }
       for (const option of GLOBAL_OPTIONS) expect(help).toContain(`  ${option.form}`);
     }
-    expect(commandHelp(['stonith'], 'en')?.split('\n').filter((l) => l.startsWith('  stonith'))).toHaveLength(8);
+    expect(
+      commandHelp(['stonith'], 'en')
+        ?.split('\n')
+        .filter((l) => l.startsWith('  stonith')),
+    ).toHaveLength(8);
     expect(commandHelp(['frob'], 'en')).toBeNull();
   });
 
@@ -53,7 +57,10 @@ describe('the command spec', () => {
   it('has a summary in both languages and no command whose words start another', () => {
     for (const key of COMMAND_KEYS) {
       for (const lang of LANGS) expect(specOf(key).summary[lang].trim(), key).not.toBe('');
-      expect(COMMAND_KEYS.filter((other) => other.startsWith(`${key} `)), key).toEqual([]);
+      expect(
+        COMMAND_KEYS.filter((other) => other.startsWith(`${key} `)),
+        key,
+      ).toEqual([]);
     }
   });
 });
@@ -94,8 +101,7 @@ describe('the parser takes its options from the spec', () => {
   });
 
   it('takes the global options from the spec', () => {
-    for (const option of GLOBAL_OPTIONS)
-      for (const name of option.names) expect(parseArgs(option.valued ? [name, 'en', 'status'] : [name, 'status'], {}), name).toHaveProperty('args');
+    for (const option of GLOBAL_OPTIONS) for (const name of option.names) expect(parseArgs(option.valued ? [name, 'en', 'status'] : [name, 'status'], {}), name).toHaveProperty('args');
   });
 });
 
@@ -127,14 +133,21 @@ describe('the bash completion', () => {
   const completeAll = (cases: string[][]): string[][] => {
     const calls = cases.map((words) => `COMP_WORDS=(${['sfha', ...words].map((w) => `'${w}'`).join(' ')}); COMP_CWORD=${words.length}; COMPREPLY=(); _sfha; printf '%s\\n' "\${COMPREPLY[@]}" '=='`);
     const output = execFileSync('bash', ['-c', `source ${script}\n${calls.join('\n')}`], { encoding: 'utf8' });
-    return output.split('==\n').slice(0, cases.length).map((block) => block.split('\n').filter(Boolean).sort());
+    return output
+      .split('==\n')
+      .slice(0, cases.length)
+      .map((block) => block.split('\n').filter(Boolean).sort());
   };
   const complete = (...words: string[]) => completeAll([words])[0] ?? [];
 
   it('offers the commands and subcommands of the spec', () => {
     expect(complete('')).toEqual([...new Set(COMMAND_KEYS.map((k) => k.split(' ')[0] ?? ''))].sort());
     expect(complete('--lang', 'en', 'st')).toEqual(['standby', 'status', 'stonith']);
-    expect(complete('stonith', '')).toEqual(COMMAND_KEYS.filter((k) => k.startsWith('stonith ')).map((k) => k.split(' ')[1]).sort());
+    expect(complete('stonith', '')).toEqual(
+      COMMAND_KEYS.filter((k) => k.startsWith('stonith '))
+        .map((k) => k.split(' ')[1])
+        .sort(),
+    );
     expect(complete('node', 'watchdog', '')).toEqual(['status', 'test']);
   }, 20_000);
 

@@ -35,7 +35,14 @@ export const COMMAND_SPECS = {
   },
   join: { forms: ['LINK [--endpoint HOST:PORT]'], valued: ['endpoint'], summary: { fr: "rejoint un cluster avec un lien d'invitation", en: 'joins a cluster with an invitation link' } },
   'mesh status': { forms: [''], summary: { fr: 'pairs : endpoint, dernier handshake, trafic, RTT', en: 'peers: endpoint, last handshake, traffic, RTT' } },
-  'mesh token': { forms: ['[--expires 1h] [--ip IP] [--role full|witness]'], valued: ['expires', 'ip', 'role'], summary: { fr: 'crée une invitation (lien sfha-join:// à usage unique) ; --role witness : un témoin, qui vote sans lancer de groupe', en: 'creates an invitation (a single-use sfha-join:// link); --role witness: a witness, which votes and runs no group' } },
+  'mesh token': {
+    forms: ['[--expires 1h] [--ip IP] [--role full|witness]'],
+    valued: ['expires', 'ip', 'role'],
+    summary: {
+      fr: 'crée une invitation (lien sfha-join:// à usage unique) ; --role witness : un témoin, qui vote sans lancer de groupe',
+      en: 'creates an invitation (a single-use sfha-join:// link); --role witness: a witness, which votes and runs no group',
+    },
+  },
   'mesh invitations': { forms: [''], summary: { fr: 'liste les invitations de ce nœud', en: "lists this node's invitations" } },
   'mesh revoke': { forms: ['ID'], summary: { fr: 'révoque une invitation', en: 'revokes an invitation' } },
   'mesh up': { forms: [''], summary: { fr: "monte l'interface du mesh", en: 'brings the mesh interface up' } },
@@ -47,10 +54,16 @@ export const COMMAND_SPECS = {
   },
   'mesh remove-peer': { forms: ['NAME'], summary: { fr: 'retire un membre de tous les nœuds', en: 'removes a member from every node' } },
   'mesh set-endpoint': { forms: ['HOST:PORT'], summary: { fr: "change l'adresse où les autres joignent ce nœud", en: 'changes the address where the others reach this node' } },
-  'mesh rotate-keys': { forms: ['[--prepare|--commit|--cleanup]'], flags: ['prepare', 'commit', 'cleanup'], summary: { fr: 'renouvelle la clé WireGuard de ce nœud', en: "renews this node's WireGuard key" } },
+  'mesh rotate-keys': {
+    forms: ['[--prepare|--commit|--cleanup]'],
+    flags: ['prepare', 'commit', 'cleanup'],
+    summary: { fr: 'renouvelle la clé WireGuard de ce nœud', en: "renews this node's WireGuard key" },
+  },
   'config show': { forms: [''], summary: { fr: 'configuration répliquée du cluster', en: "the cluster's replicated configuration" } },
   'config set': {
-    forms: ['[--token-ms MS] [--token-coefficient-ms MS] [--fence-startup-grace-ms MS] [--fence-min-delay-ms MS] [--fence-storm-limit N] [--shutdown-policy migrate|freeze|failover] [--watchdog-timeout-ms MS] [--management-address CIDR[@iface]|none]'],
+    forms: [
+      '[--token-ms MS] [--token-coefficient-ms MS] [--fence-startup-grace-ms MS] [--fence-min-delay-ms MS] [--fence-storm-limit N] [--shutdown-policy migrate|freeze|failover] [--watchdog-timeout-ms MS] [--management-address CIDR[@iface]|none]',
+    ],
     valued: ['token-ms', 'token-coefficient-ms', 'fence-startup-grace-ms', 'fence-min-delay-ms', 'fence-storm-limit', 'shutdown-policy', 'watchdog-timeout-ms', 'management-address'],
     summary: { fr: 'change la configuration du cluster (quorum requis)', en: "changes the cluster's configuration (quorum needed)" },
   },
@@ -78,7 +91,9 @@ export const COMMAND_SPECS = {
   },
   'resources list': { forms: [''], isDefault: true, summary: { fr: 'les groupes, leurs ressources, où elles tournent', en: 'the groups, their resources, where they run' } },
   'resources group-set': {
-    forms: ['NAME [--vip CIDR[@iface]]… [--mesh-vip IP]… [--process "CMD"]… [--systemd UNIT]… [--health-http URL | --health-tcp HOST:PORT | --health-systemd UNIT] [--prefer NODE] [--max-restarts N] [--no-sticky]'],
+    forms: [
+      'NAME [--vip CIDR[@iface]]… [--mesh-vip IP]… [--process "CMD"]… [--systemd UNIT]… [--health-http URL | --health-tcp HOST:PORT | --health-systemd UNIT] [--prefer NODE] [--max-restarts N] [--no-sticky]',
+    ],
     flags: ['no-sticky'],
     valued: ['vip', 'mesh-vip', 'process', 'systemd', 'prefer', 'health-http', 'health-tcp', 'health-systemd', 'max-restarts'],
     summary: { fr: 'crée ou remplace un groupe (un contrôle de santé suit son processus ou son unité)', en: 'creates or replaces a group (a health check follows its process or unit)' },
@@ -97,7 +112,10 @@ export const COMMAND_SPECS = {
     valued: ['category', 'severity', 'node', 'user', 'limit'],
     summary: { fr: 'le journal de tous les membres (--local : de ce nœud ; en direct avec --follow)', en: "every member's timeline (--local: this node's; live with --follow)" },
   },
-  incidents: { forms: [''], summary: { fr: "incidents : nœud perdu → isolé → groupes déplacés → servis, avec l'interruption", en: 'incidents: node lost → fenced → groups moved → served, with the downtime' } },
+  incidents: {
+    forms: [''],
+    summary: { fr: "incidents : nœud perdu → isolé → groupes déplacés → servis, avec l'interruption", en: 'incidents: node lost → fenced → groups moved → served, with the downtime' },
+  },
   failover: { forms: ['GROUP NODE', '--clear GROUP'], flags: ['clear'], summary: { fr: 'déplace un groupe (épinglé) / le libère', en: 'moves a group (pinned) / unpins it' } },
   why: { forms: ['GROUP'], summary: { fr: 'pourquoi un groupe tourne là où il tourne, ou pourquoi il est arrêté', en: 'why a group runs where it runs, or why it is stopped' } },
   simulate: {
@@ -107,8 +125,14 @@ export const COMMAND_SPECS = {
   },
   standby: { forms: ['NODE'], summary: { fr: 'met un nœud en veille', en: 'puts a node in standby' } },
   unstandby: { forms: ['NODE'], summary: { fr: 'sort un nœud de veille', en: 'takes a node out of standby' } },
-  'node drain': { forms: ['[NODE]'], summary: { fr: 'vide un nœud (ses groupes partent, sans fencing) et dit où ils sont allés', en: 'drains a node (its groups move away, no fence) and says where they went' } },
-  'node undrain': { forms: ['[NODE]'], summary: { fr: 'réactive un nœud vidé (et dégèle un nœud gelé par un arrêt freeze)', en: 'brings a drained node back (and thaws a node frozen by a freeze stop)' } },
+  'node drain': {
+    forms: ['[NODE]'],
+    summary: { fr: 'vide un nœud (ses groupes partent, sans fencing) et dit où ils sont allés', en: 'drains a node (its groups move away, no fence) and says where they went' },
+  },
+  'node undrain': {
+    forms: ['[NODE]'],
+    summary: { fr: 'réactive un nœud vidé (et dégèle un nœud gelé par un arrêt freeze)', en: 'brings a drained node back (and thaws a node frozen by a freeze stop)' },
+  },
   'node watchdog status': { forms: [''], summary: { fr: 'watchdog de ce nœud : armé, délai, dernier signal, pourquoi', en: "this node's watchdog: armed, timeout, last pet, why" } },
   'node watchdog test': { forms: ['--force'], flags: ['force'], summary: { fr: 'cesse de signaler le watchdog : la machine redémarre', en: 'stops petting the watchdog: the machine resets' } },
   maintenance: { forms: ['on|off'], summary: { fr: 'le cluster laisse les ressources tranquilles', en: 'the cluster leaves resources alone' } },
@@ -137,7 +161,11 @@ export const COMMAND_SPECS = {
   },
   'user remove': { forms: ['NAME'], summary: { fr: 'supprime un utilisateur (le dernier admin reste)', en: 'removes a user (the last admin is kept)' } },
   'user role': { forms: ['NAME viewer|operator|admin'], summary: { fr: "change le rôle d'un utilisateur", en: "changes a user's role" } },
-  'user passwd': { forms: ['NAME [--password-stdin]'], flags: ['password-stdin'], summary: { fr: "change le mot de passe d'un utilisateur ; ses sessions sont fermées", en: "sets a user's password; its sessions end" } },
+  'user passwd': {
+    forms: ['NAME [--password-stdin]'],
+    flags: ['password-stdin'],
+    summary: { fr: "change le mot de passe d'un utilisateur ; ses sessions sont fermées", en: "sets a user's password; its sessions end" },
+  },
   'user totp-reset': { forms: ['NAME'], summary: { fr: "désactive la double authentification d'un utilisateur", en: "turns a user's two-factor login off" } },
   'token list': { forms: [''], isDefault: true, summary: { fr: "jetons d'API, avec leur dernière utilisation", en: 'API tokens, with their last use' } },
   'token create': {
@@ -149,7 +177,9 @@ export const COMMAND_SPECS = {
   'notify list': { forms: [''], isDefault: true, summary: { fr: "cibles des notifications d'incidents", en: 'incident notification targets' } },
   'notify log': { forms: [''], summary: { fr: 'journal des envois (ce nœud)', en: 'the delivery log (this node)' } },
   'notify set': {
-    forms: ['NAME (--webhook URL | --email SMTP_HOST [--port N] [--tls none|starttls|tls] [--user USER] --from ADDR --to ADDR… | --ntfy URL --topic TOPIC | --gotify URL | --script PATH) [--secret-file FILE] [--min-level info|warn|error] [--language fr|en]'],
+    forms: [
+      'NAME (--webhook URL | --email SMTP_HOST [--port N] [--tls none|starttls|tls] [--user USER] --from ADDR --to ADDR… | --ntfy URL --topic TOPIC | --gotify URL | --script PATH) [--secret-file FILE] [--min-level info|warn|error] [--language fr|en]',
+    ],
     valued: ['webhook', 'email', 'ntfy', 'gotify', 'script', 'secret-file', 'topic', 'port', 'tls', 'user', 'from', 'to', 'min-level', 'language'],
     summary: { fr: 'crée ou remplace une cible de notification', en: 'creates or replaces a notification target' },
   },
@@ -170,7 +200,12 @@ export const GLOBAL_OPTIONS: readonly { form: string; valued: boolean; names: re
   { form: '--lang=fr|en', valued: true, names: ['--lang'], summary: { fr: 'langue des messages (défaut fr, ou $SFHA_LANG)', en: 'message language (default fr, or $SFHA_LANG)' } },
   { form: '--json', valued: false, names: ['--json'], summary: { fr: 'sortie JSON, pour les scripts', en: 'JSON output, for scripts' } },
   { form: '--url URL', valued: true, names: ['--url'], summary: { fr: "adresse de l'agent (défaut : celle écrite par l'agent)", en: "the agent's address (default: the one the agent wrote)" } },
-  { form: '--data-dir DIR', valued: true, names: ['--data-dir'], summary: { fr: "répertoire de l'agent (défaut /var/lib/sfha, ou $SFHA_DATA_DIR)", en: "the agent's directory (default /var/lib/sfha, or $SFHA_DATA_DIR)" } },
-  { form: '-h, --help', valued: false, names: ['-h', '--help'], summary: { fr: 'cette aide (après une commande : son usage)', en: "this help (after a command: its usage)" } },
+  {
+    form: '--data-dir DIR',
+    valued: true,
+    names: ['--data-dir'],
+    summary: { fr: "répertoire de l'agent (défaut /var/lib/sfha, ou $SFHA_DATA_DIR)", en: "the agent's directory (default /var/lib/sfha, or $SFHA_DATA_DIR)" },
+  },
+  { form: '-h, --help', valued: false, names: ['-h', '--help'], summary: { fr: 'cette aide (après une commande : son usage)', en: 'this help (after a command: its usage)' } },
   { form: '--version', valued: false, names: ['--version'], summary: { fr: 'version de sfha', en: "sfha's version" } },
 ];

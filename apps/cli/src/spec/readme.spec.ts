@@ -12,7 +12,10 @@ function readmeCommandLines(): string[] {
   const blocks = [...section.matchAll(/```sh\n([\s\S]*?)```/g)].map((m) => m[1] ?? '');
   const lines: string[] = [];
   for (const raw of blocks.flatMap((b) => b.split('\n'))) {
-    const text = raw.replace(/(^|\s)#.*$/, '').replace(/\\$/, '').trimEnd();
+    const text = raw
+      .replace(/(^|\s)#.*$/, '')
+      .replace(/\\$/, '')
+      .trimEnd();
     if (text.trim() === '') continue;
     if (/^\s/.test(text) && lines.length > 0) lines[lines.length - 1] += ` ${text.trim()}`;
     else lines.push(text);
@@ -27,7 +30,10 @@ function readmeCommands(): { text: string; key: CommandKey | null }[] {
     let group: string[] = [];
     let previous: CommandKey | null = null;
     for (const segment of line.split(' | ')) {
-      const words = segment.trim().split(/\s+/).map((w) => w.replace(/^\[(list)\]$/, '$1'));
+      const words = segment
+        .trim()
+        .split(/\s+/)
+        .map((w) => w.replace(/^\[(list)\]$/, '$1'));
       // `sfha stonith level [NODE DEVICE… | NODE --clear]`: another form of the same command.
       if (words[0] !== 'sfha' && !/^[a-z]/.test(words[0] ?? '') && previous) {
         found.push({ text: segment.trim(), key: previous });

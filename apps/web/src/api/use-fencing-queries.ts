@@ -44,7 +44,9 @@ export function useDeleteFenceDeviceMutation() {
 /** Fences (`off`) or unfences (`on`) a node. */
 export function useFenceNodeMutation() {
   return useFencingMutation(({ node, action }: { node: string; action: 'off' | 'on' }) =>
-    action === 'on' ? call(api.POST('/api/v1/fencing/nodes/{node}/unfence', { params: { path: { node } } })) : call(api.POST('/api/v1/fencing/nodes/{node}/fence', { params: { path: { node } }, body: { action } })),
+    action === 'on'
+      ? call(api.POST('/api/v1/fencing/nodes/{node}/unfence', { params: { path: { node } } }))
+      : call(api.POST('/api/v1/fencing/nodes/{node}/fence', { params: { path: { node } }, body: { action } })),
   );
 }
 

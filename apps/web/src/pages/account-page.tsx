@@ -31,7 +31,15 @@ function PasswordForm() {
       <form onSubmit={submit} noValidate className="form-row">
         <ErrorBanner message={change.isError ? errorText(change.error, m) : null} />
         <Field label={m.account.currentPassword} type="password" value={current} onChange={(e) => setCurrent(e.target.value)} autoComplete="current-password" required />
-        <Field label={m.account.newPassword} type="password" value={next} onChange={(e) => setNext(e.target.value)} error={touched && tooShort ? m.firstRun.tooShort : null} autoComplete="new-password" required />
+        <Field
+          label={m.account.newPassword}
+          type="password"
+          value={next}
+          onChange={(e) => setNext(e.target.value)}
+          error={touched && tooShort ? m.firstRun.tooShort : null}
+          autoComplete="new-password"
+          required
+        />
         <button type="submit" disabled={change.isPending}>
           {m.account.changePassword}
         </button>
@@ -71,7 +79,12 @@ function CreateTokenForm({ role, onCreated }: { role: Role; onCreated: (created:
     <form onSubmit={submit} noValidate className="form-row">
       <ErrorBanner message={create.isError ? errorText(create.error, m) : null} />
       <Field label={m.account.tokenName} value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" required />
-      <SelectField label={m.users.role} value={tokenRole} onChange={(e) => setTokenRole(e.target.value as Role)} options={ROLE_VALUES.filter((r) => roleAllows(role, r)).map((r) => ({ value: r, label: m.roles[r] }))} />
+      <SelectField
+        label={m.users.role}
+        value={tokenRole}
+        onChange={(e) => setTokenRole(e.target.value as Role)}
+        options={ROLE_VALUES.filter((r) => roleAllows(role, r)).map((r) => ({ value: r, label: m.roles[r] }))}
+      />
       <Field label={m.account.expiryDays} hint={m.account.expiryHint} value={days} onChange={(e) => setDays(e.target.value)} inputMode="numeric" />
       <button type="submit" disabled={create.isPending || name.trim() === ''}>
         {m.account.createToken}
@@ -99,7 +112,13 @@ function TokenList() {
               <td>{formatDate(t.expiresAt, lang, m.account.never)}</td>
               <td>{t.lastUsedAt ? `${formatDate(t.lastUsedAt, lang, '')} (${t.lastUsedFrom ?? ''})` : m.account.neverUsed}</td>
               <td>
-                <button type="button" className="button-secondary button-small" disabled={revoke.isPending} aria-label={fill(m.account.revokeLabel, { name: t.name })} onClick={() => revoke.mutate(t.id)}>
+                <button
+                  type="button"
+                  className="button-secondary button-small"
+                  disabled={revoke.isPending}
+                  aria-label={fill(m.account.revokeLabel, { name: t.name })}
+                  onClick={() => revoke.mutate(t.id)}
+                >
                   {m.account.revoke}
                 </button>
               </td>

@@ -22,8 +22,7 @@ export function ConfigTransferCard() {
   const [document, setDocument] = useState<string | null>(null);
   const preview = importer.data && !importer.data.applied ? importer.data : null;
 
-  const exportNow = () =>
-    exporter.mutate(undefined, { onSuccess: (doc) => download(`sfha-config-${doc.cluster || 'cluster'}-g${doc.generation}.json`, `${JSON.stringify(doc, null, 2)}\n`) });
+  const exportNow = () => exporter.mutate(undefined, { onSuccess: (doc) => download(`sfha-config-${doc.cluster || 'cluster'}-g${doc.generation}.json`, `${JSON.stringify(doc, null, 2)}\n`) });
   const choose = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
     if (!file) return;
@@ -42,8 +41,7 @@ export function ConfigTransferCard() {
           {m.configTransfer.export}
         </button>
         <label>
-          {m.configTransfer.import}{' '}
-          <input type="file" accept="application/json,.json" onChange={(e) => void choose(e)} data-testid="config-import-file" />
+          {m.configTransfer.import} <input type="file" accept="application/json,.json" onChange={(e) => void choose(e)} data-testid="config-import-file" />
         </label>
       </div>
       {preview && (
@@ -60,7 +58,12 @@ export function ConfigTransferCard() {
                   </li>
                 ))}
               </ul>
-              <button type="button" disabled={importer.isPending || document === null} onClick={() => document !== null && importer.mutate({ document, dryRun: false })} data-testid="config-import-apply">
+              <button
+                type="button"
+                disabled={importer.isPending || document === null}
+                onClick={() => document !== null && importer.mutate({ document, dryRun: false })}
+                data-testid="config-import-apply"
+              >
                 {fill(m.configTransfer.apply, { count: preview.changes.length })}
               </button>
             </>

@@ -13,7 +13,21 @@ const SEVERITY_PILL: Record<Severity, string> = { info: 'pill-info', warn: 'pill
 /** The nodes an event concerns: the one that recorded it, and the one it is about. */
 const nodesOf = (event: Schemas['EventDto']): string[] => [event.origin, ...(typeof event.params['node'] === 'string' ? [event.params['node']] : [])].filter(Boolean);
 
-function Select<T extends string>({ label, value, options, allLabel, onChange, name }: { label: string; value: T | ''; options: readonly T[]; allLabel: string; onChange: (value: T | '') => void; name: (option: T) => string }) {
+function Select<T extends string>({
+  label,
+  value,
+  options,
+  allLabel,
+  onChange,
+  name,
+}: {
+  label: string;
+  value: T | '';
+  options: readonly T[];
+  allLabel: string;
+  onChange: (value: T | '') => void;
+  name: (option: T) => string;
+}) {
   return (
     <label className="filter">
       <span>{label}</span>

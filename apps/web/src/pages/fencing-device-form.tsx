@@ -21,7 +21,13 @@ function ParameterField({ p, value, error, keepsSecret, onChange }: { p: FencePa
   const label = p.required ? `${p.name} ${t.requiredMark}` : p.name;
   const hint = [p.description, p.default !== null && p.default !== '' ? fill(t.defaultValue, { value: p.default }) : null, keepsSecret ? t.secretKept : null].filter(Boolean).join(' — ');
   if (p.type === 'select' || p.type === 'boolean') {
-    const choices = p.type === 'boolean' ? [{ value: '1', label: t.yes }, { value: '0', label: t.no }] : p.options.map((o) => ({ value: o, label: o }));
+    const choices =
+      p.type === 'boolean'
+        ? [
+            { value: '1', label: t.yes },
+            { value: '0', label: t.no },
+          ]
+        : p.options.map((o) => ({ value: o, label: o }));
     return <SelectField label={label} hint={hint} value={value} onChange={(e) => onChange(e.target.value)} options={[{ value: '', label: t.agentDefault }, ...choices]} error={error} />;
   }
   return (
@@ -87,7 +93,14 @@ export function DeviceForm({ nodes, existing, onDone }: DeviceFormProps) {
       <ErrorBanner message={formError} />
       <div className="form-grid">
         <Field label={t.name} value={values.name} readOnly={!!existing} onChange={(e) => set({ name: e.target.value })} error={problems.name} />
-        <Field label={t.agent} hint={t.agentHint} value={values.agent} readOnly={!!agent.data} onChange={(e) => set({ agent: e.target.value })} error={problems.agent ?? (agent.isError ? errorText(agent.error, m) : null)} />
+        <Field
+          label={t.agent}
+          hint={t.agentHint}
+          value={values.agent}
+          readOnly={!!agent.data}
+          onChange={(e) => set({ agent: e.target.value })}
+          error={problems.agent ?? (agent.isError ? errorText(agent.error, m) : null)}
+        />
       </div>
       {!agent.data && (
         <div className="form-actions">

@@ -45,7 +45,13 @@ describe('fence device form', () => {
     expect(values.params).toEqual({ ip: '192.0.2.200' });
     expect(values.hostMap).toEqual({ node1: 'n1', node2: '' });
     expect(deviceProblems(values, formParameters(ipmi), texts, existing)).toEqual({});
-    expect(putDeviceBody(values, formParameters(ipmi), existing)).toEqual({ kind: 'agent', agent: 'fence_ipmilan', params: { ip: '192.0.2.200', password: MASKED }, hostMap: { node1: 'n1' }, timeoutSeconds: 20 });
+    expect(putDeviceBody(values, formParameters(ipmi), existing)).toEqual({
+      kind: 'agent',
+      agent: 'fence_ipmilan',
+      params: { ip: '192.0.2.200', password: MASKED },
+      hostMap: { node1: 'n1' },
+      timeoutSeconds: 20,
+    });
     expect(putDeviceBody({ ...values, params: { ...values.params, password: 'new secret' } }, formParameters(ipmi), existing).params?.password).toBe('new secret');
   });
 

@@ -56,7 +56,11 @@ export function putDeviceBody(values: DeviceValues, parameters: readonly FencePa
     if (value !== '') params[p.name] = value;
     else if (keptSecret(p, existing)) params[p.name] = MASKED;
   }
-  const hostMap = Object.fromEntries(Object.entries(values.hostMap).map(([n, plug]) => [n, plug.trim()] as const).filter(([, plug]) => plug !== ''));
+  const hostMap = Object.fromEntries(
+    Object.entries(values.hostMap)
+      .map(([n, plug]) => [n, plug.trim()] as const)
+      .filter(([, plug]) => plug !== ''),
+  );
   return { kind: 'agent', agent: values.agent, params, hostMap, timeoutSeconds: Number(values.timeoutSeconds) };
 }
 

@@ -33,7 +33,18 @@ export function FencingLevels({ levels }: { levels: readonly Level[] }) {
             <td className="row-actions">
               <Allowed role="admin">
                 <input aria-label={fill(t.edit, { node: l.node })} value={draftOf(l)} onChange={(e) => setDrafts((d) => ({ ...d, [l.node]: e.target.value }))} />
-                <button type="button" disabled={put.isPending} onClick={() => save(l.node, draftOf(l).split(/[\s,]+/).filter(Boolean))}>
+                <button
+                  type="button"
+                  disabled={put.isPending}
+                  onClick={() =>
+                    save(
+                      l.node,
+                      draftOf(l)
+                        .split(/[\s,]+/)
+                        .filter(Boolean),
+                    )
+                  }
+                >
                   {t.save}
                 </button>
                 <button type="button" className="button-secondary" disabled={put.isPending || !l.custom} onClick={() => save(l.node, [])}>

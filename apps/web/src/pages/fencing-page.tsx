@@ -28,8 +28,16 @@ function DeviceList({ devices, onEdit }: { devices: readonly Device[]; onEdit: (
           <tr key={d.name}>
             <th scope="row">{d.name}</th>
             <td className="mono">{d.kind === 'webhook' ? fill(t.webhook, { url: d.webhook?.url ?? '' }) : d.agent}</td>
-            <td>{Object.entries(d.hostMap).map(([node, plug]) => (node === plug ? node : `${node} → ${plug}`)).join(', ')}</td>
-            <td className="mono">{Object.entries(d.params).map(([k, v]) => `${k}=${v}`).join(' ') || '—'}</td>
+            <td>
+              {Object.entries(d.hostMap)
+                .map(([node, plug]) => (node === plug ? node : `${node} → ${plug}`))
+                .join(', ')}
+            </td>
+            <td className="mono">
+              {Object.entries(d.params)
+                .map(([k, v]) => `${k}=${v}`)
+                .join(' ') || '—'}
+            </td>
             <td className="row-actions">
               <Allowed role="admin">
                 {d.kind === 'agent' && (

@@ -52,15 +52,7 @@ export function FirstRunPage({ setupCodeRequired }: { setupCodeRequired: boolean
           required
         />
         {setupCodeRequired && (
-          <Field
-            label={m.firstRun.setupCode}
-            value={setupCode}
-            onChange={(e) => setSetupCode(e.target.value)}
-            hint={m.firstRun.setupCodeHint}
-            autoComplete="off"
-            spellCheck={false}
-            required
-          />
+          <Field label={m.firstRun.setupCode} value={setupCode} onChange={(e) => setSetupCode(e.target.value)} hint={m.firstRun.setupCodeHint} autoComplete="off" spellCheck={false} required />
         )}
         <button type="submit" disabled={setup.isPending}>
           {m.firstRun.submit}

@@ -47,7 +47,13 @@ export function IncidentPicture({ incident, now, labels }: { incident: Incident;
               {g.group}
             </text>
             <line x1={px(incident.openedAt)} x2={px(served ?? end)} y1={y} y2={y} className="incident-down" />
-            {served ? <circle cx={px(served)} cy={y} r={5} className="incident-served" /> : <text x={px(end) - 4} y={y + 4} textAnchor="end" className="incident-note">{labels.waiting}</text>}
+            {served ? (
+              <circle cx={px(served)} cy={y} r={5} className="incident-served" />
+            ) : (
+              <text x={px(end) - 4} y={y + 4} textAnchor="end" className="incident-note">
+                {labels.waiting}
+              </text>
+            )}
           </g>
         );
       })}

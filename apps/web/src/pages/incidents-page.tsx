@@ -13,7 +13,10 @@ const seconds = (ms: number, lang: Lang) => `${(ms / 1000).toLocaleString(lang, 
 
 /** `now`: when the list was fetched (an open incident is drawn up to then). */
 function IncidentCard({ incident, m, lang, now }: { incident: Incident; m: Messages; lang: Lang; now: number }) {
-  const title = incident.trigger.kind === 'node-lost' ? fill(m.incidents.nodeLost, { node: incident.trigger.node }) : fill(m.incidents.groupFailed, { group: incident.trigger.group ?? '', node: incident.trigger.node });
+  const title =
+    incident.trigger.kind === 'node-lost'
+      ? fill(m.incidents.nodeLost, { node: incident.trigger.node })
+      : fill(m.incidents.groupFailed, { group: incident.trigger.group ?? '', node: incident.trigger.node });
   const open = incident.resolvedAt === null;
   const lasted = (incident.resolvedAt ? Date.parse(incident.resolvedAt) : now) - Date.parse(incident.openedAt);
   return (
@@ -30,7 +33,8 @@ function IncidentCard({ incident, m, lang, now }: { incident: Incident; m: Messa
         ))}
         {incident.groups.map((g) => (
           <li key={g.group}>
-            {fill(m.incidents.group, { group: g.group, from: g.from, to: g.to ?? m.incidents.nowhere })} — {g.downtimeMs === null ? m.incidents.waiting : fill(m.incidents.downtime, { d: seconds(g.downtimeMs, lang) })}
+            {fill(m.incidents.group, { group: g.group, from: g.from, to: g.to ?? m.incidents.nowhere })} —{' '}
+            {g.downtimeMs === null ? m.incidents.waiting : fill(m.incidents.downtime, { d: seconds(g.downtimeMs, lang) })}
           </li>
         ))}
       </ul>
@@ -48,7 +52,11 @@ export function IncidentsPage() {
     <>
       <h1>{m.incidents.title}</h1>
       <ErrorBanner message={incidents.isError ? errorText(incidents.error, m) : null} />
-      {list.length === 0 ? <p className="card">{incidents.isPending ? m.loading : m.incidents.none}</p> : list.map((i) => <IncidentCard key={i.id} incident={i} m={m} lang={lang} now={incidents.dataUpdatedAt} />)}
+      {list.length === 0 ? (
+        <p className="card">{incidents.isPending ? m.loading : m.incidents.none}</p>
+      ) : (
+        list.map((i) => <IncidentCard key={i.id} incident={i} m={m} lang={lang} now={incidents.dataUpdatedAt} />)
+      )}
     </>
   );
 }

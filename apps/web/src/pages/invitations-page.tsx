@@ -71,8 +71,24 @@ function CreateInvitationForm({ onCreated }: { onCreated: (invitation: Schemas['
       <h2 id="invitation-new">{m.invitations.createTitle}</h2>
       <form onSubmit={submit} noValidate className="form-row">
         <ErrorBanner message={create.isError ? errorText(create.error, m) : null} />
-        <Field label={m.invitations.expiry} hint={m.invitations.expiryHint} value={expiresIn} onChange={(e) => setExpiresIn(e.target.value)} error={touched && expiryBad ? m.invitations.expiryInvalid : null} autoComplete="off" required />
-        <Field label={m.invitations.ip} hint={m.invitations.ipHint} value={ip} onChange={(e) => setIp(e.target.value)} error={touched && ipBad ? m.invitations.ipInvalid : null} placeholder="10.100.0.5" autoComplete="off" />
+        <Field
+          label={m.invitations.expiry}
+          hint={m.invitations.expiryHint}
+          value={expiresIn}
+          onChange={(e) => setExpiresIn(e.target.value)}
+          error={touched && expiryBad ? m.invitations.expiryInvalid : null}
+          autoComplete="off"
+          required
+        />
+        <Field
+          label={m.invitations.ip}
+          hint={m.invitations.ipHint}
+          value={ip}
+          onChange={(e) => setIp(e.target.value)}
+          error={touched && ipBad ? m.invitations.ipInvalid : null}
+          placeholder="10.100.0.5"
+          autoComplete="off"
+        />
         <button type="submit" disabled={create.isPending}>
           {m.invitations.create}
         </button>
@@ -115,12 +131,20 @@ function InvitationList() {
                   <td>{formatDate(invitation.createdAt, lang)}</td>
                   <td>{formatDate(invitation.expiresAt, lang)}</td>
                   <td>
-                    <span className={`pill ${invitation.status === 'pending' ? 'pill-info' : invitation.status === 'used' ? 'pill-ok' : 'pill-muted'}`}>{m.invitations.statuses[invitation.status]}</span>
+                    <span className={`pill ${invitation.status === 'pending' ? 'pill-info' : invitation.status === 'used' ? 'pill-ok' : 'pill-muted'}`}>
+                      {m.invitations.statuses[invitation.status]}
+                    </span>
                   </td>
                   <td>{invitation.usedBy ?? '—'}</td>
                   <td>
                     {invitation.status === 'pending' && mayRevoke && (
-                      <button type="button" className="button-secondary button-small" disabled={revoke.isPending} aria-label={fill(m.invitations.revokeLabel, { ip: invitation.assignedIp })} onClick={() => revoke.mutate(invitation.id)}>
+                      <button
+                        type="button"
+                        className="button-secondary button-small"
+                        disabled={revoke.isPending}
+                        aria-label={fill(m.invitations.revokeLabel, { ip: invitation.assignedIp })}
+                        onClick={() => revoke.mutate(invitation.id)}
+                      >
                         {m.invitations.revoke}
                       </button>
                     )}
@@ -141,7 +165,9 @@ export function InvitationsPage() {
   return (
     <>
       <h1>{m.invitations.title}</h1>
-      {created ? <CreatedInvitation invitation={created} onDismiss={() => setCreated(null)} /> : (
+      {created ? (
+        <CreatedInvitation invitation={created} onDismiss={() => setCreated(null)} />
+      ) : (
         <Allowed role="operator">
           <CreateInvitationForm onCreated={setCreated} />
         </Allowed>

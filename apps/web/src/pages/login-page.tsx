@@ -24,7 +24,10 @@ export function LoginPage() {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const second = showCode && code.trim() ? (useRecovery ? { recoveryCode: code.trim() } : { totp: code.trim() }) : {};
-    login.mutate({ password, ...(username.trim() ? { username: username.trim() } : {}), ...second }, { onError: (error) => error instanceof ApiError && error.code === 'TOTP_REQUIRED' && setCodeAsked(true) });
+    login.mutate(
+      { password, ...(username.trim() ? { username: username.trim() } : {}), ...second },
+      { onError: (error) => error instanceof ApiError && error.code === 'TOTP_REQUIRED' && setCodeAsked(true) },
+    );
   };
 
   return (
@@ -36,7 +39,15 @@ export function LoginPage() {
         <Field label={m.login.password} type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required autoFocus />
         {showCode && (
           <>
-            <Field label={useRecovery ? m.login.recoveryCode : m.login.code} value={code} onChange={(e) => setCode(e.target.value)} inputMode={useRecovery ? 'text' : 'numeric'} autoComplete="one-time-code" required autoFocus />
+            <Field
+              label={useRecovery ? m.login.recoveryCode : m.login.code}
+              value={code}
+              onChange={(e) => setCode(e.target.value)}
+              inputMode={useRecovery ? 'text' : 'numeric'}
+              autoComplete="one-time-code"
+              required
+              autoFocus
+            />
             <button type="button" className="button-link" onClick={() => (setUseRecovery(!useRecovery), setCode(''))}>
               {useRecovery ? m.login.useCode : m.login.useRecovery}
             </button>

@@ -25,7 +25,9 @@ export function nodePairs(nodes: readonly string[]): [string, string][] {
 
 /** Where each node sits on the picture: on a circle, the first at the top, clockwise. */
 export function circleLayout(nodes: readonly string[], cx: number, cy: number, r: number): Map<string, { x: number; y: number }> {
-  return new Map(nodes.map((n, i) => [n, { x: cx + (nodes.length === 1 ? 0 : r * Math.sin((2 * Math.PI * i) / nodes.length)), y: cy - (nodes.length === 1 ? 0 : r * Math.cos((2 * Math.PI * i) / nodes.length)) }]));
+  return new Map(
+    nodes.map((n, i) => [n, { x: cx + (nodes.length === 1 ? 0 : r * Math.sin((2 * Math.PI * i) / nodes.length)), y: cy - (nodes.length === 1 ? 0 : r * Math.cos((2 * Math.PI * i) / nodes.length)) }]),
+  );
 }
 
 /**

@@ -21,7 +21,13 @@ function TargetList({ targets, onEdit }: { targets: readonly Target[]; onEdit: (
   const [removing, setRemoving] = useState<string | null>(null);
   const [tested, setTested] = useState<string | null>(null);
   if (targets.length === 0) return <p>{t.none}</p>;
-  const result = test.data ? (test.data.ok ? fill(t.testOk, { name: tested ?? '', ms: test.data.ms }) : fill(t.testFailed, { name: tested ?? '', error: test.data.error ?? '' })) : test.isError ? errorText(test.error, m) : null;
+  const result = test.data
+    ? test.data.ok
+      ? fill(t.testOk, { name: tested ?? '', ms: test.data.ms })
+      : fill(t.testFailed, { name: tested ?? '', error: test.data.error ?? '' })
+    : test.isError
+      ? errorText(test.error, m)
+      : null;
   return (
     <>
       {result && (

@@ -39,7 +39,12 @@ export function NotifyTargetForm({ existing, onDone }: { existing?: Schemas['Not
           <>
             {text('host', t.host)}
             {text('port', t.port)}
-            <SelectField label={t.tls} value={values.tls} onChange={(e) => set({ tls: e.target.value as TargetValues['tls'] })} options={(['starttls', 'tls', 'none'] as const).map((v) => ({ value: v, label: t.tlsModes[v] }))} />
+            <SelectField
+              label={t.tls}
+              value={values.tls}
+              onChange={(e) => set({ tls: e.target.value as TargetValues['tls'] })}
+              options={(['starttls', 'tls', 'none'] as const).map((v) => ({ value: v, label: t.tlsModes[v] }))}
+            />
             {text('user', t.user)}
             {text('from', t.from)}
             {text('to', t.to, t.toHint)}
@@ -47,8 +52,21 @@ export function NotifyTargetForm({ existing, onDone }: { existing?: Schemas['Not
         )}
         {values.kind === 'script' && text('path', t.path, t.pathHint)}
         {secretField && text('secret', t.secret[secretField], keepsSecret(values, existing) ? t.secretKept : undefined, 'password')}
-        <SelectField label={t.minLevel} value={values.minLevel} onChange={(e) => set({ minLevel: e.target.value as TargetValues['minLevel'] })} options={(['info', 'warn', 'error'] as const).map((v) => ({ value: v, label: t.levels[v] }))} />
-        <SelectField label={t.language} value={values.language} onChange={(e) => set({ language: e.target.value as TargetValues['language'] })} options={[{ value: 'fr', label: 'Français' }, { value: 'en', label: 'English' }]} />
+        <SelectField
+          label={t.minLevel}
+          value={values.minLevel}
+          onChange={(e) => set({ minLevel: e.target.value as TargetValues['minLevel'] })}
+          options={(['info', 'warn', 'error'] as const).map((v) => ({ value: v, label: t.levels[v] }))}
+        />
+        <SelectField
+          label={t.language}
+          value={values.language}
+          onChange={(e) => set({ language: e.target.value as TargetValues['language'] })}
+          options={[
+            { value: 'fr', label: 'Français' },
+            { value: 'en', label: 'English' },
+          ]}
+        />
       </div>
       <div className="form-actions">
         <button type="submit" disabled={put.isPending}>

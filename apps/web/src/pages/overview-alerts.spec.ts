@@ -4,18 +4,43 @@ import { en } from '../i18n/messages.en';
 import { fr } from '../i18n/messages.fr';
 import { overviewAlerts } from './overview-alerts';
 
-const cluster: Schemas['ClusterStatusDto'] = { clusterName: 'prod', corosyncRunning: true, quorate: true, expectedVotes: 3, totalVotes: 3, quorum: 2, leader: 'node1', nodes: [], mixedVersions: false };
-const peer = (name: string, connected: boolean): Schemas['MeshPeerStatusDto'] => ({ name, meshIp: '10.100.0.2', publicKey: 'k', endpoint: null, configuredEndpoint: null, endpointProblem: null, latestHandshakeAt: null, handshakeAgeSeconds: null, rxBytes: 0, txBytes: 0, keepalive: 25, rttMs: null, connected, role: 'full' });
+const cluster: Schemas['ClusterStatusDto'] = {
+  clusterName: 'prod',
+  corosyncRunning: true,
+  quorate: true,
+  expectedVotes: 3,
+  totalVotes: 3,
+  quorum: 2,
+  leader: 'node1',
+  nodes: [],
+  mixedVersions: false,
+};
+const peer = (name: string, connected: boolean): Schemas['MeshPeerStatusDto'] => ({
+  name,
+  meshIp: '10.100.0.2',
+  publicKey: 'k',
+  endpoint: null,
+  configuredEndpoint: null,
+  endpointProblem: null,
+  latestHandshakeAt: null,
+  handshakeAgeSeconds: null,
+  rxBytes: 0,
+  txBytes: 0,
+  keepalive: 25,
+  rttMs: null,
+  connected,
+  role: 'full',
+});
 const mesh = (peers: Schemas['MeshPeerStatusDto'][]) => ({ peers }) as unknown as Schemas['MeshStatusDto'];
 const group = (owner: string | null, health: Schemas['ResourceStateDto']['health']) =>
   ({
-  name: 'web',
-  preferredNode: null,
-  sticky: true,
-  owner,
-  movedTo: null,
-  bannedOn: [],
-  resources: [{ name: 'vip', kind: 'vip', detail: '', running: true, health, healthDetail: null, restarts: 0 }],
+    name: 'web',
+    preferredNode: null,
+    sticky: true,
+    owner,
+    movedTo: null,
+    bannedOn: [],
+    resources: [{ name: 'vip', kind: 'vip', detail: '', running: true, health, healthDetail: null, restarts: 0 }],
   }) as unknown as Schemas['GroupStateDto'];
 const fencing = (devices: number, nodes: Schemas['NodePowerDto'][]) => ({ enabled: devices > 0, devices: [], nodes, levels: [], policy: {} }) as Schemas['FencingStatusDto'];
 
@@ -32,7 +57,10 @@ describe('overviewAlerts', () => {
   });
 
   it('names a stopped group, Corosync down, and each node without a fence device', () => {
-    const alerts = overviewAlerts({ cluster: { ...cluster, corosyncRunning: false, quorate: false }, groups: [group(null, null)], fencing: fencing(1, [{ node: 'node3', device: null, power: 'no-device' }]) }, en);
+    const alerts = overviewAlerts(
+      { cluster: { ...cluster, corosyncRunning: false, quorate: false }, groups: [group(null, null)], fencing: fencing(1, [{ node: 'node3', device: null, power: 'no-device' }]) },
+      en,
+    );
     expect(alerts.map((a) => a.text)).toEqual(['Corosync is not running on this node: it takes no part in the cluster.', 'Group web runs on no node.', 'No fence device for node node3.']);
   });
 

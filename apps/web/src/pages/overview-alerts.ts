@@ -23,7 +23,8 @@ export function overviewAlerts({ cluster, mesh, groups, fencing, watchdog }: Clu
   else if (cluster && !cluster.quorate) alerts.push({ id: 'quorum', tone: 'error', text: m.alerts.noQuorum });
   for (const group of groups ?? []) {
     for (const resource of group.resources) {
-      if (resource.health === 'unhealthy') alerts.push({ id: `resource:${group.name}/${resource.name}`, tone: 'error', text: fill(m.alerts.resourceFailed, { name: resource.name, group: group.name }) });
+      if (resource.health === 'unhealthy')
+        alerts.push({ id: `resource:${group.name}/${resource.name}`, tone: 'error', text: fill(m.alerts.resourceFailed, { name: resource.name, group: group.name }) });
     }
     if (group.owner === null) alerts.push({ id: `group:${group.name}`, tone: 'error', text: fill(m.alerts.groupStopped, { name: group.name }) });
   }

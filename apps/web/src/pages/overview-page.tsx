@@ -63,7 +63,11 @@ function Members({ status }: { status: Schemas['ClusterStatusDto'] }) {
         <dd data-testid="leader">{status.leader ?? m.overview.noLeader}</dd>
         <ManagementAddress status={status} />
       </dl>
-      {status.mixedVersions && <p className="banner banner-warn" data-testid="mixed-versions">{m.overview.mixedVersions}</p>}
+      {status.mixedVersions && (
+        <p className="banner banner-warn" data-testid="mixed-versions">
+          {m.overview.mixedVersions}
+        </p>
+      )}
       <div className="table-scroll">
         <table data-testid="members-table">
           <caption>{m.overview.members}</caption>

@@ -112,7 +112,13 @@ export function GroupForm({ initial, editing, nodes, onDone }: GroupFormProps) {
                   ]}
                 />
                 {r.healthKind && (
-                  <Field label={t.healthTarget} hint={t.healthTargetHints[r.healthKind]} value={r.healthTarget} onChange={(e) => setResource(i, { healthTarget: e.target.value })} error={problems[`resources.${i}.healthTarget`]} />
+                  <Field
+                    label={t.healthTarget}
+                    hint={t.healthTargetHints[r.healthKind]}
+                    value={r.healthTarget}
+                    onChange={(e) => setResource(i, { healthTarget: e.target.value })}
+                    error={problems[`resources.${i}.healthTarget`]}
+                  />
                 )}
               </>
             )}

@@ -67,7 +67,16 @@ describe('resource group form', () => {
       movedTo: null,
       bannedOn: [],
       resources: [
-        { name: 'app', kind: 'process', detail: '', running: true, health: null, healthDetail: null, restarts: 0, spec: { name: 'app', kind: 'process', command: ['/bin/x', 'a b'], health: { kind: 'command', target: ['/bin/check', '-q'] } } },
+        {
+          name: 'app',
+          kind: 'process',
+          detail: '',
+          running: true,
+          health: null,
+          healthDetail: null,
+          restarts: 0,
+          spec: { name: 'app', kind: 'process', command: ['/bin/x', 'a b'], health: { kind: 'command', target: ['/bin/check', '-q'] } },
+        },
       ],
     });
     expect(values).toMatchObject({ name: 'web', preferredNode: '', sticky: false, maxRestarts: '5' });

@@ -31,9 +31,25 @@ function CreateUserForm() {
       <h2 id="user-new">{m.users.createTitle}</h2>
       <form onSubmit={submit} noValidate className="form-row">
         <ErrorBanner message={create.isError ? errorText(create.error, m) : null} />
-        <Field label={m.users.name} hint={m.users.nameHint} value={name} onChange={(e) => setName(e.target.value)} error={touched && nameBad ? m.users.nameInvalid : null} autoComplete="off" required />
+        <Field
+          label={m.users.name}
+          hint={m.users.nameHint}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          error={touched && nameBad ? m.users.nameInvalid : null}
+          autoComplete="off"
+          required
+        />
         <SelectField label={m.users.role} value={role} onChange={(e) => setRole(e.target.value as Role)} options={ROLE_VALUES.map((r) => ({ value: r, label: m.roles[r] }))} />
-        <Field label={m.users.password} type="password" value={password} onChange={(e) => setPassword(e.target.value)} error={touched && passwordBad ? m.firstRun.tooShort : null} autoComplete="new-password" required />
+        <Field
+          label={m.users.password}
+          type="password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          error={touched && passwordBad ? m.firstRun.tooShort : null}
+          autoComplete="new-password"
+          required
+        />
         <button type="submit" disabled={create.isPending}>
           {m.users.create}
         </button>
@@ -69,7 +85,14 @@ function UserRow({ name, role, self, totpEnabled }: { name: string; role: Role; 
       </td>
       <td>
         <form className="inline-form" onSubmit={(e) => (e.preventDefault(), password.length >= MIN_PASSWORD && reset.mutate({ name, password }, { onSuccess: () => setPassword('') }))}>
-          <input type="password" aria-label={fill(m.users.newPasswordOf, { name })} placeholder={m.users.newPassword} value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="new-password" />
+          <input
+            type="password"
+            aria-label={fill(m.users.newPasswordOf, { name })}
+            placeholder={m.users.newPassword}
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            autoComplete="new-password"
+          />
           <button type="submit" className="button-secondary button-small" disabled={reset.isPending || password.length < MIN_PASSWORD}>
             {m.users.setPassword}
           </button>

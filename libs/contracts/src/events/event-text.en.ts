@@ -22,8 +22,19 @@ const block = (b: PlacementBlock): string => {
   }
 };
 
-const STOP_HERE: Record<StopHereReason, string> = { 'failover-policy': 'shutdown policy failover, the cluster recovers them', 'no-other-node': 'no other eligible node to take them', 'no-quorum': 'no quorum', maintenance: 'maintenance mode' };
-const STOP: Record<StopReason, string> = { 'no-quorum': 'no quorum', 'config-not-current': 'config not current', 'not-assigned': 'assignment', removed: 'removed from the configuration', 'agent-stopping': 'the agent stops' };
+const STOP_HERE: Record<StopHereReason, string> = {
+  'failover-policy': 'shutdown policy failover, the cluster recovers them',
+  'no-other-node': 'no other eligible node to take them',
+  'no-quorum': 'no quorum',
+  maintenance: 'maintenance mode',
+};
+const STOP: Record<StopReason, string> = {
+  'no-quorum': 'no quorum',
+  'config-not-current': 'config not current',
+  'not-assigned': 'assignment',
+  removed: 'removed from the configuration',
+  'agent-stopping': 'the agent stops',
+};
 const COULD_NOT = { start: 'could not start', stop: 'could not stop', failed: 'could not be restarted', 'check-health': 'could not be checked' } as const;
 const cause = (c: FailureCause): string => (c.kind === 'stopped-running' ? 'it stopped running' : `unhealthy: ${c.detail}`);
 
@@ -79,7 +90,10 @@ export const EVENT_TEXT_EN: EventTexts = {
   'fence.failed': (p) => `${p.node} fenced (${p.action}): FAILED in ${p.ms} ms`,
   'unfence.confirmed': (p) => `${p.node} unfenced: confirmed in ${p.ms} ms`,
   'unfence.failed': (p) => `${p.node} unfenced: FAILED in ${p.ms} ms`,
-  'placement.changed': (p) => `placement: ${Object.entries(p.assignments).map(([g, n]) => `${g} → ${n ?? 'nowhere'}`).join(', ')}`,
+  'placement.changed': (p) =>
+    `placement: ${Object.entries(p.assignments)
+      .map(([g, n]) => `${g} → ${n ?? 'nowhere'}`)
+      .join(', ')}`,
   'group.unplaceable': (p) => `${p.group} cannot be placed: ${block(p.reason)}`,
   'group.waiting': (p) => `${p.group} waiting for group ${names(p.waitingFor)} (order) before starting on ${p.node}`,
   'resource.started': (p) => `${p.group}/${p.resource} started on ${p.node}`,

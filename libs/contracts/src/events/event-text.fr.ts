@@ -20,8 +20,19 @@ const block = (b: PlacementBlock): string => {
   }
 };
 
-const STOP_HERE: Record<StopHereReason, string> = { 'failover-policy': 'politique d\'arrêt failover, le cluster les reprend', 'no-other-node': 'aucun autre nœud éligible pour les prendre', 'no-quorum': 'pas de quorum', maintenance: 'mode maintenance' };
-const STOP: Record<StopReason, string> = { 'no-quorum': 'pas de quorum', 'config-not-current': 'configuration pas à jour', 'not-assigned': 'placé ailleurs', removed: 'retiré de la configuration', 'agent-stopping': "l'agent s'arrête" };
+const STOP_HERE: Record<StopHereReason, string> = {
+  'failover-policy': "politique d'arrêt failover, le cluster les reprend",
+  'no-other-node': 'aucun autre nœud éligible pour les prendre',
+  'no-quorum': 'pas de quorum',
+  maintenance: 'mode maintenance',
+};
+const STOP: Record<StopReason, string> = {
+  'no-quorum': 'pas de quorum',
+  'config-not-current': 'configuration pas à jour',
+  'not-assigned': 'placé ailleurs',
+  removed: 'retiré de la configuration',
+  'agent-stopping': "l'agent s'arrête",
+};
 const COULD_NOT = { start: 'n’a pas pu démarrer', stop: 'n’a pas pu s’arrêter', failed: 'n’a pas pu être redémarrée', 'check-health': 'n’a pas pu être vérifiée' } as const;
 const STATUS = { healthy: 'saine', unhealthy: 'en échec', unknown: 'd’état inconnu' } as const;
 const votes = (p: { votes: number | null; expected: number | null }) => (p.votes === null || p.expected === null ? '' : ` (${p.votes}/${p.expected} votes)`);
@@ -73,20 +84,25 @@ export const EVENT_TEXT_FR: EventTexts = {
   'auth.password-set': () => 'mot de passe administrateur défini (premier démarrage)',
   'auth.password-changed': () => 'mot de passe administrateur changé',
   'fence.departed-fenced': (p) => `${p.node} est parti en possédant des ressources : isolé, ses groupes sont déplacés`,
-  'fence.watchdog-confirmed': (p) => `${p.node} est considéré isolé par son watchdog : ${p.waitedMs} ms depuis son départ (2 × son délai de ${p.timeoutMs} ms), il a redémarré ou ne fait plus rien tourner`,
+  'fence.watchdog-confirmed': (p) =>
+    `${p.node} est considéré isolé par son watchdog : ${p.waitedMs} ms depuis son départ (2 × son délai de ${p.timeoutMs} ms), il a redémarré ou ne fait plus rien tourner`,
   'fence.departed-not-fenced': (p) => `${p.node} est parti en possédant des ressources et n’a pas pu être isolé : ses groupes restent arrêtés (${p.error})`,
   'fence.confirmed': (p) => `${p.node} isolé (${p.action === 'off' ? 'éteint' : 'redémarré'}) par ${p.device} : confirmé en ${p.ms} ms`,
   'fence.failed': (p) => `${p.node} isolé (${p.action === 'off' ? 'éteint' : 'redémarré'}) par ${p.device} : ÉCHEC en ${p.ms} ms`,
   'unfence.confirmed': (p) => `${p.node} rallumé par ${p.device} : confirmé en ${p.ms} ms`,
   'unfence.failed': (p) => `${p.node} rallumé par ${p.device} : ÉCHEC en ${p.ms} ms`,
-  'placement.changed': (p) => `placement : ${Object.entries(p.assignments).map(([g, n]) => `${g} → ${n ?? 'nulle part'}`).join(', ')}`,
+  'placement.changed': (p) =>
+    `placement : ${Object.entries(p.assignments)
+      .map(([g, n]) => `${g} → ${n ?? 'nulle part'}`)
+      .join(', ')}`,
   'group.unplaceable': (p) => `${p.group} ne peut pas être placé : ${block(p.reason)}`,
   'group.waiting': (p) => `${p.group} attend le groupe ${names(p.waitingFor)} (ordre) avant de démarrer sur ${p.node}`,
   'resource.started': (p) => `${p.group}/${p.resource} démarrée sur ${p.node}`,
   'resource.stopped': (p) => `${p.group}/${p.resource} arrêtée sur ${p.node} (${STOP[p.reason]})`,
   'resource.action-failed': (p) => `${p.group}/${p.resource} ${COULD_NOT[p.step]} sur ${p.node} : ${p.error}`,
   'health.changed': (p) => `${p.group}/${p.resource} ${STATUS[p.status]} sur ${p.node} (${p.detail})`,
-  'health.restarted': (p) => `${p.group}/${p.resource} en panne sur ${p.node} (${cause(p.cause)}) : ${p.restartError ? `redémarrage échoué : ${p.restartError}` : 'redémarrée sur place'} (${p.attempt}/${p.max})`,
+  'health.restarted': (p) =>
+    `${p.group}/${p.resource} en panne sur ${p.node} (${cause(p.cause)}) : ${p.restartError ? `redémarrage échoué : ${p.restartError}` : 'redémarrée sur place'} (${p.attempt}/${p.max})`,
   'health.gave-up': (p) => `${p.group}/${p.resource} en panne sur ${p.node} (${cause(p.cause)}) au-delà de ${p.max} redémarrage(s) : ${p.group} quitte ${p.node}`,
   'user.created': (p) => `utilisateur ${p.name} créé (${p.role})`,
   'user.removed': (p) => `utilisateur ${p.name} supprimé`,

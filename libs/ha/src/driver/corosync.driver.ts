@@ -34,7 +34,6 @@ export interface CorosyncWatch {
   stop(): void;
 }
 
-
 function writeIfChanged(file: string, content: Buffer, mode: number): boolean {
   if (existsSync(file) && readFileSync(file).equals(content)) return false;
   mkdirSync(dirname(file), { recursive: true });

@@ -84,7 +84,9 @@ describe('the webhook fence driver (a real HTTP server on loopback)', () => {
     const run = await driver.run({ url: `${base}/echo-secret`, headers: { Authorization: SECRET } }, request('off'), options);
     expect(run).toMatchObject({ exitCode: 1, output: 'HTTP 500: denied for [REDACTED]' });
     const count = received.length;
-    expect((await driver.run({ url: `${base}/fence`, headers: {} }, { ...request('off'), action: 'destroy' as FenceAction }, options)).output).toBe('unknown action "destroy" (off, on, reboot or status)');
+    expect((await driver.run({ url: `${base}/fence`, headers: {} }, { ...request('off'), action: 'destroy' as FenceAction }, options)).output).toBe(
+      'unknown action "destroy" (off, on, reboot or status)',
+    );
     expect(received).toHaveLength(count);
   });
 });

@@ -17,7 +17,11 @@ export function createFenceWebhookDriver(config: { statusPollMs?: number } = {})
     async run(target, request, options) {
       const started = Date.now();
       const deadline = started + options.timeoutMs;
-      const done = (outcome: WebhookOutcome | { exitCode: number; output: string }): FenceRun => ({ exitCode: outcome.exitCode, output: redact(outcome.output, options.secrets), durationMs: Date.now() - started });
+      const done = (outcome: WebhookOutcome | { exitCode: number; output: string }): FenceRun => ({
+        exitCode: outcome.exitCode,
+        output: redact(outcome.output, options.secrets),
+        durationMs: Date.now() - started,
+      });
       if (!isFenceAction(request.action)) return done({ exitCode: 1, output: `unknown action "${String(request.action)}" (off, on, reboot or status)` });
       const answer = await post(target, request, options.timeoutMs);
       const expected = powerAfter(request.action);

@@ -12,7 +12,10 @@ export function createHealthProbe(exec: Executor): HealthProbe {
   return async (check) => {
     if (check.kind === 'systemd') {
       const unit = String(check.target);
-      return systemd.unitState(unit, check.timeoutMs).then((state) => unitHealth(unit, state), (error: Error) => ({ ok: false, detail: error.message }));
+      return systemd.unitState(unit, check.timeoutMs).then(
+        (state) => unitHealth(unit, state),
+        (error: Error) => ({ ok: false, detail: error.message }),
+      );
     }
     if (check.kind === 'http') {
       const controller = new AbortController();

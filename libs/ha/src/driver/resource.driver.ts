@@ -76,10 +76,12 @@ export function createResourceDriver(exec: Executor, paths: ResourceDriverPaths 
   const pidfile = (p: ProcessResource) => `${paths.runDir}/${p.name}.pid`;
   const ip = (vip: VipResource) => vip.address.split('/')[0] ?? '';
   const systemd = createSystemdDriver(exec);
-  const unlessNoSystemd = <T>(value: T) => (error: unknown): T => {
-    if (error instanceof SystemdUnitError && error.reason === 'no-systemd') return value;
-    throw error;
-  };
+  const unlessNoSystemd =
+    <T>(value: T) =>
+    (error: unknown): T => {
+      if (error instanceof SystemdUnitError && error.reason === 'no-systemd') return value;
+      throw error;
+    };
   return {
     async vipHeld(vip) {
       // Read in-process (getifaddrs, no fork: asked every second on every node). It lists every
@@ -112,11 +114,9 @@ export function createResourceDriver(exec: Executor, paths: ResourceDriverPaths 
     async startProcess(p, env) {
       await exec.run('mkdir', ['-p', paths.runDir, paths.logDir]);
       const [command = '', ...args] = p.command;
-      await exec.run(
-        'start-stop-daemon',
-        ['--start', '--background', '--make-pidfile', '--pidfile', pidfile(p), '--output', `${paths.logDir}/${p.name}.log`, '--startas', command, '--', ...args],
-        { env },
-      );
+      await exec.run('start-stop-daemon', ['--start', '--background', '--make-pidfile', '--pidfile', pidfile(p), '--output', `${paths.logDir}/${p.name}.log`, '--startas', command, '--', ...args], {
+        env,
+      });
     },
     // SIGTERM, then SIGKILL, the exit watched in-process every 20 ms. `start-stop-daemon --stop
     // --retry TERM/5/KILL/2` did the same but took 1.3-1.9 s to see even `sleep` exit: every

@@ -35,7 +35,8 @@ export function createSystemdDriver(exec: Executor): SystemdDriver {
   const stopped = new Set<string>();
   const systemctl = async (action: 'start' | 'stop' | 'query', unit: string, args: readonly string[], timeoutMs: number) => {
     const result = await exec.run('systemctl', args, { allowFailure: true, timeoutMs }).catch((error: unknown) => {
-      if (error instanceof ExecError && error.kind === 'not-found') throw new SystemdUnitError('no-systemd', `cannot ${action} ${unit}: systemctl is not installed on this host; use a process resource instead`);
+      if (error instanceof ExecError && error.kind === 'not-found')
+        throw new SystemdUnitError('no-systemd', `cannot ${action} ${unit}: systemctl is not installed on this host; use a process resource instead`);
       if (error instanceof ExecError && error.kind === 'timeout') throw new SystemdUnitError('failed', `cannot ${action} ${unit}: systemctl did not answer in ${timeoutMs / 1000} s`);
       throw error;
     });

@@ -4,7 +4,25 @@ export { pendingRetired, stopEverythingHere } from './local';
 export { actionOutcome, fenceOutcome, forgetBanRequest, localReport } from './outcomes';
 export { SCHEDULER_POLICY } from './policy';
 export { EMPTY_MEMORY, resourceKey } from './snapshot';
-export type { Action, Decision, FailureCause, FenceCapability, FenceOrder, FenceRecord, LocalResourceState, MemberState, MembershipView, Memory, NodeReport, ProbeResult, ResourceHealth, SchedulerEvent, Snapshot, StopReason, Wants } from './snapshot';
+export type {
+  Action,
+  Decision,
+  FailureCause,
+  FenceCapability,
+  FenceOrder,
+  FenceRecord,
+  LocalResourceState,
+  MemberState,
+  MembershipView,
+  Memory,
+  NodeReport,
+  ProbeResult,
+  ResourceHealth,
+  SchedulerEvent,
+  Snapshot,
+  StopReason,
+  Wants,
+} from './snapshot';
 export { explainGroup } from './explain';
 export type { Explanation } from './explain';
 export { simulate, SimulationError } from './simulate';

@@ -54,7 +54,10 @@ export function fenceCapabilities(config: ClusterConfig, members: readonly strin
 
 /** The nodes that may run groups: online, not in standby, not a witness, in node-id order. Pure. */
 export function eligibleNodes(view: MembershipView, standby: readonly string[]): string[] {
-  return [...view.nodes].filter((n) => n.online && !n.witness && !standby.includes(n.name)).sort((a, b) => a.nodeId - b.nodeId).map((n) => n.name);
+  return [...view.nodes]
+    .filter((n) => n.online && !n.witness && !standby.includes(n.name))
+    .sort((a, b) => a.nodeId - b.nodeId)
+    .map((n) => n.name);
 }
 
 const sameAssignments = (a: Record<string, string | null>, b: Record<string, string | null>) => Object.keys({ ...a, ...b }).every((k) => (a[k] ?? null) === (b[k] ?? null));
@@ -66,9 +69,18 @@ const sameAssignments = (a: Record<string, string | null>, b: Record<string, str
 export function lead(snapshot: Snapshot, memory: Memory, now: number): LeaderPart {
   const view = snapshot.membership;
   const { groups = [], assignments = {}, moves = {}, standby = [], frozen = [], bans = {}, constraints = [] } = snapshot.config;
-  const out: LeaderPart = { proposals: [], fences: [], events: [], memory: { nextFenceAttempt: { ...memory.nextFenceAttempt }, blocked: memory.blocked, watchdogFenced: { ...(memory.watchdogFenced ?? {}) } }, wants: { reports: [], fenceHistory: false } };
+  const out: LeaderPart = {
+    proposals: [],
+    fences: [],
+    events: [],
+    memory: { nextFenceAttempt: { ...memory.nextFenceAttempt }, blocked: memory.blocked, watchdogFenced: { ...(memory.watchdogFenced ?? {}) } },
+    wants: { reports: [], fenceHistory: false },
+  };
   if (!view) return out;
-  const online = [...view.nodes].filter((n) => n.online).sort((a, b) => a.nodeId - b.nodeId).map((n) => n.name);
+  const online = [...view.nodes]
+    .filter((n) => n.online)
+    .sort((a, b) => a.nodeId - b.nodeId)
+    .map((n) => n.name);
   const eligible = eligibleNodes(view, standby);
   // A frozen owner left cleanly (freeze shutdown policy): nothing to fence, its groups wait for it.
   const departed = [...new Set(Object.values(assignments).filter((o): o is string => !!o && !online.includes(o) && !frozen.includes(o)))];
@@ -93,10 +105,14 @@ export function lead(snapshot: Snapshot, memory: Memory, now: number): LeaderPar
     const capability = snapshot.capabilities[node];
     if ((capability?.devices ?? []).length === 0) {
       // With an armed watchdog it counts as fenced once it has waited (countsAsFenced): nothing to run meanwhile.
-      if (capability?.watchdogTimeoutMs == null) out.events.push(event('fence.departed-not-fenced', { node, error: `no fence device can fence ${node} and it advertised no armed watchdog: configure a device (sfha stonith device-set)` }));
+      if (capability?.watchdogTimeoutMs == null)
+        out.events.push(event('fence.departed-not-fenced', { node, error: `no fence device can fence ${node} and it advertised no armed watchdog: configure a device (sfha stonith device-set)` }));
       continue;
     }
-    const gate = decideFence({ node, manual: false, quorate: view.quorate, now, clusterKnown: snapshot.configCurrent, history: history.filter((e) => e.action !== 'on').map((e) => ({ node: e.node, at: e.at })) }, fencePolicyOf(snapshot));
+    const gate = decideFence(
+      { node, manual: false, quorate: view.quorate, now, clusterKnown: snapshot.configCurrent, history: history.filter((e) => e.action !== 'on').map((e) => ({ node: e.node, at: e.at })) },
+      fencePolicyOf(snapshot),
+    );
     if (!gate.ok) {
       out.events.push(event('fence.departed-not-fenced', { node, error: gate.reason }));
       continue;

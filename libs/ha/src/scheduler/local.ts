@@ -54,7 +54,8 @@ export function runHere(snapshot: Snapshot, memory: Memory, now: number, assignm
         started.delete(key(r));
         delete memory.health[key(r)];
       }
-      for (const r of [...group.resources].reverse()) if (localAction({ group, mine: false, waiting: false, leaving: false, started: new Set() }, r, observed(r)) === 'stop') out.actions.push({ kind: 'stop', group, resource: r, why });
+      for (const r of [...group.resources].reverse())
+        if (localAction({ group, mine: false, waiting: false, leaving: false, started: new Set() }, r, observed(r)) === 'stop') out.actions.push({ kind: 'stop', group, resource: r, why });
       delete memory.waiting[group.name];
       continue;
     }
@@ -141,5 +142,10 @@ function failed(group: ResourceGroup, resource: Resource, self: string, cause: F
 /** The agent stops: every resource that may run here is stopped, dependents first, each group in reverse. Pure. */
 export function stopEverythingHere(snapshot: Snapshot): Action[] {
   const groups = startOrder(snapshot.config.groups ?? [], snapshot.config.constraints ?? []).reverse();
-  return groups.flatMap((group) => [...group.resources].reverse().filter((r) => snapshot.observed[group.name]?.[r.name] !== false).map((resource): Action => ({ kind: 'stop', group, resource, why: 'agent-stopping' })));
+  return groups.flatMap((group) =>
+    [...group.resources]
+      .reverse()
+      .filter((r) => snapshot.observed[group.name]?.[r.name] !== false)
+      .map((resource): Action => ({ kind: 'stop', group, resource, why: 'agent-stopping' })),
+  );
 }

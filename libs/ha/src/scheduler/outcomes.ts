@@ -27,7 +27,11 @@ export function localReport(running: LocalResourceState, memory: Memory, now: nu
     for (const name of Object.keys(resources)) {
       const key = resourceKey(group, name);
       const h = memory.health[key];
-      health[group][name] = { status: h ? h.state.status : 'not-checked', detail: h?.detail ?? '', restarts: (memory.restarts[key] ?? []).filter((t) => now - t < DEFAULT_RESTART_POLICY.windowMs).length };
+      health[group][name] = {
+        status: h ? h.state.status : 'not-checked',
+        detail: h?.detail ?? '',
+        restarts: (memory.restarts[key] ?? []).filter((t) => now - t < DEFAULT_RESTART_POLICY.windowMs).length,
+      };
     }
   }
   return { running, health };

@@ -25,7 +25,11 @@ export function describeAction(a: Action): string {
 }
 
 export function describeProposal(p: ConfigChange): string {
-  if (p.kind === 'assign') return `assign ${Object.keys(p.assignments).sort().map((g) => `${g}=${p.assignments[g] ?? 'nowhere'}`).join(' ')}`;
+  if (p.kind === 'assign')
+    return `assign ${Object.keys(p.assignments)
+      .sort()
+      .map((g) => `${g}=${p.assignments[g] ?? 'nowhere'}`)
+      .join(' ')}`;
   if (p.kind === 'ban') return `ban ${p.group} ${p.node}`;
   return `${p.kind} ${JSON.stringify(p)}`;
 }
@@ -78,10 +82,15 @@ export function replay(scenario: Scenario): StepResult[] {
     const standby = config.standby ?? [];
     const quorate = step.quorate ?? (scenario.twoNode ? online.length >= 1 : online.length > scenario.nodes.length / 2);
     const members = scenario.nodes.map((name, i) => ({ name, nodeId: i + 1, online: online.includes(name), ...(scenario.witnesses.includes(name) ? { witness: true } : {}) }));
-    const leaderId = electLeader(members.map((m) => ({ ...m, standby: standby.includes(m.name) })), quorate);
+    const leaderId = electLeader(
+      members.map((m) => ({ ...m, standby: standby.includes(m.name) })),
+      quorate,
+    );
     const observed: Snapshot['observed'] = {};
     for (const g of config.groups ?? []) observed[g.name] = Object.fromEntries(g.resources.map((r) => [r.name, running[g.name]?.[r.name] ?? false]));
-    const retiredObserved = Object.fromEntries(pendingRetired(memory, config.groups ?? []).flatMap((g) => g.resources.map((r) => [retiredKey(g.name, r), retiredRunning.get(retiredKey(g.name, r)) ?? true])));
+    const retiredObserved = Object.fromEntries(
+      pendingRetired(memory, config.groups ?? []).flatMap((g) => g.resources.map((r) => [retiredKey(g.name, r), retiredRunning.get(retiredKey(g.name, r)) ?? true])),
+    );
     const snapshot: Snapshot = {
       self: scenario.self,
       agentStartedAt: SCENARIO_EPOCH + scenario.started * 1000,
@@ -91,7 +100,10 @@ export function replay(scenario: Scenario): StepResult[] {
       observed,
       retiredObserved,
       probes: Object.fromEntries(Object.entries(step.probes ?? {}).map(([k, v]) => [k, { ok: v === 'ok', detail: v }])),
-      capabilities: fenceCapabilities({ ...config, fenceDevices: [{ name: 'lab', kind: 'agent', agent: 'fence_lab', params: {}, timeoutSeconds: 10, hostMap: Object.fromEntries(scenario.devices.map((n) => [n, n])) }] }, scenario.nodes),
+      capabilities: fenceCapabilities(
+        { ...config, fenceDevices: [{ name: 'lab', kind: 'agent', agent: 'fence_lab', params: {}, timeoutSeconds: 10, hostMap: Object.fromEntries(scenario.devices.map((n) => [n, n])) }] },
+        scenario.nodes,
+      ),
     };
     let decision = decide(snapshot, memory, now);
     for (let again = 0; again < 2 && (decision.wants.reports.length > 0 || decision.wants.fenceHistory); again++) {

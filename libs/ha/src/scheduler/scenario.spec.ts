@@ -18,7 +18,10 @@ describe('parseScenario', () => {
     [base('  - at: 0\n'), 'f.yaml: steps[0].expect: every step must expect something'],
     [base('  - at: 0\n    colour: red\n    expect: {actions: []}\n'), 'f.yaml: steps[0].colour: unknown field'],
     [base('  - at: 5\n    expect: {actions: []}\n  - at: 1\n    expect: {actions: []}\n'), 'f.yaml: steps[1].at: steps must not go back in time'],
-    ['description: d\nself: node1\nnodes: [node1]\nconfig: {groups: [{name: web, resources: [{kind: disk, name: x}]}]}\nsteps: [{at: 0, expect: {actions: []}}]', 'f.yaml: config.groups[0].resources[0].kind: must be vip, process or systemd'],
+    [
+      'description: d\nself: node1\nnodes: [node1]\nconfig: {groups: [{name: web, resources: [{kind: disk, name: x}]}]}\nsteps: [{at: 0, expect: {actions: []}}]',
+      'f.yaml: config.groups[0].resources[0].kind: must be vip, process or systemd',
+    ],
   ])('refuses %j naming the field', (text, message) => {
     expect(() => parseScenario(text, 'f.yaml')).toThrow(ScenarioError);
     expect(() => parseScenario(text, 'f.yaml')).toThrow(message);

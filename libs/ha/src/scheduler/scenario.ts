@@ -116,7 +116,14 @@ function group(r: Reader, v: unknown, field: string): ResourceGroup {
     resources: o.resources.map((x, i) => resource(r, x, `${field}.resources[${i}]`, vipIndex++)),
     preferredNode: o.preferredNode === undefined || o.preferredNode === null ? null : r.string(o.preferredNode, `${field}.preferredNode`),
     sticky: o.sticky === undefined ? true : r.bool(o.sticky, `${field}.sticky`),
-    ...(o.restart === undefined ? {} : { restart: { maxRestarts: r.number(r.object(o.restart, `${field}.restart`).maxRestarts, `${field}.restart.maxRestarts`), windowMs: r.number((o.restart as Json).windowMs ?? 300_000, `${field}.restart.windowMs`) } }),
+    ...(o.restart === undefined
+      ? {}
+      : {
+          restart: {
+            maxRestarts: r.number(r.object(o.restart, `${field}.restart`).maxRestarts, `${field}.restart.maxRestarts`),
+            windowMs: r.number((o.restart as Json).windowMs ?? 300_000, `${field}.restart.windowMs`),
+          },
+        }),
   };
 }
 
@@ -131,7 +138,8 @@ function config(r: Reader, v: unknown, field: string): Partial<ClusterConfig> {
     if (!Array.isArray(o.groups)) r.fail(`${field}.groups`, 'must be a list');
     out.groups = o.groups.map((g, i) => group(r, g, `${field}.groups[${i}]`));
   }
-  if (o.assignments !== undefined) out.assignments = Object.fromEntries(Object.entries(r.object(o.assignments, `${field}.assignments`)).map(([g, n]) => [g, n === null ? null : r.string(n, `${field}.assignments.${g}`)]));
+  if (o.assignments !== undefined)
+    out.assignments = Object.fromEntries(Object.entries(r.object(o.assignments, `${field}.assignments`)).map(([g, n]) => [g, n === null ? null : r.string(n, `${field}.assignments.${g}`)]));
   if (o.moves !== undefined) out.moves = Object.fromEntries(Object.entries(r.object(o.moves, `${field}.moves`)).map(([g, n]) => [g, r.string(n, `${field}.moves.${g}`)]));
   if (o.standby !== undefined) out.standby = r.strings(o.standby, `${field}.standby`);
   if (o.frozen !== undefined) out.frozen = r.strings(o.frozen, `${field}.frozen`);
@@ -150,7 +158,8 @@ function config(r: Reader, v: unknown, field: string): Partial<ClusterConfig> {
     out.constraints = o.constraints.map((c, i) => {
       const x = r.object(c, `${field}.constraints[${i}]`);
       if (x.kind === 'order') return { kind: 'order', first: r.string(x.first, `${field}.constraints[${i}].first`), then: r.string(x.then, `${field}.constraints[${i}].then`) };
-      if (x.kind === 'colocation' || x.kind === 'anti-colocation') return { kind: x.kind, group: r.string(x.group, `${field}.constraints[${i}].group`), with: r.string(x.with, `${field}.constraints[${i}].with`) };
+      if (x.kind === 'colocation' || x.kind === 'anti-colocation')
+        return { kind: x.kind, group: r.string(x.group, `${field}.constraints[${i}].group`), with: r.string(x.with, `${field}.constraints[${i}].with`) };
       return r.fail(`${field}.constraints[${i}].kind`, 'must be colocation, anti-colocation or order');
     });
   }
@@ -160,7 +169,9 @@ function config(r: Reader, v: unknown, field: string): Partial<ClusterConfig> {
 const STEP_KEYS = ['at', 'online', 'quorate', 'leader', 'configCurrent', 'config', 'commit', 'running', 'reports', 'probes', 'fences', 'fenceFails', 'failing', 'expect', 'note'] as const;
 
 function nested<T>(r: Reader, v: unknown, field: string, leaf: (x: unknown, f: string) => T): Record<string, Record<string, T>> {
-  return Object.fromEntries(Object.entries(r.object(v, field)).map(([g, rs]) => [g, Object.fromEntries(Object.entries(r.object(rs, `${field}.${g}`)).map(([n, x]) => [n, leaf(x, `${field}.${g}.${n}`)]))]));
+  return Object.fromEntries(
+    Object.entries(r.object(v, field)).map(([g, rs]) => [g, Object.fromEntries(Object.entries(r.object(rs, `${field}.${g}`)).map(([n, x]) => [n, leaf(x, `${field}.${g}.${n}`)]))]),
+  );
 }
 
 function step(r: Reader, v: unknown, field: string, nodes: readonly string[]): ScenarioStep {
@@ -185,7 +196,11 @@ function step(r: Reader, v: unknown, field: string, nodes: readonly string[]): S
     ...(o.running === undefined ? {} : { running: nested(r, o.running, `${field}.running`, observed) }),
     ...(o.reports === undefined
       ? {}
-      : { reports: Object.fromEntries(Object.entries(r.object(o.reports, `${field}.reports`)).map(([n, x]) => [node(n, `${field}.reports.${n}`), x === null ? null : nested(r, x, `${field}.reports.${n}`, reported)])) }),
+      : {
+          reports: Object.fromEntries(
+            Object.entries(r.object(o.reports, `${field}.reports`)).map(([n, x]) => [node(n, `${field}.reports.${n}`), x === null ? null : nested(r, x, `${field}.reports.${n}`, reported)]),
+          ),
+        }),
     ...(o.probes === undefined ? {} : { probes: Object.fromEntries(Object.entries(r.object(o.probes, `${field}.probes`)).map(([k, x]) => [k, r.string(x, `${field}.probes.${k}`)])) }),
     ...(o.fences === undefined
       ? {}
@@ -194,7 +209,12 @@ function step(r: Reader, v: unknown, field: string, nodes: readonly string[]): S
             const x = r.object(f, `${field}.fences[${i}]`);
             const action = x.action ?? 'off';
             if (action !== 'off' && action !== 'reboot' && action !== 'on') r.fail(`${field}.fences[${i}].action`, 'must be off, reboot or on');
-            return { node: node(r.string(x.node, `${field}.fences[${i}].node`), `${field}.fences[${i}].node`), action, ok: x.ok === undefined ? true : r.bool(x.ok, `${field}.fences[${i}].ok`), at: r.number(x.at, `${field}.fences[${i}].at`) * 1000 };
+            return {
+              node: node(r.string(x.node, `${field}.fences[${i}].node`), `${field}.fences[${i}].node`),
+              action,
+              ok: x.ok === undefined ? true : r.bool(x.ok, `${field}.fences[${i}].ok`),
+              at: r.number(x.at, `${field}.fences[${i}].at`) * 1000,
+            };
           }),
         }),
     fenceFails: o.fenceFails === undefined ? [] : r.strings(o.fenceFails, `${field}.fenceFails`),

@@ -40,7 +40,16 @@ describe('simulate', () => {
   it('refuses unknown nodes and groups and impossible events, naming the field', () => {
     expect(() => simulate(input, [{ kind: 'kill', node: 'node9' }], 0)).toThrow('events[0].node: no member named node9 (members: node1, node2, node3)');
     expect(() => simulate(input, [{ kind: 'move', group: 'db', node: 'node2' }], 0)).toThrow('events[0].group: no group named db (groups: web)');
-    expect(() => simulate(input, [{ kind: 'kill', node: 'node2' }, { kind: 'move', group: 'web', node: 'node2' }], 0)).toThrow('events[1].node: node2 is not online');
+    expect(() =>
+      simulate(
+        input,
+        [
+          { kind: 'kill', node: 'node2' },
+          { kind: 'move', group: 'web', node: 'node2' },
+        ],
+        0,
+      ),
+    ).toThrow('events[1].node: node2 is not online');
     expect(() => simulate({ ...input, nodes: nodes.map((n) => ({ ...n, online: n.name !== 'node3' })) }, [{ kind: 'kill', node: 'node3' }], 0)).toThrow(SimulationError);
     expect(() => simulate(input, [], 0)).toThrow('events: nothing to simulate');
   });
@@ -68,8 +77,13 @@ describe('explainGroup', () => {
   });
 
   it('says why it is stopped: fence pending, banned everywhere, no quorum, maintenance', () => {
-    expect(explainGroup(snapshot({ membership: { quorate: true, leader: 'node2', nodes: nodes.map((n) => ({ ...n, online: n.name !== 'node1' })) } }), 'web')).toMatchObject({ code: 'fence-pending', params: { node: 'node1' } });
-    expect(explainGroup(snapshot({ config: { ...config, assignments: { web: null }, bans: { web: ['node1', 'node2', 'node3'] } } }), 'web').text.en).toBe('stopped: no node can run it (banned on every eligible node (node1, node2, node3)) (banned from node1, node2, node3 after too many failures)');
+    expect(explainGroup(snapshot({ membership: { quorate: true, leader: 'node2', nodes: nodes.map((n) => ({ ...n, online: n.name !== 'node1' })) } }), 'web')).toMatchObject({
+      code: 'fence-pending',
+      params: { node: 'node1' },
+    });
+    expect(explainGroup(snapshot({ config: { ...config, assignments: { web: null }, bans: { web: ['node1', 'node2', 'node3'] } } }), 'web').text.en).toBe(
+      'stopped: no node can run it (banned on every eligible node (node1, node2, node3)) (banned from node1, node2, node3 after too many failures)',
+    );
     expect(explainGroup(snapshot({ membership: { quorate: false, leader: null, nodes } }), 'web').code).toBe('no-quorum');
     expect(explainGroup(snapshot({ config: { ...config, maintenance: true } }), 'web').code).toBe('maintenance');
     expect(explainGroup(snapshot(), 'nope').code).toBe('unknown-group');

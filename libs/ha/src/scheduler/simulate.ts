@@ -72,7 +72,21 @@ export function simulate(input: SimulationInput, events: readonly SimulatedEvent
   const killed = events.filter((e) => e.kind === 'kill').map((e) => e.node);
   let online = input.nodes.filter((n) => n.online && !killed.includes(n.name)).map((n) => n.name);
   const running = new Map(input.nodes.map((n) => [n.name, structuredClone(input.reports[n.name]?.running ?? {})]));
-  const memories = new Map<string, Memory>(input.nodes.map((n) => [n.name, { ...EMPTY_MEMORY, wasOnline: input.nodes.filter((m) => m.online).map((m) => m.name), started: Object.entries(running.get(n.name) ?? {}).flatMap(([g, rs]) => Object.entries(rs).filter(([, on]) => on).map(([r]) => resourceKey(g, r))), applied: config.groups ?? [] }]));
+  const memories = new Map<string, Memory>(
+    input.nodes.map((n) => [
+      n.name,
+      {
+        ...EMPTY_MEMORY,
+        wasOnline: input.nodes.filter((m) => m.online).map((m) => m.name),
+        started: Object.entries(running.get(n.name) ?? {}).flatMap(([g, rs]) =>
+          Object.entries(rs)
+            .filter(([, on]) => on)
+            .map(([r]) => resourceKey(g, r)),
+        ),
+        applied: config.groups ?? [],
+      },
+    ]),
+  );
   const history = [...input.fenceHistory];
   const steps: SimulatedStep[] = [];
   for (const e of events) {
@@ -87,33 +101,65 @@ export function simulate(input: SimulationInput, events: readonly SimulatedEvent
     const quorate = input.twoNode ? online.length >= 1 : online.length > input.nodes.length / 2;
     const standby = config.standby ?? [];
     const members = input.nodes.map((n) => ({ name: n.name, nodeId: n.nodeId, online: online.includes(n.name), ...(n.witness ? { witness: true } : {}) }));
-    const leaderId = electLeader(members.map((m) => ({ ...m, standby: standby.includes(m.name) })), quorate);
+    const leaderId = electLeader(
+      members.map((m) => ({ ...m, standby: standby.includes(m.name) })),
+      quorate,
+    );
     const leader = members.find((m) => m.nodeId === leaderId)?.name ?? null;
     const reports: Record<string, NodeReport> = Object.fromEntries(online.map((n) => [n, { running: running.get(n) ?? {}, health: {} }]));
     for (const self of [...online].sort((a, b) => (a === leader ? -1 : b === leader ? 1 : 0))) {
       const mine = running.get(self) ?? {};
       const observed = Object.fromEntries((config.groups ?? []).map((g) => [g.name, Object.fromEntries(g.resources.map((r) => [r.name, mine[g.name]?.[r.name] ?? false]))]));
-      const snapshot: Snapshot = { self, agentStartedAt: now - 3_600_000, membership: { quorate, leader, nodes: members }, configCurrent: true, config, observed, retiredObserved: {}, probes: {}, reports, fenceHistory: history, capabilities: input.capabilities };
+      const snapshot: Snapshot = {
+        self,
+        agentStartedAt: now - 3_600_000,
+        membership: { quorate, leader, nodes: members },
+        configCurrent: true,
+        config,
+        observed,
+        retiredObserved: {},
+        probes: {},
+        reports,
+        fenceHistory: history,
+        capabilities: input.capabilities,
+      };
       const d = decide(snapshot, memories.get(self) ?? EMPTY_MEMORY, now + t);
       memories.set(self, d.memory);
       let nodeMs = 0;
       for (const f of d.fences) {
         nodeMs += input.timings.fenceMs;
         history.push({ node: f.node, action: 'off', ok: true, at: now + t + nodeMs });
-        steps.push({ atMs: t + nodeMs, node: self, kind: 'fence', text: { fr: `${self} (leader) isole ${f.node} (fence off) : ${f.node} est parti en possédant des ressources`, en: `${self} (leader) fences ${f.node} (off): ${f.reason}` } });
+        steps.push({
+          atMs: t + nodeMs,
+          node: self,
+          kind: 'fence',
+          text: { fr: `${self} (leader) isole ${f.node} (fence off) : ${f.node} est parti en possédant des ressources`, en: `${self} (leader) fences ${f.node} (off): ${f.reason}` },
+        });
         changed = true;
       }
       for (const e of d.events) {
         if (e.code !== 'fence.departed-not-fenced') continue;
         const { node, error } = e.params;
-        steps.push({ atMs: t, node: self, kind: 'fence-refused', text: { fr: `${node} ne peut pas être isolé : ses groupes restent arrêtés (${error})`, en: `${node} cannot be fenced: its groups stay stopped (${error})` } });
+        steps.push({
+          atMs: t,
+          node: self,
+          kind: 'fence-refused',
+          text: { fr: `${node} ne peut pas être isolé : ses groupes restent arrêtés (${error})`, en: `${node} cannot be fenced: its groups stay stopped (${error})` },
+        });
       }
       for (const p of d.proposals) {
         if (p.kind !== 'assign') continue;
         const before = config.assignments ?? {};
         config = applyChange(config, p);
         for (const [g, n] of Object.entries(p.assignments).filter(([g, n]) => (before[g] ?? null) !== n)) {
-          steps.push({ atMs: t + nodeMs, node: self, kind: 'assign', text: n ? { fr: `${g} est attribué à ${n}`, en: `${g} is assigned to ${n}` } : { fr: `${g} n'est attribué nulle part (il s'arrête d'abord là où il tourne)`, en: `${g} is assigned nowhere (it stops first where it runs)` } });
+          steps.push({
+            atMs: t + nodeMs,
+            node: self,
+            kind: 'assign',
+            text: n
+              ? { fr: `${g} est attribué à ${n}`, en: `${g} is assigned to ${n}` }
+              : { fr: `${g} n'est attribué nulle part (il s'arrête d'abord là où il tourne)`, en: `${g} is assigned nowhere (it stops first where it runs)` },
+          });
         }
         changed = true;
       }
@@ -123,7 +169,12 @@ export function simulate(input: SimulationInput, events: readonly SimulatedEvent
         running.set(self, { ...(running.get(self) ?? {}), [a.group.name]: { ...(running.get(self)?.[a.group.name] ?? {}), [a.resource.name]: on } });
         nodeMs += on ? input.timings.startMs : 0;
         const key = resourceKey(a.group.name, a.resource.name);
-        steps.push({ atMs: t + nodeMs, node: self, kind: on ? 'start' : 'stop', text: on ? { fr: `${key} démarre sur ${self}`, en: `${key} starts on ${self}` } : { fr: `${key} s'arrête sur ${self}`, en: `${key} stops on ${self}` } });
+        steps.push({
+          atMs: t + nodeMs,
+          node: self,
+          kind: on ? 'start' : 'stop',
+          text: on ? { fr: `${key} démarre sur ${self}`, en: `${key} starts on ${self}` } : { fr: `${key} s'arrête sur ${self}`, en: `${key} stops on ${self}` },
+        });
         changed = true;
       }
       roundMs = Math.max(roundMs, nodeMs);

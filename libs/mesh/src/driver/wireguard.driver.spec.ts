@@ -8,19 +8,31 @@ import { createWireGuardDriver, holdsAddress } from './wireguard.driver';
 function failing(kind: 'not-found' | 'failed', stderr = ''): Executor {
   return {
     run: (file, args) =>
-      Promise.reject(new ExecError(kind, kind === 'not-found' ? `${file}: command not found` : `${file} ${args.join(' ')}: exit code 1: ${stderr}`, { commandLine: file, exitCode: 1, stdout: '', stderr, durationMs: 1 })),
+      Promise.reject(
+        new ExecError(kind, kind === 'not-found' ? `${file}: command not found` : `${file} ${args.join(' ')}: exit code 1: ${stderr}`, {
+          commandLine: file,
+          exitCode: 1,
+          stdout: '',
+          stderr,
+          durationMs: 1,
+        }),
+      ),
   };
 }
 
 describe('WireGuard driver errors', () => {
   it('says which tool is missing and how to install it', async () => {
-    const error = await createWireGuardDriver(failing('not-found')).dump('wg-sfha').catch((e: unknown) => e);
+    const error = await createWireGuardDriver(failing('not-found'))
+      .dump('wg-sfha')
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MeshDriverError);
     expect(error).toMatchObject({ problem: 'tools-missing', message: 'wg is not installed: install them: apt-get install wireguard-tools wireguard-go' });
   });
 
   it('recognises a port already in use', async () => {
-    const error = await createWireGuardDriver(failing('failed', 'Address already in use')).dump('wg-sfha').catch((e: unknown) => e);
+    const error = await createWireGuardDriver(failing('failed', 'Address already in use'))
+      .dump('wg-sfha')
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ problem: 'port-in-use' });
   });
 
@@ -50,7 +62,7 @@ describe('mesh address on the interface', () => {
     expect(holdsAddress({}, 'wg-sfha', '10.100.0.1')).toBe(false);
   });
 
-  it('reads this host\'s own interfaces: loopback holds 127.0.0.1', async () => {
+  it("reads this host's own interfaces: loopback holds 127.0.0.1", async () => {
     const driver = createWireGuardDriver(createExecutor());
     expect(await driver.interfaceReady('lo', '127.0.0.1')).toBe(true);
     expect(await driver.interfaceReady('lo', '127.0.0.2')).toBe(false);

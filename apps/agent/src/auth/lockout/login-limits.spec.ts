@@ -32,7 +32,7 @@ describe('login limits', () => {
     for (let i = 0; i < 4; i++) expect(limits.reserve('login', '198.51.100.7', 'alice', T)).toBeNull();
   });
 
-  it('applies the other members\' signals: their failures count here, a clock ahead counts as now', () => {
+  it("applies the other members' signals: their failures count here, a clock ahead counts as now", () => {
     const limits = new LoginLimits();
     for (let i = 0; i < USER_LIMIT.maxFailures; i++) limits.apply(failed({ ip: null, at: T + 3_600_000 }), T);
     expect(limits.wait('login', '127.0.0.1', 'alice', T + 1)?.ms).toBe(USER_LIMIT.windowMs - 1);

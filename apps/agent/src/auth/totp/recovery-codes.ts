@@ -19,7 +19,9 @@ export function newRecoveryCodes(count = RECOVERY_CODE_COUNT): { codes: string[]
 
 /** Case, spaces and dashes do not matter when a code is typed back. */
 export function hashRecoveryCode(code: string): string {
-  return createHash('sha256').update(code.toLowerCase().replace(/[\s-]+/g, '')).digest('hex');
+  return createHash('sha256')
+    .update(code.toLowerCase().replace(/[\s-]+/g, ''))
+    .digest('hex');
 }
 
 /**

@@ -38,7 +38,7 @@ export class TotpController {
 
   @AnyRole()
   @Post('disable')
-  @ApiOperation({ operationId: 'disableTotp', summary: 'Turn the caller\'s two-factor login off (password and a code or recovery code required)' })
+  @ApiOperation({ operationId: 'disableTotp', summary: "Turn the caller's two-factor login off (password and a code or recovery code required)" })
   @ApiUnauthorizedResponse({ type: ApiErrorBody })
   @ApiConflictResponse({ type: ApiErrorBody, description: 'not on, or no quorum' })
   @ApiTooManyRequestsResponse({ type: ApiErrorBody })

@@ -59,7 +59,8 @@ export class TotpService {
   async confirm(by: Principal, code: string, caller: Caller): Promise<RecoveryCodesDto> {
     const user = this.self(by);
     const enrolment = this.pending.get(user.name);
-    if (!enrolment || enrolment.expiresAt <= Date.now()) throw new DomainError(ErrorCode.TotpEnrolmentMissing, 'no two-factor enrolment under way for you on this node (it lasts 10 minutes): start it again');
+    if (!enrolment || enrolment.expiresAt <= Date.now())
+      throw new DomainError(ErrorCode.TotpEnrolmentMissing, 'no two-factor enrolment under way for you on this node (it lasts 10 minutes): start it again');
     this.throttle.reserve('totp', caller, user.name);
     const check = checkTotpCode(enrolment.secret, code, Date.now(), null);
     if (!check.ok) {

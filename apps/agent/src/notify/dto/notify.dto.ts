@@ -70,4 +70,3 @@ export class NotifyTestResultDto {
   @ApiProperty({ type: String, nullable: true }) error!: string | null;
   @ApiProperty() ms!: number;
 }
-
