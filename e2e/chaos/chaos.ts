@@ -30,8 +30,10 @@ const RECOVERY_LIMIT_MS = 180_000;
 /**
  * Whole means whole twice, this far apart: an agent's view may lag Corosync by a poll. A CI
  * run's commit on the "whole" cluster was refused by its leader for lack of quorum a moment
- * after every view looked whole (cause not found: a violation now prints each host's last
- * HA log lines, and a flap after a first "whole" is printed).
+ * after every view looked whole. The cause was in the product: a leader that had just
+ * rejoined refused the changes forwarded to it until it heard of quorum itself (now it waits
+ * for its view: ClusterMembership.whenQuorate). A violation still prints each host's last HA
+ * log lines, and a flap after a first "whole" is printed.
  */
 const CONFIRM_MS = 2_000;
 /** How long the cluster gets to fence a host that left before the repair powers it on anyway. */
