@@ -25,12 +25,12 @@ export async function openDashboard(browser: Browser, node: LabNode, viewport = 
   return context.newPage();
 }
 
-/** Opens a node's dashboard and logs in with the journey's password. */
-export async function openLoggedIn(browser: Browser, node: LabNode, viewport?: { width: number; height: number }): Promise<Page> {
-  const page = await openDashboard(browser, node, viewport);
+/** Opens a node's dashboard in a tab of its own and logs in: as admin with the journey's password unless told. */
+export async function openLoggedIn(browser: Browser, node: LabNode, options: { viewport?: { width: number; height: number }; username?: string; password?: string } = {}): Promise<Page> {
+  const page = await openDashboard(browser, node, options.viewport);
   const login = new LoginPage(page);
   await login.open();
-  await login.logIn(PASSWORD);
+  await login.logIn(options.password ?? PASSWORD, 'fr', options.username ?? '');
   await login.expectLoggedIn();
   return page;
 }

@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { renderEvent } from '@sfha/contracts';
 import { generateSync } from 'otplib';
 import { LAB_BIN_DIR, LAB_MANAGEMENT_ADDRESS, machineManagementUrl, machineVipUrl } from '../lab/lab-layout';
@@ -406,16 +406,6 @@ test('what if: node2 dying is predicted on the resources page, in French: the fe
   await resources.expectOwner('web', 'node2');
 });
 
-/** Logs a cluster user in on a node's dashboard, in a tab of its own. */
-async function logInAs(browser: Browser, node: LabNode, username: string, password: string): Promise<Page> {
-  const page = await openDashboard(browser, node);
-  const login = new LoginPage(page);
-  await login.open();
-  await login.logIn(password, 'fr', username);
-  await login.expectLoggedIn();
-  return page;
-}
-
 /** The operator the users step creates (the two-factor step logs in with it too). */
 const OPERATOR_PASSWORD = 'operator password 1';
 
@@ -431,7 +421,7 @@ test('users and roles: an operator and a viewer made on node1 log in on node2 an
   await screenshot(tab('node1'), testInfo, '32a-users');
 
   // The operator runs the cluster: moves and standby, but neither groups nor users.
-  const operator = await logInAs(browser, 'node2', 'olga', OPERATOR_PASSWORD);
+  const operator = await openLoggedIn(browser, 'node2', { username: 'olga', password: OPERATOR_PASSWORD });
   const nav = (page: Page) => page.getByRole('navigation', { name: 'Navigation principale' });
   await expect(nav(operator).getByRole('link', { name: 'Utilisateurs' })).toHaveCount(0);
   const operatorResources = new ResourcesPage(operator);
@@ -443,7 +433,7 @@ test('users and roles: an operator and a viewer made on node1 log in on node2 an
   await screenshot(operator, testInfo, '32b-operator-resources');
 
   // The viewer reads: no action at all.
-  const viewer = await logInAs(browser, 'node3', 'victor', viewerPassword);
+  const viewer = await openLoggedIn(browser, 'node3', { username: 'victor', password: viewerPassword });
   await expect(nav(viewer).getByRole('link', { name: 'Utilisateurs' })).toHaveCount(0);
   const viewerResources = new ResourcesPage(viewer);
   await viewerResources.open();
@@ -472,7 +462,7 @@ const totpAt = (secret: string, atMs: number) => generateSync({ secret, epoch: M
 
 test('two-factor: olga turns TOTP on from her account page on node2 (its QR code holds the key); node3 then asks for her code; the same code is refused on node1', async ({ browser }, testInfo) => {
   test.setTimeout(120_000);
-  const page = await logInAs(browser, 'node2', 'olga', OPERATOR_PASSWORD);
+  const page = await openLoggedIn(browser, 'node2', { username: 'olga', password: OPERATOR_PASSWORD });
   await openFromNav(page, 'Mon compte', '/account');
   const card = page.getByTestId('totp-card');
   await expect(card.getByTestId('totp-state')).toHaveText(/^Désactivée/);
@@ -576,7 +566,7 @@ test('French: no event or incident text is left in English on the events and inc
 test('phone screen: the resources and fencing pages stay readable (tables scroll inside their card)', async ({ browser }, testInfo) => {
   // A new logged-in context and two full-page screenshots: 36 s once on a loaded machine.
   test.setTimeout(90_000);
-  const phone = await openLoggedIn(browser, 'node1', { width: 390, height: 844 });
+  const phone = await openLoggedIn(browser, 'node1', { viewport: { width: 390, height: 844 } });
   for (const [path, heading, shot] of [
     ['/resources', 'Ressources', '33-resources-phone'],
     ['/fencing', 'Fencing (STONITH)', '34-fencing-phone'],

@@ -1,30 +1,26 @@
-import { DEFAULT_CLUSTER_CONFIG, type ConfigChange, type VersionedConfig } from '@sfha/ha';
+import { DEFAULT_CLUSTER_CONFIG, type ConfigChange } from '@sfha/ha';
+import BetterSqlite3 from 'better-sqlite3';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ALONE, FakeCorosync, logged, membership, node1Mesh, QUORATE } from '../../test/membership-fakes';
+import { applyMigrations, loadMigrations } from '../database/migrator';
 import type { EventsService } from '../events/events.service';
 import type { JsonLogger } from '../logging/json-logger';
 import type { MeshJoinService } from '../mesh/mesh-join.service';
 import type { PeerApiServer, PeerCall, PeerReply } from '../peer/peer-api.server';
 import type { PeerClient } from '../peer/peer-client';
 import { PEER_ROUTES, type PeerRoute } from '../peer/peer-routes';
-import type { ClusterConfigRepository } from './cluster-config.repository';
+import { ClusterConfigRepository } from './cluster-config.repository';
 import { ClusterConfigService } from './cluster-config.service';
 import type { ClusterMembership } from './cluster-membership.service';
 
-/** The committed and prepared config in memory. */
-function memoryRepository() {
-  let committed: VersionedConfig = { generation: 4, config: DEFAULT_CLUSTER_CONFIG };
-  let pending: VersionedConfig | null = null;
-  return {
-    committed: () => committed,
-    pending: () => pending,
-    commit: (next: VersionedConfig) => {
-      committed = next;
-      if (pending && pending.generation <= next.generation) pending = null;
-    },
-    prepare: (next: VersionedConfig) => void (pending = next),
-    onCommit: () => undefined,
-  } as unknown as ClusterConfigRepository;
+/** The real repository on an in-memory SQLite database with the agent's migrations, at generation 4. */
+function repositoryAtGeneration4(): ClusterConfigRepository {
+  const db = new BetterSqlite3(':memory:');
+  applyMigrations(db, loadMigrations(join(__dirname, '../database/migrations')));
+  const repo = new ClusterConfigRepository(db);
+  repo.commit({ generation: 4, config: DEFAULT_CLUSTER_CONFIG });
+  return repo;
 }
 
 /** node2 and node3 answer every peer call: they hold generation 4, store and apply what the leader sends. */
@@ -43,7 +39,7 @@ function leaderNode1(membershipService: ClusterMembership) {
   const peerApi = { serve: (route: PeerRoute, handler: Handler) => void handlers.set(route.path, handler) } as unknown as PeerApiServer;
   const quiet = { record: () => undefined, event: () => undefined } as unknown as EventsService & JsonLogger;
   const join = { onJoined: () => undefined } as unknown as MeshJoinService;
-  const service = new ClusterConfigService(memoryRepository(), membershipService, node1Mesh(), peerApi, followers, quiet, quiet, join);
+  const service = new ClusterConfigService(repositoryAtGeneration4(), membershipService, node1Mesh(), peerApi, followers, quiet, quiet, join);
   service.onModuleInit();
   const propose = (change: ConfigChange) => {
     const handler = handlers.get(PEER_ROUTES.proposeConfig.path);

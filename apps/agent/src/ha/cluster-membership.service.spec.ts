@@ -58,10 +58,8 @@ describe('cluster membership', () => {
     service.onApplicationBootstrap();
     await sleep(100);
     expect(service.view()?.quorate).toBe(false);
-    corosync.quorumStatus = QUORATE; // no event: the 60 s poll would be next
-    const startedAt = Date.now();
+    corosync.quorumStatus = QUORATE; // no event, and the poll is 60 s away: true within 5 s means it looked at once
     expect(await service.whenQuorate(5_000)).toBe(true);
-    expect(Date.now() - startedAt).toBeLessThan(1_000);
     expect(await service.whenQuorate(5_000)).toBe(true); // at once
 
     corosync.quorumStatus = ALONE;

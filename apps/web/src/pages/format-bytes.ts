@@ -10,3 +10,8 @@ export function formatBytes(bytes: number, lang: string): string {
   }
   return `${new Intl.NumberFormat(lang, { maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value)} ${UNITS[unit] ?? ''}`;
 }
+
+/** A round trip or a short duration in milliseconds, one decimal at most: "1,2 ms". */
+export function formatMs(ms: number, lang: string): string {
+  return `${new Intl.NumberFormat(lang, { maximumFractionDigits: 1 }).format(ms)} ms`;
+}

@@ -3,7 +3,7 @@ import { errorText } from '../api/error-text';
 import { useMeshHistoryQuery } from '../api/use-mesh-queries';
 import { ErrorBanner } from '../components/error-banner';
 import { fill, useI18n } from '../i18n/i18n';
-import { formatBytes } from './format-bytes';
+import { formatBytes, formatMs } from './format-bytes';
 import { sparkPath } from './mesh-map-model';
 import './mesh-map.css';
 
@@ -34,7 +34,7 @@ function PeerHistoryRow({ peer }: { peer: Schemas['PeerHistoryDto'] }) {
       <th scope="row">{peer.name}</th>
       <td>
         <Sparkline values={peer.samples.map((s) => s.rttMs)} label={fill(t.rttLabel, { name: peer.name })} testId={`spark-rtt-${peer.name}`} />
-        <span className="muted small block">{last?.rttMs == null ? '—' : `${new Intl.NumberFormat(lang, { maximumFractionDigits: 1 }).format(last.rttMs)} ms`}</span>
+        <span className="muted small block">{last?.rttMs == null ? '—' : formatMs(last.rttMs, lang)}</span>
       </td>
       <td>
         <Sparkline values={traffic} label={fill(t.trafficLabel, { name: peer.name })} testId={`spark-traffic-${peer.name}`} />

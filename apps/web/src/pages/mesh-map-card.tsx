@@ -2,7 +2,8 @@ import type { Schemas } from '@sfha/contracts';
 import { errorText } from '../api/error-text';
 import { useMeshMapQuery } from '../api/use-mesh-queries';
 import { ErrorBanner } from '../components/error-banner';
-import { fill, useI18n, type Lang } from '../i18n/i18n';
+import { fill, useI18n } from '../i18n/i18n';
+import { formatMs } from './format-bytes';
 import type { Messages } from '../i18n/messages.fr';
 import { circleLayout, linkState, nodePairs, type LinkState } from './mesh-map-model';
 import './mesh-map.css';
@@ -12,7 +13,6 @@ const HEIGHT = 320;
 const NODE_R = 24;
 
 const stateText = (state: LinkState, m: Messages) => m.mesh.map[state];
-const rttText = (rttMs: number, lang: Lang) => `${new Intl.NumberFormat(lang, { maximumFractionDigits: 1 }).format(rttMs)} ms`;
 
 /** The whole mesh: every link drawn as two halves, each coloured by what the node at its end sees. */
 function MeshPicture({ map }: { map: Schemas['MeshMapDto'] }) {
@@ -36,7 +36,7 @@ function MeshPicture({ map }: { map: Schemas['MeshMapDto'] }) {
         const { state, rttMs } = linkState(map, from, to);
         return (
           <line key={`${from}-${to}`} data-testid={`link-${from}-${to}`} data-state={state} className={`mesh-link mesh-link-${state}`} x1={a.x} y1={a.y} x2={(a.x + b.x) / 2} y2={(a.y + b.y) / 2}>
-            <title>{fill(t.linkTitle, { from, to, state: rttMs === null ? stateText(state, m) : `${stateText(state, m)}, ${rttText(rttMs, lang)}` })}</title>
+            <title>{fill(t.linkTitle, { from, to, state: rttMs === null ? stateText(state, m) : `${stateText(state, m)}, ${formatMs(rttMs, lang)}` })}</title>
           </line>
         );
       })}
@@ -84,7 +84,7 @@ function MeshMatrix({ map }: { map: Schemas['MeshMapDto'] }) {
                 const { state, rttMs } = linkState(map, from, to);
                 return (
                   <td key={to} data-testid={`matrix-${from}-${to}`} data-state={state} className={`mesh-cell mesh-cell-${state}`}>
-                    {rttMs === null ? stateText(state, m) : rttText(rttMs, lang)}
+                    {rttMs === null ? stateText(state, m) : formatMs(rttMs, lang)}
                   </td>
                 );
               })}

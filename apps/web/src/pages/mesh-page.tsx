@@ -6,7 +6,7 @@ import { useMeshStatusQuery, useRemovePeerMutation, useRotateKeysMutation } from
 import { ErrorBanner } from '../components/error-banner';
 import { fill, useI18n } from '../i18n/i18n';
 import { formatDuration } from './duration';
-import { formatBytes } from './format-bytes';
+import { formatBytes, formatMs } from './format-bytes';
 import { MeshHistoryCard } from './mesh-history-card';
 import { MeshMapCard } from './mesh-map-card';
 
@@ -59,7 +59,7 @@ function PeerRow({ peer, onRemove }: { peer: Schemas['MeshPeerStatusDto']; onRem
       <td className="nowrap">
         {formatBytes(peer.rxBytes, lang)} / {formatBytes(peer.txBytes, lang)}
       </td>
-      <td className="nowrap">{peer.rttMs === null ? '—' : `${new Intl.NumberFormat(lang, { maximumFractionDigits: 1 }).format(peer.rttMs)} ms`}</td>
+      <td className="nowrap">{peer.rttMs === null ? '—' : formatMs(peer.rttMs, lang)}</td>
       <td>{peer.connected ? <span className="pill pill-ok">{m.mesh.connected}</span> : <span className="pill pill-error">{m.mesh.disconnected}</span>}</td>
       <td>
         <Allowed role="admin">
